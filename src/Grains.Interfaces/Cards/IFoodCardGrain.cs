@@ -1,0 +1,36 @@
+namespace Naviyam.Cards;
+
+/// <summary>
+/// One user's child meal card (key: user id): the only place that ever changes a balance. Every change
+/// carries an idempotency key, so a retried debit is applied once.
+/// </summary>
+[Alias("naviyam.IFoodCardGrain")]
+public interface IFoodCardGrain : IGrainWithStringKey
+{
+    [Alias("GetSummary")]
+    Task<FoodCardSummary> GetSummaryAsync();
+
+    [Alias("Debit")]
+    Task<CardOperationResult> DebitAsync(int amount, string idempotencyKey, string reason);
+
+    [Alias("Credit")]
+    Task<CardOperationResult> CreditAsync(int amount, string idempotencyKey, string reason);
+}
+
+[GenerateSerializer, Immutable, Alias("naviyam.foodcard-summary.v1")]
+public sealed record FoodCardSummary(
+    [property: Id(0)] bool HasCard,
+    [property: Id(1)] int Balance,
+    [property: Id(2)] string Status,
+    [property: Id(3)] string? TargetAgeGroup)
+{
+    public static FoodCardSummary NoCard { get; } = new(false, 0, "NONE", null);
+
+    public bool IsActive => HasCard && Status == "ACTIVE";
+}
+
+[GenerateSerializer, Immutable, Alias("naviyam.card-operation-result.v1")]
+public sealed record CardOperationResult(
+    [property: Id(0)] bool Applied,
+    [property: Id(1)] int Balance,
+    [property: Id(2)] string? Error);

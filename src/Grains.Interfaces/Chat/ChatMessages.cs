@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+using Naviyam.Shops;
+
+namespace Naviyam.Chat;
+
+/// <summary>One user message as it reaches a <c>ConversationGrain</c>, already authenticated and validated.</summary>
+[GenerateSerializer, Immutable, Alias("naviyam.chat-turn.v1")]
+public sealed record ChatTurn(
+    [property: Id(0)] string UserId,
+    [property: Id(1)] string TurnId,
+    [property: Id(2)] string Text,
+    [property: Id(3)] GeoPoint? Location,
+    [property: Id(4)] int? UserAge);
+
+[GenerateSerializer, Immutable, Alias("naviyam.chat-reply.v1")]
+public sealed record ChatReply
+{
+    [Id(0)] public required string TurnId { get; init; }
+    [Id(1)] public required string Reply { get; init; }
+    [Id(2)] public required string Intent { get; init; }
+    [Id(3)] public double Confidence { get; init; }
+    [Id(4)] public required Entities Entities { get; init; }
+    [Id(5)] public required Entities Slots { get; init; }
+    [Id(6)] public IReadOnlyList<RecommendationView> Recommendations { get; init; } = [];
+    [Id(7)] public TurnTimings Timings { get; init; } = new();
+    /// <summary>True when this reply answers a turn id the session had already answered (a client retry).</summary>
+    [Id(8)] public bool Replayed { get; init; }
+}
+
+[GenerateSerializer, Immutable, Alias("naviyam.recommendation.v1")]
+public sealed record RecommendationView
+{
+    [Id(0)] public required string ShopId { get; init; }
+    [Id(1)] public required string ShopName { get; init; }
+    [Id(2)] public string? MenuName { get; init; }
+    [Id(3)] public int? Price { get; init; }
+    [Id(4)] public int? FinalPrice { get; init; }
+    [Id(5)] public string? CouponId { get; init; }
+    [Id(6)] public int? DistanceMeters { get; init; }
+    [Id(7)] public double Score { get; init; }
+    [Id(8)] public IReadOnlyList<string> Reasons { get; init; } = [];
+    [Id(9)] public IReadOnlyList<string> Flags { get; init; } = [];
+}
+
+/// <summary>Per-stage wall time of one turn, in microseconds (what <c>performance_logs</c> stores).</summary>
+[GenerateSerializer, Immutable, Alias("naviyam.turn-timings.v1")]
+public sealed record TurnTimings
+{
+    [Id(0), JsonPropertyName("preprocess_us")] public long PreprocessMicros { get; init; }
+    [Id(1), JsonPropertyName("context_us")] public long ContextMicros { get; init; }
+    [Id(2), JsonPropertyName("nlu_us")] public long NluMicros { get; init; }
+    [Id(3), JsonPropertyName("retrieval_us")] public long RetrievalMicros { get; init; }
+    [Id(4), JsonPropertyName("ranking_us")] public long RankingMicros { get; init; }
+    [Id(5), JsonPropertyName("coupons_us")] public long CouponMicros { get; init; }
+    [Id(6), JsonPropertyName("reply_us")] public long ReplyMicros { get; init; }
+    [Id(7), JsonPropertyName("logging_us")] public long LoggingMicros { get; init; }
+    [Id(8), JsonPropertyName("total_us")] public long TotalMicros { get; init; }
+}
+
+/// <summary>What the NLU made of one message, independent of any session.</summary>
+[GenerateSerializer, Immutable, Alias("naviyam.nlu-result.v1")]
+public sealed record NluResult(
+    [property: Id(0)] string Intent,
+    [property: Id(1)] double Confidence,
+    [property: Id(2)] Entities Entities);

@@ -1,0 +1,96 @@
+namespace Naviyam.Shops;
+
+/// <summary>
+/// One merchant as the product knows it: the unit of the catalog, the state of a <c>ShopGrain</c>
+/// and a row of the <c>shops</c> table. Ids are "<c>source:sourceId</c>" so that re-importing a list
+/// updates the same shop instead of adding a copy.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("naviyam.shop.v1")]
+public sealed record ShopRecord
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required string Source { get; init; }
+    [Id(2)] public required string SourceId { get; init; }
+    [Id(3)] public required string Name { get; init; }
+    [Id(4)] public required FoodCategory Category { get; init; }
+    /// <summary>The category text as the source wrote it, kept for audits and re-mapping.</summary>
+    [Id(5)] public string? SourceCategory { get; init; }
+    [Id(6)] public string? Address { get; init; }
+    [Id(7)] public string? Phone { get; init; }
+    [Id(8)] public GeoPoint? Location { get; init; }
+    [Id(9)] public MealCardAcceptance MealCard { get; init; } = MealCardAcceptance.Unknown;
+    [Id(10)] public bool NotForChildren { get; init; }
+    [Id(11)] public WeeklyHours? Hours { get; init; }
+    [Id(12)] public IReadOnlyList<MenuItem> Menus { get; init; } = [];
+    /// <summary>0..1; how often children pick this shop (synthetic or learned).</summary>
+    [Id(13)] public double Popularity { get; init; }
+    [Id(14)] public bool Synthetic { get; init; }
+    [Id(15)] public bool IsGoodInfluenceShop { get; init; }
+    [Id(16)] public string? OwnerMessage { get; init; }
+    [Id(17)] public bool DeliveryAvailable { get; init; }
+
+    public static string MakeId(string source, string sourceId) => $"{source}:{sourceId}";
+
+    /// <summary>The cheapest priced meal (not a drink, side, add-on or dessert), or null when none has a price.</summary>
+    public MenuItem? CheapestMeal()
+    {
+        MenuItem? best = null;
+        foreach (var menu in Menus)
+        {
+            if (menu.IsPricedMeal && (best is null || menu.Price < best.Price))
+            {
+                best = menu;
+            }
+        }
+        return best;
+    }
+}
+
+[GenerateSerializer, Immutable, Alias("naviyam.menu.v1")]
+public sealed record MenuItem(
+    [property: Id(0)] string Name,
+    [property: Id(1)] int? Price,
+    [property: Id(2)] MenuKind Kind)
+{
+    /// <summary>A real meal with a real, non-zero price: the only thing ever offered as fitting a budget.</summary>
+    public bool IsPricedMeal => Kind == MenuKind.Meal && Price is > 0;
+}
+
+public enum MenuKind
+{
+    Meal = 0,
+    Drink = 1,
+    Side = 2,
+    AddOn = 3,
+    Dessert = 4,
+}
+
+/// <summary>Meal-card acceptance as merchant lists report it: Y, N, P (some menus or branches only), U (unknown).</summary>
+public enum MealCardAcceptance
+{
+    Unknown = 0,
+    Yes = 1,
+    No = 2,
+    Partial = 3,
+}
+
+[GenerateSerializer, Immutable, Alias("naviyam.geo.v1")]
+public readonly record struct GeoPoint([property: Id(0)] double Latitude, [property: Id(1)] double Longitude)
+{
+    private const double EarthRadiusMeters = 6_371_000;
+
+    public double DistanceMetersTo(GeoPoint other)
+    {
+        var dLat = DegreesToRadians(other.Latitude - Latitude);
+        var dLng = DegreesToRadians(other.Longitude - Longitude);
+        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
+              + Math.Cos(DegreesToRadians(Latitude)) * Math.Cos(DegreesToRadians(other.Latitude))
+              * Math.Sin(dLng / 2) * Math.Sin(dLng / 2);
+        return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+
+    public bool IsValid => Latitude is >= -90 and <= 90 && Longitude is >= -180 and <= 180
+                           && !(Latitude == 0 && Longitude == 0);
+
+    private static double DegreesToRadians(double degrees) => degrees * Math.PI / 180;
+}
