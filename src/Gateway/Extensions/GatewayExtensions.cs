@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.IdentityModel.Tokens;
+using Naviyam.Chat;
+using Naviyam.Gateway.Apis;
+using Naviyam.Gateway.Auth;
+using Naviyam.Gateway.Hubs;
+using Naviyam.Silo.Hosting;
+using Orleans.Dashboard;
+
+namespace Naviyam.Gateway.Extensions;
+
+public static class GatewayExtensions
+{
+    private const string HubPath = "/hubs/chat";
+
+    /// <summary>Wires the gateway: a co-hosted silo, JWT auth, problem+json errors, REST, SignalR and the chat page.</summary>
+    public static WebApplicationBuilder AddNaviyamGateway(this WebApplicationBuilder builder)
+    {
+        builder.AddNaviyamSilo();
+
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TokenService, Microsoft.Extensions.Options.IOptions<AuthOptions>>((jwt, tokens, auth) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Value.Issuer,
+                    ValidAudience = auth.Value.Audience,
+                    IssuerSigningKey = tokens.SigningKey,
+                    NameClaimType = "sub",
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                };
+                // Browsers cannot set headers on WebSockets: SignalR sends the token in the query string.
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        if (context.HttpContext.Request.Path.StartsWithSegments(HubPath)
+                            && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
+                        {
+                            context.Token = token;
+                        }
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        builder.Services.AddAuthorization();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
+            .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
+        builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
+        builder.Services.AddSingleton<ChatFrontDoor>();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication MapNaviyamGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler(errors => errors.Run(WriteProblemForException));
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health");
+        app.MapChatApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevTokenApi();
+            app.MapOrleansDashboard(routePrefix: "/dashboard");
+        }
+        else
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(policy => policy.RequireClaim("role", "operator"));
+        }
+        app.MapHub<ChatHub>(HubPath);
+        return app;
+    }
+
+    private static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+    }
+
+    /// <summary>One error shape for every failure: problem+json with the right status, never a bare 500 for bad input.</summary>
+    private static async Task WriteProblemForException(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        var (status, title, detail, errors) = error switch
+        {
+            ChatInputException invalid => (StatusCodes.Status400BadRequest, "Invalid request", invalid.Message, invalid.Errors),
+            BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "Invalid request", bad.Message, null),
+            JsonException json => (StatusCodes.Status400BadRequest, "Invalid JSON", json.Message, null),
+            SessionOwnershipException => (StatusCodes.Status403Forbidden, "Forbidden", "This session belongs to another user.", null),
+            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "잠시 후 다시 시도해 주세요.", (Dictionary<string, string[]>?)null),
+        };
+        context.Response.StatusCode = status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (errors is not null)
+        {
+            problem.Extensions["errors"] = errors;
+        }
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = error });
+    }
+
+    private sealed class SubjectUserIdProvider : Microsoft.AspNetCore.SignalR.IUserIdProvider
+    {
+        public string? GetUserId(Microsoft.AspNetCore.SignalR.HubConnectionContext connection) => connection.User?.FindFirst("sub")?.Value;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+
+namespace Naviyam.Cards;
+
+/// <summary>
+/// Where meal cards are stored for good: <c>foodcard_users</c> plus its append-only ledger, or memory on the
+/// embedded default. Changes are conditional on the version the caller read, so two writers never both win.
+/// </summary>
+public interface IFoodCardStore
+{
+    Task<FoodCardAccount?> LoadAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies a signed amount if the stored version still equals <paramref name="expectedVersion"/> and the
+    /// idempotency key is new. Returns the account as stored afterwards, and whether this call applied it.
+    /// </summary>
+    Task<(FoodCardAccount Account, bool Applied)> ApplyAsync(
+        string userId, int signedAmount, string idempotencyKey, string reason, long expectedVersion,
+        CancellationToken cancellationToken = default);
+
+    Task UpsertAccountsAsync(IEnumerable<FoodCardAccount> accounts, CancellationToken cancellationToken = default);
+}
+
+public sealed class InMemoryFoodCardStore : IFoodCardStore
+{
+    private readonly ConcurrentDictionary<string, FoodCardAccount> accounts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> appliedKeys = new(StringComparer.Ordinal);
+    private readonly Lock writeLock = new();
+
+    public Task<FoodCardAccount?> LoadAsync(string userId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(accounts.TryGetValue(userId, out var account) ? account : null);
+
+    public Task<(FoodCardAccount Account, bool Applied)> ApplyAsync(
+        string userId, int signedAmount, string idempotencyKey, string reason, long expectedVersion,
+        CancellationToken cancellationToken = default)
+    {
+        lock (writeLock)
+        {
+            var account = accounts.TryGetValue(userId, out var stored)
+                ? stored
+                : throw new InvalidOperationException("No meal card is registered for this user.");
+            if (appliedKeys.ContainsKey($"{userId}/{idempotencyKey}") || account.Version != expectedVersion)
+            {
+                return Task.FromResult((account, false));
+            }
+            var updated = account with { Balance = account.Balance + signedAmount, Version = account.Version + 1 };
+            accounts[userId] = updated;
+            appliedKeys[$"{userId}/{idempotencyKey}"] = 0;
+            return Task.FromResult((updated, true));
+        }
+    }
+
+    public Task UpsertAccountsAsync(IEnumerable<FoodCardAccount> incoming, CancellationToken cancellationToken = default)
+    {
+        foreach (var account in incoming)
+        {
+            accounts[account.UserId] = account;
+        }
+        return Task.CompletedTask;
+    }
+}

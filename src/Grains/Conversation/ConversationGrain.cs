@@ -1,0 +1,78 @@
+using Orleans.Runtime;
+using Microsoft.Extensions.Logging;
+using Naviyam.Chat;
+using Naviyam.Hosting;
+using Naviyam.Logging;
+using Naviyam.Profiles;
+using Naviyam.Time;
+
+namespace Naviyam.Conversation;
+
+/// <summary>
+/// One chat session. Orleans delivers its turns one at a time, so a session's slots never race; a turn is
+/// acknowledged only after it is journaled and the session state is written.
+/// </summary>
+public sealed class ConversationGrain(
+    [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationState> state,
+    TurnPipeline pipeline,
+    ITurnJournal journal,
+    SeoulClock clock,
+    ILogger<ConversationGrain> logger) : Grain, IConversationGrain
+{
+    /// <summary>Enough replies to answer any client retry; older turn ids are answered anew.</summary>
+    private const int RememberedReplies = 32;
+
+    async Task<ChatReply> IConversationGrain.TakeTurnAsync(ChatTurn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        EnsureOwner(turn.UserId);
+
+        if (state.State.RecentReplies.Find(r => r.TurnId == turn.TurnId) is { } answered)
+        {
+            return answered with { Replayed = true };
+        }
+
+        var outcome = await pipeline.RunAsync(turn, state.State.Slots);
+        var loggingStart = TimeProvider.System.GetTimestamp();
+        var reply = outcome.Reply;
+
+        await journal.CommitAsync(new TurnRecord(
+            this.GetPrimaryKeyString(), turn.UserId, turn.TurnId, clock.UtcNow, turn.Text, outcome.Text.Normalized,
+            reply, outcome.NluModelVersion, outcome.RankingModelVersion));
+
+        var loggingUs = (long)TimeProvider.System.GetElapsedTime(loggingStart).TotalMicroseconds;
+        reply = reply with { Timings = reply.Timings with { LoggingMicros = loggingUs, TotalMicros = reply.Timings.TotalMicros + loggingUs } };
+
+        state.State.OwnerUserId ??= turn.UserId;
+        state.State.Slots = reply.Slots;
+        state.State.RecentReplies.Add(reply);
+        if (state.State.RecentReplies.Count > RememberedReplies)
+        {
+            state.State.RecentReplies.RemoveAt(0);
+        }
+        state.State.TurnCount++;
+        state.State.LastTurnAt = clock.UtcNow;
+        await state.WriteStateAsync();
+
+        GrainFactory.GetGrain<IProfileGrain>(turn.UserId).ObserveTurnAsync(new TurnObservation(
+            turn.UserAge, reply.Entities.FoodType, reply.Entities.TastePreference, reply.Entities.Budget,
+            reply.Entities.DietaryRestrictions ?? [])).Ignore();
+
+        logger.LogDebug("Turn {TurnId} of {Session}: {Intent} in {Micros} us", turn.TurnId, this.GetPrimaryKeyString(), reply.Intent, reply.Timings.TotalMicros);
+        return reply;
+    }
+
+    Task<Entities> IConversationGrain.GetSlotsAsync(string userId)
+    {
+        EnsureOwner(userId);
+        return Task.FromResult(state.State.Slots);
+    }
+
+    private void EnsureOwner(string userId)
+    {
+        if (state.State.OwnerUserId is { } owner && owner != userId)
+        {
+            throw new SessionOwnershipException();
+        }
+    }
+}

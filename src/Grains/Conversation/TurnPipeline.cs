@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Naviyam.Cards;
+using Naviyam.Chat;
+using Naviyam.Hosting;
+using Naviyam.Nlu;
+using Naviyam.Preprocessing;
+using Naviyam.Profiles;
+using Naviyam.Ranking;
+using Naviyam.Reply;
+using Naviyam.Retrieval;
+using Naviyam.Shops;
+using Naviyam.Time;
+
+namespace Naviyam.Conversation;
+
+/// <summary>The result of running one message through every stage.</summary>
+public sealed record TurnOutcome(ChatReply Reply, PreprocessedText Text, string NluModelVersion, string RankingModelVersion);
+
+/// <summary>
+/// The spec's turn pipeline — preprocess → context → NLU → retrieval → features and ranking → coupons →
+/// reply — as one place that times every stage. Session state and logging stay with the grain.
+/// </summary>
+public sealed class TurnPipeline(
+    TextNormalizer normalizer,
+    CachedNlu nlu,
+    CandidateSearch search,
+    ReplyComposer composer,
+    SeoulClock clock,
+    IGrainFactory grains,
+    IOptions<RecommendationOptions> options)
+{
+    public async Task<TurnOutcome> RunAsync(ChatTurn turn, Entities previousSlots)
+    {
+        var stopwatch = new StageStopwatch();
+
+        var text = normalizer.Normalize(turn.Text);
+        var preprocessUs = stopwatch.Lap();
+
+        var profileTask = grains.GetGrain<IProfileGrain>(turn.UserId).GetAsync();
+        var cardTask = grains.GetGrain<IFoodCardGrain>(turn.UserId).GetSummaryAsync();
+        var profile = await profileTask;
+        var card = await cardTask;
+        var contextUs = stopwatch.Lap();
+
+        var understood = nlu.Analyze(text);
+        var slots = SlotTracker.IsReset(text.Compact)
+            ? SlotTracker.Merge(Entities.None, understood.Entities)
+            : SlotTracker.Merge(previousSlots, understood.Entities);
+        var nluUs = stopwatch.Lap();
+
+        var isMinor = IsMinor(turn.UserAge, profile, card);
+        var (budgetCap, budgetFromCard) = EffectiveBudget(slots, card);
+        var candidates = Wants(understood.Intent)
+            ? search.Find(new CandidateQuery(turn.Location, budgetCap, slots.FoodType, slots.Exclusions ?? [], isMinor, clock.LocalNow))
+            : CandidateSet.Empty;
+        var retrievalUs = stopwatch.Lap();
+
+        var (picks, rankingVersion) = await RankAsync(candidates.Fitting, budgetCap);
+        var rankingUs = stopwatch.Lap();
+
+        // Coupons join here (the wallet and the best-coupon choice) without changing the stages around them.
+        var couponUs = stopwatch.Lap();
+
+        var replyText = composer.Compose(new ReplyContext(
+            understood.Intent, slots, budgetCap, budgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, isMinor));
+        var recommendations = picks.Select(ToView).ToArray();
+        var replyUs = stopwatch.Lap();
+
+        var reply = new ChatReply
+        {
+            TurnId = turn.TurnId,
+            Reply = replyText,
+            Intent = understood.Intent,
+            Confidence = understood.Confidence,
+            Entities = understood.Entities,
+            Slots = slots,
+            Recommendations = recommendations,
+            Timings = new TurnTimings
+            {
+                PreprocessMicros = preprocessUs,
+                ContextMicros = contextUs,
+                NluMicros = nluUs,
+                RetrievalMicros = retrievalUs,
+                RankingMicros = rankingUs,
+                CouponMicros = couponUs,
+                ReplyMicros = replyUs,
+                TotalMicros = stopwatch.TotalMicros,
+            },
+        };
+        return new TurnOutcome(reply, text, nlu.ModelVersion, rankingVersion);
+    }
+
+    /// <summary>Social talk gets no shop list; every other intent is about finding food.</summary>
+    private static bool Wants(string intent) => intent != Intents.GeneralChat;
+
+    /// <summary>An unknown age counts as a minor: a bar must never reach a child because a form was skipped.</summary>
+    private static bool IsMinor(int? userAge, UserProfile profile, FoodCardSummary card)
+    {
+        if (userAge is { } age)
+        {
+            return age < 19;
+        }
+        if (profile.AgeGroup is not null)
+        {
+            return profile.IsMinor;
+        }
+        return card.TargetAgeGroup is not "청년";
+    }
+
+    /// <summary>The stated budget, capped by an active card's balance; the balance alone when nothing was stated.</summary>
+    private static (int? Cap, bool FromCard) EffectiveBudget(Entities slots, FoodCardSummary card)
+    {
+        var balance = card.IsActive ? card.Balance : (int?)null;
+        if (slots.Budget is { } stated and > 0)
+        {
+            return balance is { } b && b < stated ? (b, true) : (stated, false);
+        }
+        if (slots.Budget == 0)
+        {
+            // "돈 없어": the card may still pay; without a card nothing is affordable.
+            return balance is > 0 ? (balance, true) : (0, false);
+        }
+        return balance is { } onlyBalance ? (onlyBalance, true) : (null, false);
+    }
+
+    private async Task<(IReadOnlyList<RankedCandidate> Picks, string Version)> RankAsync(IReadOnlyList<Candidate> candidates, int? budgetCap)
+    {
+        if (candidates.Count == 0)
+        {
+            return ([], "none");
+        }
+        var features = RankingFeatures.Build(candidates, budgetCap);
+        var result = await grains.GetGrain<IRankerGrain>(0).ScoreAsync(new RankRequest(RankingFeatures.Count, features));
+        var picks = Enumerable.Range(0, candidates.Count)
+            .OrderByDescending(i => result.Scores[i])
+            .ThenBy(i => candidates[i].Shop.Id, StringComparer.Ordinal)
+            .Take(options.Value.MaxResults)
+            .Select(i => new RankedCandidate(candidates[i], result.Scores[i], ReasonsFor(candidates[i], budgetCap), FlagsFor(candidates[i])))
+            .ToArray();
+        return (picks, result.ModelVersion);
+    }
+
+    private static IReadOnlyList<string> ReasonsFor(Candidate candidate, int? budgetCap)
+    {
+        var reasons = new List<string>();
+        if (candidate.Meal?.Price is { } price && budgetCap is { } cap)
+        {
+            reasons.Add($"예산 안({ReplyComposer.Won(price)} ≤ {ReplyComposer.Won(cap)})");
+        }
+        if (candidate.OpenNow == true)
+        {
+            reasons.Add("지금 영업 중");
+        }
+        if (candidate.FoodMatched)
+        {
+            reasons.Add("찾는 음식");
+        }
+        if (candidate.DistanceMeters is { } meters)
+        {
+            reasons.Add($"{ReplyComposer.Distance(meters)} 거리");
+        }
+        reasons.Add("급식카드 가맹점");
+        return reasons;
+    }
+
+    private static IReadOnlyList<string> FlagsFor(Candidate candidate)
+    {
+        var flags = new List<string>();
+        if (candidate.OpenNow is null)
+        {
+            flags.Add(ReplyComposer.HoursUnknownFlag);
+        }
+        if (candidate.Meal?.Price is null)
+        {
+            flags.Add(ReplyComposer.PriceUnknownFlag);
+        }
+        if (candidate.Shop.MealCard == MealCardAcceptance.Partial)
+        {
+            flags.Add(ReplyComposer.PartialMealCardFlag);
+        }
+        return flags;
+    }
+
+    private static RecommendationView ToView(RankedCandidate pick) => new()
+    {
+        ShopId = pick.Candidate.Shop.Id,
+        ShopName = pick.Candidate.Shop.Name,
+        MenuName = pick.Candidate.Meal?.Name,
+        Price = pick.Candidate.Meal?.Price,
+        FinalPrice = pick.Candidate.Meal?.Price,
+        DistanceMeters = pick.Candidate.DistanceMeters is { } d ? (int)Math.Round(d) : null,
+        Score = Math.Round(pick.Score, 4),
+        Reasons = pick.Reasons,
+        Flags = pick.Flags,
+    };
+
+    /// <summary>Microseconds per stage from one monotonic clock.</summary>
+    private sealed class StageStopwatch
+    {
+        private readonly long start = Stopwatch.GetTimestamp();
+        private long last = Stopwatch.GetTimestamp();
+
+        public long TotalMicros => (long)Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+
+        public long Lap()
+        {
+            var now = Stopwatch.GetTimestamp();
+            var micros = (long)Stopwatch.GetElapsedTime(last, now).TotalMicroseconds;
+            last = now;
+            return micros;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Naviyam.Cards;
+using Naviyam.Catalog;
+using Naviyam.Conversation;
+using Naviyam.Lexicons;
+using Naviyam.Logging;
+using Naviyam.Nlu;
+using Naviyam.Preprocessing;
+using Naviyam.Ranking;
+using Naviyam.Reply;
+using Naviyam.Retrieval;
+using Naviyam.Time;
+
+namespace Naviyam.Hosting;
+
+public static class GrainServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the turn pipeline's stages and the embedded default's stores. A storage mode replaces the
+    /// stores (shops, cards, journal) after this call; everything else is the same in every mode.
+    /// </summary>
+    public static IServiceCollection AddNaviyamGrainServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RecommendationOptions>().Bind(configuration.GetSection(RecommendationOptions.Section));
+        services.AddMemoryCache(options => options.SizeLimit = 100_000);
+        services.AddSingleton<SeoulClock>();
+
+        services.AddSingleton(_ => EmojiSignals.Load(DataPaths.Lexicon("emoji.json")));
+        services.AddSingleton(_ => FoodLexicon.Load(DataPaths.Lexicon("foods.json")));
+        services.AddSingleton(_ => CueLexicon.Load(DataPaths.Lexicon("cues.json")));
+        services.AddSingleton(_ => PlaceGazetteer.Load(DataPaths.Lexicon("places.json")));
+
+        services.AddSingleton<TextNormalizer>();
+        services.AddSingleton<EntityExtractor>();
+        services.AddSingleton<RuleIntentClassifier>();
+        services.AddSingleton<INluEngine, RuleBasedNluEngine>();
+        services.AddSingleton<CachedNlu>();
+
+        services.AddSingleton<IShopCatalog, ShopCatalog>();
+        services.AddSingleton<ICatalogPublisher, LocalCatalogPublisher>();
+        services.AddSingleton<CandidateSearch>();
+        services.AddSingleton<IScoringModel, HeuristicScoringModel>();
+        services.AddSingleton<ReplyComposer>();
+        services.AddSingleton<TurnPipeline>();
+
+        services.AddSingleton<IShopRepository, InMemoryShopRepository>();
+        services.AddSingleton<IFoodCardStore, InMemoryFoodCardStore>();
+        services.AddSingleton<ITurnJournal, InMemoryTurnJournal>();
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+namespace Naviyam.Hosting;
+
+/// <summary>Names shared by every host, so the embedded default and MySQL mode plug into the same slots.</summary>
+public static class StorageNames
+{
+    /// <summary>The grain storage every grain uses, in memory or in MySQL alike.</summary>
+    public const string Default = "naviyam";
+}
+
+/// <summary>Bound from <c>Naviyam:Clock</c>. Only honoured in Development.</summary>
+public sealed class ClockOptions
+{
+    public const string Section = "Naviyam:Clock";
+
+    /// <summary>A Seoul wall time such as "2025-09-03T12:00" the clock starts from.</summary>
+    public string? PinnedLocalTime { get; set; }
+}
+
+/// <summary>Bound from <c>Naviyam:Recommendations</c>: how a turn picks and presents shops.</summary>
+public sealed class RecommendationOptions
+{
+    public const string Section = "Naviyam:Recommendations";
+
+    /// <summary>How many shops a reply names (the product promise is 1–3).</summary>
+    public int MaxResults { get; set; } = 3;
+
+    /// <summary>Search radii tried in order until enough shops are found, in meters; beyond the last, none.</summary>
+    public int[] SearchRadiiMeters { get; set; } = [1_000, 3_000, 10_000];
+
+    /// <summary>Candidates handed to the ranker at most; the retrieval stage keeps the best by a cheap pre-score.</summary>
+    public int MaxCandidates { get; set; } = 200;
+}

@@ -1,0 +1,300 @@
+using Naviyam.Chat;
+
+namespace Naviyam.Nlu;
+
+/// <summary>
+/// Finds the money in a Korean message: 5천원, 오천원, 5,000원, 만 오천원, 1만2천원, 7천, 8k, 1.5만,
+/// 만원 이하 (cap), 2만원대 (range), 0원. Numbers that count other things (2명, 3시, 10분, 2번 출구,
+/// 1인분, 치킨 2마리) are never money.
+/// </summary>
+public static class BudgetParser
+{
+    // Counters that make a number "not money" when they follow it.
+    private static readonly string[] NonMoneyCounters =
+    [
+        "명", "시간", "시", "분", "초", "번째", "번", "인분", "인", "층", "마리", "개월", "개", "살", "세", "학년", "반",
+        "km", "키로", "킬로", "m", "미터", "정거장", "그릇", "출구", "호선", "호", "일", "달", "주", "년", "등", "위",
+        "점", "cm", "kg", "g", "잔", "판", "조각", "줄", "세트", "학기", "교시", "장", "병", "캔", "접시", "통", "박스",
+        "평", "도", "%", "퍼", "배", "kcal", "칼로리", "회", "차", "명이서", "쪽", "권", "곡", "판째",
+    ];
+
+    private static readonly string[] CapWords =
+    [
+        "이하", "까지", "밖에", "안으로", "안에서", "안쪽", "내로", "내에서", "이내", "미만", "넘지", "아래", "이내로", "선에서",
+        "밖엔", "뿐", "빢에", "박에",
+    ];
+
+    private static readonly string[] CapPrefixes = ["최대", "많아야", "기껏해야", "딱"];
+
+    public static BudgetMatch? Parse(string normalizedText)
+    {
+        var amounts = FindAmounts(normalizedText);
+        if (amounts.Count == 0)
+        {
+            return null;
+        }
+
+        // "5천원에서 7천원", "5천~7천원": a range, budgeted at its upper end.
+        for (var i = 0; i + 1 < amounts.Count; i++)
+        {
+            var between = normalizedText[amounts[i].End..amounts[i + 1].Start].Trim();
+            if (between is "~" or "-" or "에서" or "부터" or "에서부터" or "~에서")
+            {
+                var upper = Math.Max(amounts[i].Value, amounts[i + 1].Value);
+                return new BudgetMatch(upper, BudgetKinds.Range, amounts[i].Start, amounts[i + 1].End);
+            }
+        }
+
+        // A correction or a later, capped amount is what the user means now; otherwise the first one.
+        var chosen = amounts.FirstOrDefault(a => KindAfter(normalizedText, a) != BudgetKinds.Exact) ?? amounts[0];
+        return new BudgetMatch(chosen.Value, KindAfter(normalizedText, chosen), chosen.Start, chosen.End);
+    }
+
+    private static string KindAfter(string text, Amount amount)
+    {
+        var after = text[amount.End..].TrimStart();
+        if (amount.HadWon && after.StartsWith('대') && (after.Length == 1 || !char.IsLetter(after[1]) || after[1] is '로' or '의' or '면' or '에' or '는' or '도'))
+        {
+            return BudgetKinds.Range;
+        }
+        if (after.StartsWith("정도", StringComparison.Ordinal) || after.StartsWith("쯤", StringComparison.Ordinal)
+            || after.StartsWith("내외", StringComparison.Ordinal))
+        {
+            after = after[(after.StartsWith('쯤') ? 1 : 2)..].TrimStart();
+        }
+        var window = after.Length > 8 ? after[..8] : after;
+        var compactWindow = window.Replace(" ", "", StringComparison.Ordinal);
+        foreach (var word in CapWords)
+        {
+            if (compactWindow.StartsWith(word, StringComparison.Ordinal)
+                || compactWindow.StartsWith("으로" + word, StringComparison.Ordinal)
+                || compactWindow.StartsWith("로" + word, StringComparison.Ordinal)
+                || compactWindow.StartsWith("만" + word, StringComparison.Ordinal))
+            {
+                return BudgetKinds.Cap;
+            }
+        }
+        var before = text[..amount.Start].TrimEnd();
+        foreach (var prefix in CapPrefixes)
+        {
+            if (before.EndsWith(prefix, StringComparison.Ordinal))
+            {
+                return BudgetKinds.Cap;
+            }
+        }
+        return BudgetKinds.Exact;
+    }
+
+    internal static List<Amount> FindAmounts(string text)
+    {
+        var amounts = new List<Amount>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsNumberStart(text, i))
+            {
+                i++;
+                continue;
+            }
+            var amount = TryReadAmount(text, i);
+            if (amount is null)
+            {
+                i++;
+                continue;
+            }
+            amounts.Add(amount);
+            i = Math.Max(amount.End, i + 1);
+        }
+        return amounts;
+    }
+
+    private static bool IsNumberStart(string text, int i)
+    {
+        var c = text[i];
+        if (char.IsAsciiDigit(c))
+        {
+            // Not the middle of a number, a time (12:30) or a phone number (010-1234).
+            return i == 0 || !(char.IsAsciiDigit(text[i - 1]) || text[i - 1] is '.' or ',' or ':' or '-');
+        }
+        if (KoreanDigit(c) is null && KoreanUnit(c) is null)
+        {
+            return false;
+        }
+        // Korean numerals also spell ordinary words (이거, 오늘, 만 = "only"): only a word start counts.
+        return i == 0 || !IsHangulSyllable(text[i - 1]) || text[i - 1] == '돈';
+    }
+
+    private static Amount? TryReadAmount(string text, int start)
+    {
+        long total = 0;       // completed 만 groups
+        long section = 0;     // below 만
+        double? pending = null;
+        var usedUnit = false;
+        var usedDigits = false;
+        var usedKoreanNumeral = false;
+        var i = start;
+        var end = start;
+
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                if (pending is not null)
+                {
+                    break;
+                }
+                var j = i;
+                while (j < text.Length && (char.IsAsciiDigit(text[j]) || (text[j] == ',' && j + 3 < text.Length + 1
+                           && j + 1 < text.Length && char.IsAsciiDigit(text[j + 1]))
+                           || (text[j] == '.' && j + 1 < text.Length && char.IsAsciiDigit(text[j + 1]))))
+                {
+                    j++;
+                }
+                var literal = text[i..j].Replace(",", "", StringComparison.Ordinal);
+                if (!double.TryParse(literal, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+                {
+                    return null;
+                }
+                pending = value;
+                usedDigits = true;
+                i = j;
+                end = i;
+            }
+            else if (KoreanDigit(c) is { } digit && pending is null)
+            {
+                pending = digit;
+                usedKoreanNumeral = true;
+                i++;
+                end = i;
+            }
+            else if (c is 'k' or 'K' && pending is not null && !NextIsLetter(text, i + 1))
+            {
+                section += (long)Math.Round(pending.Value * 1000);
+                pending = null;
+                usedUnit = true;
+                i++;
+                end = i;
+            }
+            else if (KoreanUnit(c) is { } unit)
+            {
+                if (unit == 10_000)
+                {
+                    var groupValue = section + (long)Math.Round((pending ?? (section == 0 ? 1 : 0)) * 1);
+                    if (pending is not null && pending.Value % 1 != 0)
+                    {
+                        groupValue = section + 0;
+                        total += (long)Math.Round(pending.Value * 10_000);
+                    }
+                    else
+                    {
+                        total += groupValue * 10_000;
+                    }
+                    section = 0;
+                }
+                else
+                {
+                    section += (long)Math.Round((pending ?? 1) * unit);
+                }
+                pending = null;
+                usedUnit = true;
+                usedKoreanNumeral |= !usedDigits;
+                i++;
+                end = i;
+            }
+            else if (c == ' ' && usedUnit && i + 1 < text.Length && (KoreanDigit(text[i + 1]) is not null || KoreanUnit(text[i + 1]) is not null || char.IsAsciiDigit(text[i + 1]))
+                     && !text.AsSpan(i + 1).StartsWith("원"))
+            {
+                // "만 오천원": a space inside one amount, but only after a unit.
+                var lookahead = TryReadAmount(text, i + 1);
+                if (lookahead is null || !lookahead.HadWon && !lookahead.HadUnit || lookahead.Value >= 10_000 && total > 0 || lookahead.Value >= (total > 0 ? 10_000 : 1_000) && section > 0)
+                {
+                    break;
+                }
+                section += lookahead.Value;
+                return Finish(text, start, lookahead.End, total + section, true, usedDigits, usedKoreanNumeral, lookahead.HadWon);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (pending is not null)
+        {
+            if (pending.Value % 1 != 0)
+            {
+                return null;
+            }
+            section += (long)pending.Value;
+        }
+        var value2 = total + section;
+        return Finish(text, start, end, value2, usedUnit, usedDigits, usedKoreanNumeral, hadWon: false);
+    }
+
+    private static Amount? Finish(string text, int start, int end, long value, bool usedUnit, bool usedDigits,
+        bool usedKoreanNumeral, bool hadWon)
+    {
+        var after = end;
+        if (!hadWon)
+        {
+            while (after < text.Length && text[after] == ' ')
+            {
+                after++;
+            }
+            if (after < text.Length && text[after] == '원' && !NextIsWord(text, after + 1, "해", "하", "래", "했", "한다"))
+            {
+                hadWon = true;
+                end = after + 1;
+            }
+        }
+
+        if (value > 10_000_000)
+        {
+            return null;
+        }
+        if (hadWon)
+        {
+            return new Amount((int)value, start, end, true, usedUnit);
+        }
+        if (usedKoreanNumeral && !usedDigits)
+        {
+            // Bare Korean numerals (오천, 만) are too often other words; they need 원.
+            return null;
+        }
+        var rest = text[end..].TrimStart();
+        if (rest.Length > 0 && NonMoneyCounters.Any(counter => rest.StartsWith(counter, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        if (usedUnit)
+        {
+            return value is >= 100 ? new Amount((int)value, start, end, false, true) : null;
+        }
+        // A bare number is money only when it looks like a price: 1,000 or more in steps of 100.
+        return value >= 1_000 && value % 100 == 0 ? new Amount((int)value, start, end, false, false) : null;
+    }
+
+    private static bool NextIsLetter(string text, int i) => i < text.Length && char.IsAsciiLetter(text[i]);
+
+    private static bool NextIsWord(string text, int i, params string[] words) =>
+        words.Any(w => text.AsSpan(i).StartsWith(w));
+
+    private static bool IsHangulSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
+
+    private static int? KoreanDigit(char c) => c switch
+    {
+        '일' => 1, '이' => 2, '삼' => 3, '사' => 4, '오' => 5, '육' => 6, '칠' => 7, '팔' => 8, '구' => 9,
+        _ => null,
+    };
+
+    private static int? KoreanUnit(char c) => c switch
+    {
+        '십' => 10, '백' => 100, '천' => 1_000, '만' => 10_000,
+        _ => null,
+    };
+
+    internal sealed record Amount(int Value, int Start, int End, bool HadWon, bool HadUnit);
+}
+
+public sealed record BudgetMatch(int Amount, string Kind, int Start, int End);

@@ -1,0 +1,39 @@
+using Orleans.Runtime;
+using Naviyam.Hosting;
+using Naviyam.Profiles;
+
+namespace Naviyam.Profiles;
+
+/// <summary>Learns a user's tastes from their turns; persisted through the grain storage.</summary>
+public sealed class ProfileGrain(
+    [PersistentState("profile", StorageNames.Default)] IPersistentState<UserProfile> state) : Grain, IProfileGrain
+{
+    private const int MaxLikedFoods = 20;
+
+    Task<UserProfile> IProfileGrain.GetAsync() => Task.FromResult(state.State ?? UserProfile.Empty);
+
+    async Task IProfileGrain.ObserveTurnAsync(TurnObservation observation)
+    {
+        var profile = state.State ?? UserProfile.Empty;
+        var liked = new Dictionary<string, int>(profile.LikedFoods);
+        if (observation.FoodType is { } food)
+        {
+            liked[food] = liked.GetValueOrDefault(food) + 1;
+            if (liked.Count > MaxLikedFoods)
+            {
+                liked.Remove(liked.MinBy(pair => pair.Value).Key);
+            }
+        }
+
+        state.State = profile with
+        {
+            AgeGroup = observation.UserAge is { } age ? UserProfile.AgeGroupOf(age) : profile.AgeGroup,
+            LikedFoods = liked,
+            TastePreference = observation.TastePreference ?? profile.TastePreference,
+            UsualBudget = observation.Budget is > 0 ? observation.Budget : profile.UsualBudget,
+            DietaryRestrictions = profile.DietaryRestrictions.Union(observation.DietaryRestrictions).ToArray(),
+            TurnCount = profile.TurnCount + 1,
+        };
+        await state.WriteStateAsync();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using Naviyam.Chat;
+using Naviyam.Retrieval;
+using Naviyam.Shops;
+
+namespace Naviyam.Reply;
+
+/// <summary>A ranked shop ready to be presented, with the reasons and warnings the user should see.</summary>
+public sealed record RankedCandidate(Candidate Candidate, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<string> Flags);
+
+/// <summary>What the reply stage needs to know about the turn.</summary>
+public sealed record ReplyContext(
+    string Intent,
+    Entities Slots,
+    int? BudgetCap,
+    bool BudgetFromCard,
+    IReadOnlyList<RankedCandidate> Picks,
+    IReadOnlyList<Candidate> PriceUnknown,
+    Candidate? CheapestEligible,
+    bool IsMinor);
+
+/// <summary>
+/// Writes the answer in friendly 해요체 Korean. It only ever names meals and prices that are in the data:
+/// a shop without prices is said to have none, never given an invented one.
+/// </summary>
+public sealed class ReplyComposer
+{
+    public const string HoursUnknownFlag = "영업시간 확인 필요";
+    public const string PriceUnknownFlag = "가격 정보 없음";
+    public const string PartialMealCardFlag = "일부 메뉴만 급식카드 가능";
+
+    public string Compose(ReplyContext context)
+    {
+        if (context.Intent == Intents.GeneralChat && context.Picks.Count == 0)
+        {
+            return "안녕하세요! 저는 나비얌이에요. 먹고 싶은 음식이나 쓸 수 있는 금액을 말해 주면, 급식카드로 지금 먹을 수 있는 곳을 찾아 줄게요. 예를 들어 \"5천원으로 떡볶이 먹고 싶어\"처럼요.";
+        }
+
+        var text = new StringBuilder();
+        var budget = context.BudgetCap;
+
+        if (context.Intent == Intents.EmergencyFood)
+        {
+            text.Append("많이 배고프죠? 지금 바로 먹을 수 있는 곳부터 알려 줄게요. ");
+        }
+        else if (context.Intent == Intents.CouponInquiry)
+        {
+            text.Append("지금 바로 쓸 수 있는 쿠폰은 없어요. ");
+        }
+
+        if (context.Picks.Count > 0)
+        {
+            text.Append(Opening(context)).Append('\n');
+            for (var i = 0; i < context.Picks.Count; i++)
+            {
+                text.Append(i + 1).Append(". ").Append(Describe(context.Picks[i])).Append('\n');
+            }
+            text.Append(context.Picks.Any(p => p.Candidate.Shop.MealCard == MealCardAcceptance.Partial)
+                ? "급식카드 사용 조건은 가게마다 달라서, 주문 전에 한 번 확인해 주세요."
+                : "모두 급식카드로 결제할 수 있는 곳이에요.");
+        }
+        else if (budget is { } cap)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"아쉽지만 {Won(cap)} 안에서 먹을 수 있는 급식카드 가맹점 메뉴를 찾지 못했어요.");
+            if (context.CheapestEligible is { Meal: { } meal } cheapest)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $" 지금 갈 수 있는 곳 중 가장 저렴한 메뉴는 {cheapest.Shop.Name}의 {meal.Name} {Won(meal.Price!.Value)}이에요.");
+            }
+            if (context.PriceUnknown.Count > 0)
+            {
+                var names = string.Join(", ", context.PriceUnknown.Take(3).Select(c => c.Shop.Name));
+                text.Append(CultureInfo.InvariantCulture, $"\n가격 정보가 없어서 확인이 필요한 곳도 있어요: {names}");
+            }
+            if (context.Intent == Intents.EmergencyFood || cap == 0)
+            {
+                text.Append("\n혹시 끼니를 거르고 있다면 가까운 주민센터나 지역아동센터에 꼭 도움을 요청해 주세요. 청소년상담전화 1388도 언제든 받아 줘요.");
+            }
+        }
+        else
+        {
+            text.Append("지금 조건에 맞는 곳을 찾지 못했어요. 먹고 싶은 음식이나 예산을 조금 바꿔서 다시 물어봐 줄래요?");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static string Opening(ReplyContext context)
+    {
+        var food = context.Slots.FoodType;
+        var budgetPart = context.BudgetCap is { } cap
+            ? context.BudgetFromCard ? $"급식카드 잔액 {Won(cap)} 안에서 " : $"{Won(cap)} 안에서 "
+            : "";
+        var foodPart = food is null ? "" : $"{food} ";
+        return context.Picks.Count == 1
+            ? $"{budgetPart}{foodPart}먹을 수 있는 곳을 찾았어요."
+            : $"{budgetPart}{foodPart}먹을 수 있는 곳 {context.Picks.Count}군데를 골라 봤어요.";
+    }
+
+    private static string Describe(RankedCandidate pick)
+    {
+        var candidate = pick.Candidate;
+        var line = new StringBuilder(candidate.Shop.Name);
+        if (candidate.Meal is { Price: { } price } meal)
+        {
+            line.Append(" — ").Append(meal.Name).Append(' ').Append(Won(price));
+        }
+        else
+        {
+            line.Append(" (메뉴 가격 정보 없음)");
+        }
+        if (candidate.DistanceMeters is { } meters)
+        {
+            line.Append(", ").Append(Distance(meters));
+        }
+        if (pick.Flags.Count > 0)
+        {
+            line.Append(" [").Append(string.Join(", ", pick.Flags)).Append(']');
+        }
+        return line.ToString();
+    }
+
+    public static string Won(int amount) => amount.ToString("#,0", CultureInfo.InvariantCulture) + "원";
+
+    public static string Distance(double meters) => meters < 1000
+        ? $"{Math.Round(meters / 10) * 10:0}m"
+        : $"{meters / 1000:0.0}km";
+}

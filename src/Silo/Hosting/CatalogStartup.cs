@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Naviyam.Cards;
+using Naviyam.Catalog;
+using Naviyam.Lexicons;
+using Naviyam.Silo.DataGeneration;
+using Naviyam.Silo.Import;
+
+namespace Naviyam.Silo.Hosting;
+
+/// <summary>
+/// Fills the store and the silo-local catalog before the silo takes its first turn: generated data when the
+/// store is empty, then every import named in configuration. Registered before Orleans, so it finishes first.
+/// </summary>
+public sealed class CatalogStartup(
+    IShopRepository shops,
+    IFoodCardStore cards,
+    IShopCatalog catalog,
+    PlaceGazetteer places,
+    IConfiguration configuration,
+    IOptions<DataOptions> dataOptions,
+    ILogger<CatalogStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = dataOptions.Value;
+        var stored = await shops.LoadAllAsync(cancellationToken);
+        if (stored.Count == 0 && options.GenerateShops > 0)
+        {
+            var city = CityDataGenerator.Generate(new CityGenerationOptions
+            {
+                ShopCount = options.GenerateShops,
+                UserCount = options.GenerateUsers,
+                Seed = options.Seed,
+            });
+            await shops.UpsertAsync(city.Shops, cancellationToken);
+            await cards.UpsertAccountsAsync(city.Users, cancellationToken);
+            logger.LogInformation("Generated {Shops} synthetic shops and {Users} synthetic meal-card users (seed {Seed})",
+                city.Shops.Count, city.Users.Count, options.Seed);
+        }
+
+        var imports = configuration.GetSection(DataOptions.ImportSection).Get<string[]>() ?? [];
+        if (imports.Length > 0)
+        {
+            var categories = CategoryMap.Load(DataPaths.Catalog("categories.json"));
+            foreach (var import in imports.Where(i => !string.IsNullOrWhiteSpace(i)).Select(ImportSpec.Parse))
+            {
+                var result = MerchantImport.ReadFile(import.Kind, import.Path, categories);
+                await shops.UpsertAsync(result.Shops, cancellationToken);
+                logger.LogInformation("Imported {Shops} shops from {Kind} {Path}; {Rejected} rows rejected",
+                    result.Shops.Count, import.Kind, import.Path, result.Rejected.Count);
+            }
+        }
+
+        var all = await shops.LoadAllAsync(cancellationToken);
+        catalog.Load(all);
+        places.LearnAddresses(all.Select(s => s.Address));
+        logger.LogInformation("Catalog ready with {Shops} shops", catalog.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
