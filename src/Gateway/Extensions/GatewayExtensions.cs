@@ -69,6 +69,14 @@ public static class GatewayExtensions
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        if (FindClientLib(app.Environment) is { } clientLib)
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(clientLib),
+                RequestPath = "/lib",
+            });
+        }
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -86,6 +94,14 @@ public static class GatewayExtensions
         app.MapHub<ChatHub>(HubPath);
         return app;
     }
+
+    /// <summary>The npm-restored browser client: beside the binaries when built or published, else in the source tree.</summary>
+    private static string? FindClientLib(IWebHostEnvironment environment) =>
+        new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "clientlib"),
+            Path.Combine(environment.ContentRootPath, "ClientLib", "node_modules", "@microsoft", "signalr", "dist", "browser"),
+        }.FirstOrDefault(Directory.Exists);
 
     private static void ConfigureJson(JsonSerializerOptions options)
     {

@@ -9,8 +9,10 @@ using Naviyam.Time;
 namespace Naviyam.Conversation;
 
 /// <summary>
-/// One chat session. Orleans delivers its turns one at a time, so a session's slots never race; a turn is
-/// acknowledged only after it is journaled and the session state is written.
+/// One chat session. Orleans delivers its turns one at a time, so a session's slots never race.
+/// The turn journal is the log of record: a turn is acknowledged only after its row is committed, and the
+/// session state (owner, slots, recent replies) is a snapshot of that log that is written after it and
+/// reconciled with it on activation, so a crash between the two loses nothing that was acknowledged.
 /// </summary>
 public sealed class ConversationGrain(
     [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationState> state,
@@ -21,6 +23,20 @@ public sealed class ConversationGrain(
 {
     /// <summary>Enough replies to answer any client retry; older turn ids are answered anew.</summary>
     private const int RememberedReplies = 32;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var journaled = await journal.RecentAsync(this.GetPrimaryKeyString(), RememberedReplies, cancellationToken);
+        if (journaled.Count == 0 || state.State.RecentReplies.Exists(r => r.TurnId == journaled[^1].TurnId))
+        {
+            return;
+        }
+        // The snapshot lags the journal: rebuild it from the committed turns.
+        state.State.OwnerUserId ??= journaled[0].UserId;
+        state.State.Slots = journaled[^1].Reply.Slots;
+        state.State.RecentReplies = journaled.Select(t => t.Reply).ToList();
+        state.State.LastTurnAt = journaled[^1].At;
+    }
 
     async Task<ChatReply> IConversationGrain.TakeTurnAsync(ChatTurn turn)
     {
@@ -50,7 +66,6 @@ public sealed class ConversationGrain(
         {
             state.State.RecentReplies.RemoveAt(0);
         }
-        state.State.TurnCount++;
         state.State.LastTurnAt = clock.UtcNow;
         await state.WriteStateAsync();
 

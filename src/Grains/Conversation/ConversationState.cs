@@ -13,6 +13,5 @@ public sealed class ConversationState
     [Id(1)] public Entities Slots { get; set; } = Entities.None;
     /// <summary>The last answered turns, newest last; also what makes a retried turn id answer once.</summary>
     [Id(2)] public List<ChatReply> RecentReplies { get; set; } = [];
-    [Id(3)] public int TurnCount { get; set; }
-    [Id(4)] public DateTimeOffset? LastTurnAt { get; set; }
+    [Id(3)] public DateTimeOffset? LastTurnAt { get; set; }
 }

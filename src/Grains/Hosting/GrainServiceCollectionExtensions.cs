@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Naviyam.Cards;
 using Naviyam.Catalog;
 using Naviyam.Conversation;
@@ -24,9 +25,10 @@ public static class GrainServiceCollectionExtensions
     {
         services.AddOptions<RecommendationOptions>().Bind(configuration.GetSection(RecommendationOptions.Section));
         services.AddMemoryCache(options => options.SizeLimit = 100_000);
-        services.AddSingleton<SeoulClock>();
+        services.TryAddSingleton<SeoulClock>();
 
         services.AddSingleton(_ => EmojiSignals.Load(DataPaths.Lexicon("emoji.json")));
+        services.AddSingleton(_ => SlangLexicon.Load(DataPaths.Lexicon("slang.json")));
         services.AddSingleton(_ => FoodLexicon.Load(DataPaths.Lexicon("foods.json")));
         services.AddSingleton(_ => CueLexicon.Load(DataPaths.Lexicon("cues.json")));
         services.AddSingleton(_ => PlaceGazetteer.Load(DataPaths.Lexicon("places.json")));

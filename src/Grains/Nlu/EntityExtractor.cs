@@ -82,42 +82,42 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
     private string? ExtractTaste(PreprocessedText text, List<string> exclusions)
     {
         var compact = text.Compact;
-        foreach (var taste in cues.Tastes)
+        // Longest phrase first, so "매운거말고" (→ 안 매운) wins over the "매운" inside it.
+        foreach (var (alias, tasteWord) in tasteAliases)
         {
-            foreach (var alias in taste.Aliases.Select(CueLexicon.Compact).OrderByDescending(a => a.Length))
+            var at = compact.IndexOf(alias, StringComparison.Ordinal);
+            if (at < 0)
             {
-                var at = compact.IndexOf(alias, StringComparison.Ordinal);
-                if (at < 0)
-                {
-                    continue;
-                }
-                // "안 매운", or "매운 거 말고": the user wants the opposite of the word.
-                var negatedBefore = at >= 1 && compact[at - 1] == '안' && !alias.StartsWith('안');
+                continue;
+            }
+            var word = tasteWord;
+            var negative = word.StartsWith("안 ", StringComparison.Ordinal);
+            if (!negative)
+            {
+                // "안 매운" spelled in a way the lexicon lacks, or "매운 거 싫어": the opposite is meant.
                 var afterWord = at + alias.Length;
                 if (afterWord < compact.Length && compact[afterWord] is '거' or '건' or '걸' or '것')
                 {
                     afterWord++;
                 }
-                var negatedAfter = IsNegatedAfter(compact, afterWord);
-                if (alias.StartsWith('안') || negatedBefore || negatedAfter)
-                {
-                    var positive = taste.Word.StartsWith("안 ", StringComparison.Ordinal) ? taste.Word[2..] : taste.Word;
-                    if (alias.StartsWith('안') && taste.Word != positive)
-                    {
-                        return taste.Word;
-                    }
-                    if (negatedAfter || negatedBefore)
-                    {
-                        AddOnce(exclusions, positive);
-                        return "안 " + positive;
-                    }
-                    return taste.Word;
-                }
-                return taste.Word;
+                negative = at >= 1 && compact[at - 1] == '안' || IsNegatedAfter(compact, afterWord);
+                word = negative ? "안 " + word : word;
             }
+            if (negative)
+            {
+                AddOnce(exclusions, word[2..]);
+            }
+            return word;
         }
         return null;
     }
+
+    private readonly (string Alias, string Word)[] tasteAliases = cues.Tastes
+        .SelectMany(t => t.Aliases.Append(t.Word).Select(a => (Alias: CueLexicon.Compact(a), t.Word)))
+        .Where(p => p.Alias.Length > 0)
+        .DistinctBy(p => p.Alias)
+        .OrderByDescending(p => p.Alias.Length)
+        .ToArray();
 
     private static string? ExtractTime(string normalized, string compact)
     {

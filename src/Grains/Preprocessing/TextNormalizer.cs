@@ -7,7 +7,7 @@ namespace Naviyam.Preprocessing;
 /// First pipeline stage: Unicode NFC, control characters out, whitespace folded, runs of the same
 /// character shortened (ㅋㅋㅋㅋㅋ → ㅋㅋ, !!!! → !), emoji and emoticons turned into signals.
 /// </summary>
-public sealed class TextNormalizer(EmojiSignals emojiSignals)
+public sealed class TextNormalizer(EmojiSignals emojiSignals, SlangLexicon slang)
 {
     /// <summary>Longer input is cut here: the API rejects it earlier, this only bounds the work.</summary>
     public const int MaxLength = 1_000;
@@ -96,6 +96,7 @@ public sealed class TextNormalizer(EmojiSignals emojiSignals)
 
         var normalized = builder.ToString().Trim();
         normalized = emojiSignals.ExtractEmoticons(normalized, signals);
+        normalized = slang.Rewrite(normalized, signals);
         if (!sawText && signals.Count > 0)
         {
             signals.Add(Signals.EmojiOnly);

@@ -23,8 +23,8 @@ public static class SiloHostingExtensions
         var silo = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
 
         builder.Services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
-        builder.Services.AddNaviyamGrainServices(configuration);
         builder.Services.AddNaviyamClock(builder.Environment, configuration);
+        builder.Services.AddNaviyamGrainServices(configuration);
         // Before Orleans: the catalog is full before the silo accepts its first turn.
         builder.Services.AddHostedService<CatalogStartup>();
 
@@ -53,20 +53,18 @@ public static class SiloHostingExtensions
     }
 
     /// <summary>
-    /// One clock for the whole product. Development may pin its start (Naviyam:Clock:PinnedLocalTime, a Seoul
-    /// wall time); tests replace it with a fake clock.
+    /// The product's clock (<see cref="SeoulClock"/>) over the host's <see cref="TimeProvider"/>. Development may pin
+    /// its start (Naviyam:Clock:PinnedLocalTime, a Seoul wall time) for demos; only the product's notion of "now"
+    /// moves, never the runtime's own timers. Tests replace the clock with a fake one.
     /// </summary>
     public static IServiceCollection AddNaviyamClock(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
         var pinned = configuration.GetSection(ClockOptions.Section).Get<ClockOptions>()?.PinnedLocalTime;
         if (environment.IsDevelopment() && !string.IsNullOrWhiteSpace(pinned))
         {
             var local = DateTime.Parse(pinned, System.Globalization.CultureInfo.InvariantCulture);
-            services.TryAddSingleton<TimeProvider>(new PinnedStartTimeProvider(SeoulClock.FromSeoulLocal(local)));
-        }
-        else
-        {
-            services.TryAddSingleton(TimeProvider.System);
+            services.AddSingleton(new SeoulClock(new PinnedStartTimeProvider(SeoulClock.FromSeoulLocal(local))));
         }
         return services;
     }

@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Naviyam.Chat;
+using Naviyam.IntegrationTests.Infrastructure;
+using Naviyam.Logging;
+
+namespace Naviyam.IntegrationTests.Api;
+
+/// <summary>The embedded default with its generated city.</summary>
+public sealed class GeneratedCityFactory() : GatewayFactory(new DateTime(2025, 9, 3, 12, 0, 0), new Dictionary<string, string?>
+{
+    ["Naviyam:Data:GenerateShops"] = "2000",
+    ["Naviyam:Data:GenerateUsers"] = "20",
+});
+
+public class ChatApiTests(GeneratedCityFactory factory) : IClassFixture<GeneratedCityFactory>
+{
+    [Fact]
+    public async Task A_repeated_turn_id_is_answered_once()
+    {
+        using var client = await factory.ClientForAsync("retry-user");
+
+        var first = await client.ChatAsync("retry-user", "retry-session", "떡볶이 먹고 싶어", turnId: "turn-1");
+        var second = await client.ChatAsync("retry-user", "retry-session", "떡볶이 먹고 싶어", turnId: "turn-1");
+
+        second.Replayed.Should().BeTrue();
+        second.Reply.Should().Be(first.Reply);
+        var journal = factory.Services.GetRequiredService<ITurnJournal>();
+        (await journal.RecentAsync("retry-session", 10)).Should().ContainSingle(t => t.TurnId == "turn-1");
+    }
+
+    [Fact]
+    public async Task The_server_makes_a_turn_id_when_the_client_sends_none()
+    {
+        using var client = await factory.ClientForAsync("no-turn-id");
+
+        var reply = await client.ChatAsync("no-turn-id", "no-turn-id-session", "배고파");
+
+        reply.TurnId.Should().MatchRegex("^[A-Za-z0-9_-]{1,64}$");
+    }
+
+    [Theory]
+    [InlineData("", "ok-session", null)]
+    [InlineData("   ", "ok-session", null)]
+    [InlineData("배고파", "bad session!", null)]
+    [InlineData("배고파", "ok-session", "turn id with spaces")]
+    public async Task Bad_input_gets_400_problem_json(string text, string sessionId, string? turnId)
+    {
+        using var client = await factory.ClientForAsync("bad-input");
+
+        using var response = await client.PostAsJsonAsync("/api/chat", new { userId = "bad-input", sessionId, text, turnId });
+
+        await ExpectProblem(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Ten_thousand_characters_get_400_problem_json()
+    {
+        using var client = await factory.ClientForAsync("long-input");
+
+        using var response = await client.PostAsJsonAsync("/api/chat", new { userId = "long-input", sessionId = "long", text = new string('밥', 10_000) });
+
+        await ExpectProblem(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Malformed_json_gets_400_problem_json()
+    {
+        using var client = await factory.ClientForAsync("malformed");
+
+        using var response = await client.PostAsync("/api/chat", new StringContent("{\"text\": ", System.Text.Encoding.UTF8, "application/json"));
+
+        await ExpectProblem(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Another_users_session_or_user_id_is_forbidden()
+    {
+        using var owner = await factory.ClientForAsync("owner");
+        using var intruder = await factory.ClientForAsync("intruder");
+        await owner.ChatAsync("owner", "owned-session", "안녕");
+
+        using var stolen = await intruder.PostAsJsonAsync("/api/chat", new { userId = "intruder", sessionId = "owned-session", text = "배고파" });
+        using var impersonated = await intruder.PostAsJsonAsync("/api/chat", new { userId = "owner", sessionId = "other", text = "배고파" });
+
+        await ExpectProblem(stolen, HttpStatusCode.Forbidden);
+        await ExpectProblem(impersonated, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Calls_without_a_token_are_rejected()
+    {
+        using var anonymous = new HttpClient { BaseAddress = factory.BaseAddress };
+
+        using var response = await anonymous.PostAsJsonAsync("/api/chat", new { userId = "x", sessionId = "x", text = "배고파" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Emoji_only_text_is_a_normal_turn()
+    {
+        using var client = await factory.ClientForAsync("emoji-user");
+
+        var reply = await client.ChatAsync("emoji-user", "emoji-session", "😭😭");
+
+        reply.Reply.Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task The_nlu_endpoint_is_stateless_and_uses_the_spec_keys()
+    {
+        using var client = await factory.ClientForAsync("nlu-user");
+
+        using var response = await client.PostAsJsonAsync("/api/nlu", new { text = "배고픈데 5천원밖에 없어" });
+        var body = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        body.Should().Contain("\"intent\":\"budget_inquiry\"").And.Contain("\"budget\":5000").And.Contain("\"budget_kind\":\"cap\"");
+    }
+
+    [Fact]
+    public async Task Health_answers()
+    {
+        using var anonymous = new HttpClient { BaseAddress = factory.BaseAddress };
+
+        (await anonymous.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_hub_answers_and_pushes_the_reply_to_every_connection_of_the_user()
+    {
+        await using var phone = await factory.HubForAsync("hub-user");
+        await using var laptop = await factory.HubForAsync("hub-user");
+        var pushed = new TaskCompletionSource<ChatReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        laptop.On<string, ChatReply>("ReceiveReply", (_, reply) => pushed.TrySetResult(reply));
+
+        var answer = await phone.InvokeAsync<ChatReply>("SendMessage", new { sessionId = "hub-session", text = "배고픈데 5천원밖에 없어" });
+
+        answer.Intent.Should().Be(Intents.BudgetInquiry);
+        (await pushed.Task.WaitAsync(TimeSpan.FromSeconds(10))).TurnId.Should().Be(answer.TurnId);
+    }
+
+    [Fact]
+    public async Task The_hub_rejects_bad_input_with_a_short_error_code()
+    {
+        await using var connection = await factory.HubForAsync("hub-bad");
+
+        var send = () => connection.InvokeAsync<ChatReply>("SendMessage", new { sessionId = "bad id!", text = "배고파" });
+
+        (await send.Should().ThrowAsync<HubException>()).Which.Message.Should().Contain("invalid_input");
+    }
+
+    private static async Task ExpectProblem(HttpResponseMessage response, HttpStatusCode status)
+    {
+        response.StatusCode.Should().Be(status);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\"status\":" + (int)status);
+    }
+}

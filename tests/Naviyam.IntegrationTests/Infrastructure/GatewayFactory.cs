@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Naviyam.Time;
+
+namespace Naviyam.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real gateway on Kestrel (loopback, a free port) co-hosting a real silo, with a fake product clock
+/// the test sets. Each instance gets its own silo ports, so several can run at once.
+/// </summary>
+public class GatewayFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    public GatewayFactory(DateTime seoulLocalNow, IDictionary<string, string?> settings)
+    {
+        Clock = new FakeTimeProvider(SeoulClock.FromSeoulLocal(seoulLocalNow));
+        this.settings = new Dictionary<string, string?>(settings)
+        {
+            ["Naviyam:Silo:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Naviyam:Silo:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Naviyam:Silo:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
+        };
+        this.settings.TryAdd("Naviyam:Data:GenerateShops", "0");
+        this.settings.TryAdd("Naviyam:Data:GenerateUsers", "0");
+        UseKestrel(0);
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    public void SetSeoulTime(DateTime seoulLocalNow) => Clock.SetUtcNow(SeoulClock.FromSeoulLocal(seoulLocalNow));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services => services.AddSingleton(new SeoulClock(Clock)));
+    }
+
+    /// <summary>An HTTP client already signed in as <paramref name="userId"/> through the development token endpoint.</summary>
+    public async Task<HttpClient> ClientForAsync(string userId)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(userId));
+        return client;
+    }
+
+    public async Task<string> TokenForAsync(string userId)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        using var response = await client.PostAsJsonAsync("/api/auth/dev-token", new { userId });
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return body!.Token;
+    }
+
+    public async Task<HubConnection> HubForAsync(string userId)
+    {
+        var token = await TokenForAsync(userId);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, "/hubs/chat"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed record TokenResponse(string Token);
+}

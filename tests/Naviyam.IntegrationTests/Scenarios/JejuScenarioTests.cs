@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Naviyam.Catalog;
+using Naviyam.IntegrationTests.Infrastructure;
+
+namespace Naviyam.IntegrationTests.Scenarios;
+
+/// <summary>Both real Jeju lists imported; a Wednesday lunchtime.</summary>
+public sealed class JejuFactory() : GatewayFactory(new DateTime(2025, 9, 3, 12, 0, 0), new Dictionary<string, string?>
+{
+    ["Naviyam:Import:0"] = "jeju:" + SharedData.File("real", "jeju", "jeju_mealcard_shops_menus.csv"),
+    ["Naviyam:Import:1"] = "jeju:" + SharedData.File("real", "jeju", "jeju_mealcard_shops_restricted.csv"),
+});
+
+public class JejuScenarioTests(JejuFactory factory) : IClassFixture<JejuFactory>
+{
+    private static readonly string[] Queries =
+    [
+        "배고픈데 5천원밖에 없어", "배고파", "만원으로 뭐 먹지", "술 마실 곳 추천해줘", "맥주 한잔 할 데",
+        "치킨 먹고 싶어", "안주 맛있는 곳", "피자 먹을래", "지금 열린 곳", "이자카야 가고 싶어",
+    ];
+
+    [Fact]
+    public async Task A_hungry_child_with_5000_won_gets_real_meals_within_budget()
+    {
+        using var client = await factory.ClientForAsync("jeju-kid");
+
+        var reply = await client.ChatAsync("jeju-kid", "jeju-budget", "배고픈데 5천원밖에 없어");
+
+        reply.Intent.Should().Be("budget_inquiry");
+        reply.Recommendations.Should().NotBeEmpty();
+        var catalog = factory.Services.GetRequiredService<IShopCatalog>();
+        foreach (var pick in reply.Recommendations)
+        {
+            pick.Price.Should().NotBeNull().And.BeLessThanOrEqualTo(5000);
+            catalog.TryGet(pick.ShopId, out var shop).Should().BeTrue();
+            shop.Menus.Should().Contain(m => m.Name == pick.MenuName && m.Price == pick.Price,
+                "a recommended meal and its price must be the shop's own, never invented");
+            reply.Reply.Should().Contain(pick.ShopName);
+        }
+    }
+
+    [Theory]
+    [InlineData(15)]
+    [InlineData(null)]
+    public async Task A_minor_or_a_user_of_unknown_age_is_never_sent_to_a_not_for_children_shop(int? age)
+    {
+        var restricted = RestrictedJejuIds();
+        restricted.Should().HaveCount(49);
+        var user = age is null ? "jeju-unknown-age" : "jeju-teen";
+        using var client = await factory.ClientForAsync(user);
+
+        for (var i = 0; i < Queries.Length; i++)
+        {
+            var reply = await client.ChatAsync(user, $"{user}-{i}", Queries[i], userAge: age);
+            reply.Recommendations.Select(r => r.ShopId).Should().NotIntersectWith(restricted, $"query '{Queries[i]}'");
+            foreach (var name in reply.Recommendations.Select(r => r.ShopName))
+            {
+                reply.Reply.Should().Contain(name);
+            }
+        }
+    }
+
+    /// <summary>The ids of the flagged file, read straight from the CSV rather than through our importer.</summary>
+    private static HashSet<string> RestrictedJejuIds() =>
+        File.ReadLines(SharedData.File("real", "jeju", "jeju_mealcard_shops_restricted.csv"))
+            .Skip(1)
+            .Select(line => line.Split(',')[0].Trim())
+            .Where(id => id.Length > 0 && id.All(char.IsAsciiDigit))
+            .Select(id => "jeju:" + id)
+            .ToHashSet();
+}
