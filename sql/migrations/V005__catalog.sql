@@ -105,7 +105,8 @@ CREATE TABLE shops
     CONSTRAINT ck_shops_source CHECK (source <> '' AND source_id <> ''),
     CONSTRAINT ck_shops_location CHECK (
         (latitude IS NULL AND longitude IS NULL)
-        OR (latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180)),
+        OR (latitude IS NOT NULL AND longitude IS NOT NULL
+            AND latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180)),
     CONSTRAINT ck_shops_rates CHECK (
         click_through_rate BETWEEN 0 AND 1 AND conversion_rate BETWEEN 0 AND 1
         AND popularity_score BETWEEN 0 AND 1 AND quality_score BETWEEN 0 AND 1
@@ -139,7 +140,8 @@ CREATE TABLE shop_hours
         OR (open_minute < 1440 AND close_minute > open_minute AND close_minute <= open_minute + 1440)),
     CONSTRAINT ck_shop_hours_break CHECK (
         (break_start_minute IS NULL AND break_end_minute IS NULL)
-        OR (break_start_minute > open_minute AND break_end_minute > break_start_minute
+        OR (break_start_minute IS NOT NULL AND break_end_minute IS NOT NULL AND open_minute IS NOT NULL
+            AND break_start_minute > open_minute AND break_end_minute > break_start_minute
             AND break_end_minute < close_minute))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
