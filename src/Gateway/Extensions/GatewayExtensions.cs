@@ -20,7 +20,15 @@ public static class GatewayExtensions
     /// <summary>Wires the gateway: a co-hosted silo, JWT auth, problem+json errors, REST, SignalR and the chat page.</summary>
     public static WebApplicationBuilder AddNaviyamGateway(this WebApplicationBuilder builder)
     {
-        builder.AddNaviyamSilo();
+        // The embedded default co-hosts a silo; in front of a cluster the gateway is a thin Orleans client.
+        if (builder.Configuration.GetValue("Naviyam:Gateway:CoHostSilo", defaultValue: true))
+        {
+            builder.AddNaviyamSilo();
+        }
+        else
+        {
+            builder.AddNaviyamClusterClient();
+        }
 
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
         builder.Services.AddSingleton<TokenService>();

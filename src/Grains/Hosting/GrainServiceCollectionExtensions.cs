@@ -24,6 +24,7 @@ public static class GrainServiceCollectionExtensions
     public static IServiceCollection AddNaviyamGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RecommendationOptions>().Bind(configuration.GetSection(RecommendationOptions.Section));
+        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
         services.AddMemoryCache(options => options.SizeLimit = 100_000);
         services.TryAddSingleton<SeoulClock>();
 
