@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Text.Json;
 using MySqlConnector;
 using Naviyam.Silo.Infrastructure;
