@@ -1,3 +1,4 @@
+using Naviyam.Catalog;
 using Naviyam.Silo.Commands;
 using Naviyam.Silo.Hosting;
 using Orleans.Dashboard;
@@ -22,6 +23,10 @@ public static class Program
         app.MapHealthChecks("/health");
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapGet("/", () => Results.Redirect("/dashboard"));
+        // What this silo's catalog serves for one shop: lets an operator (and the cluster tests) see that a change
+        // made on another silo has arrived here.
+        app.MapGet("/operator/catalog/shops/{shopId}", (string shopId, IShopCatalog catalog) =>
+            catalog.TryGet(shopId, out var shop) ? Results.Ok(shop) : Results.NotFound());
         await app.RunAsync();
         return 0;
     }

@@ -28,8 +28,8 @@ public class GatewayFactory : WebApplicationFactory<Program>
         {
             ["Naviyam:Silo:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Naviyam:Silo:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Naviyam:Silo:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
         };
+        this.settings.TryAdd("Naviyam:Silo:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..8]);
         this.settings.TryAdd("Naviyam:Data:GenerateShops", "0");
         this.settings.TryAdd("Naviyam:Data:GenerateUsers", "0");
         UseKestrel(0);

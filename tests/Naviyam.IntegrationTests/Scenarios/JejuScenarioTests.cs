@@ -5,14 +5,24 @@ using Naviyam.IntegrationTests.Infrastructure;
 namespace Naviyam.IntegrationTests.Scenarios;
 
 /// <summary>Both real Jeju lists imported; a Wednesday lunchtime.</summary>
-public sealed class JejuFactory() : GatewayFactory(new DateTime(2025, 9, 3, 12, 0, 0), new Dictionary<string, string?>
-{
-    ["Naviyam:Import:0"] = "jeju:" + SharedData.File("real", "jeju", "jeju_mealcard_shops_menus.csv"),
-    ["Naviyam:Import:1"] = "jeju:" + SharedData.File("real", "jeju", "jeju_mealcard_shops_restricted.csv"),
-});
+public sealed class JejuFactory() : GatewayFactory(JejuScenarios.Noon, JejuScenarios.Settings);
 
-public class JejuScenarioTests(JejuFactory factory) : IClassFixture<JejuFactory>
+public sealed class JejuMySqlFactory() : MySqlGatewayFactory(JejuScenarios.Noon, JejuScenarios.Settings);
+
+public class JejuScenarioTests(JejuFactory factory) : JejuScenarios(factory), IClassFixture<JejuFactory>;
+
+public class JejuMySqlScenarioTests(JejuMySqlFactory factory) : JejuScenarios(factory), IClassFixture<JejuMySqlFactory>;
+
+public abstract class JejuScenarios(GatewayFactory factory)
 {
+    public static readonly DateTime Noon = new(2025, 9, 3, 12, 0, 0);
+
+    public static Dictionary<string, string?> Settings => new()
+    {
+        ["Naviyam:Import:0"] = "jeju:" + SharedData.File("real", "jeju", "jeju_mealcard_shops_menus.csv"),
+        ["Naviyam:Import:1"] = "jeju:" + SharedData.File("real", "jeju", "jeju_mealcard_shops_restricted.csv"),
+    };
+
     private static readonly string[] Queries =
     [
         "배고픈데 5천원밖에 없어", "배고파", "만원으로 뭐 먹지", "술 마실 곳 추천해줘", "맥주 한잔 할 데",
