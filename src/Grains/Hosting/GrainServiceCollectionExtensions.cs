@@ -8,6 +8,7 @@ using Naviyam.Lexicons;
 using Naviyam.Logging;
 using Naviyam.Nlu;
 using Naviyam.Preprocessing;
+using Naviyam.Profiles;
 using Naviyam.Ranking;
 using Naviyam.Reply;
 using Naviyam.Retrieval;
@@ -50,6 +51,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IShopRepository, InMemoryShopRepository>();
         services.AddSingleton<IFoodCardStore, InMemoryFoodCardStore>();
         services.AddSingleton<ITurnJournal, InMemoryTurnJournal>();
+        services.AddSingleton<IProfileMirror, NoProfileMirror>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using MySqlConnector;
 using Naviyam.Cards;
 using Naviyam.Catalog;
 using Naviyam.Logging;
+using Naviyam.Profiles;
 
 namespace Naviyam.Silo.Infrastructure;
 
@@ -17,6 +18,7 @@ public static class MySqlStoreExtensions
         services.AddSingleton<IFoodCardStore, MySqlFoodCardStore>();
         services.AddSingleton<ITurnJournal, MySqlTurnJournal>();
         services.AddSingleton<ICatalogPublisher, MySqlCatalogPublisher>();
+        services.AddSingleton<IProfileMirror, MySqlProfileMirror>();
         services.AddOptions<CatalogSyncOptions>().BindConfiguration(CatalogSyncOptions.Section);
         services.AddHostedService<CatalogChangePoller>();
         return services;

@@ -8,7 +8,8 @@ namespace Naviyam.Silo.Infrastructure;
 
 /// <summary>
 /// The turn journal in MySQL: one transaction writes the <c>conversations</c> row (unique per session and turn id),
-/// its <c>recommendations_log</c> row and its <c>performance_logs</c> row. A retried turn id finds its row and
+/// its <c>recommendations_log</c> and <c>performance_logs</c> rows, and the session's slots after the turn into
+/// <c>conversation_contexts</c> (the analytics mirror of the session state). A retried turn id finds its row and
 /// writes nothing twice. The <c>conversations</c> rows are the log a session's state is rebuilt from.
 /// </summary>
 public sealed class MySqlTurnJournal(MySqlDataSource dataSource) : ITurnJournal
@@ -55,6 +56,8 @@ public sealed class MySqlTurnJournal(MySqlDataSource dataSource) : ITurnJournal
             INSERT INTO recommendations_log
                 (user_id, session_id, turn_id, created_at, request_intent, request_entities, recommendations, recommendation_count, recommendation_method, confidence_score)
             VALUES (@user, @session, @turn, @at, @intent, @entities, @recommendations, @count, @method, @confidence);
+            INSERT INTO conversation_contexts (session_id, user_id, conversation_turn, context_data, context_type, created_at)
+            SELECT @session, @user, COUNT(*), @slots, 'slots', @at FROM conversations WHERE session_id = @session;
             INSERT INTO performance_logs
                 (created_at, operation_type, user_id, session_id, turn_id, preprocess_us, context_us, nlu_us, rag_us, features_us,
                  ranking_us, coupons_us, response_us, logging_us, total_us, confidence_score, success)
@@ -69,6 +72,7 @@ public sealed class MySqlTurnJournal(MySqlDataSource dataSource) : ITurnJournal
             logs.Parameters.AddWithValue("@at", turn.At.UtcDateTime);
             logs.Parameters.AddWithValue("@intent", reply.Intent);
             logs.Parameters.AddWithValue("@entities", JsonSerializer.Serialize(reply.Entities, Json));
+            logs.Parameters.AddWithValue("@slots", JsonSerializer.Serialize(reply.Slots, Json));
             logs.Parameters.AddWithValue("@recommendations", JsonSerializer.Serialize(reply.Recommendations, Json));
             logs.Parameters.AddWithValue("@count", reply.Recommendations.Count);
             logs.Parameters.AddWithValue("@method", turn.RankingModelVersion);

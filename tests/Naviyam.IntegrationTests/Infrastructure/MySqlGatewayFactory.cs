@@ -6,15 +6,19 @@ namespace Naviyam.IntegrationTests.Infrastructure;
 /// </summary>
 public class MySqlGatewayFactory : GatewayFactory
 {
+    private readonly bool ownsDatabase;
+
     public MySqlGatewayFactory(DateTime seoulLocalNow, IDictionary<string, string?> settings)
-        : this(seoulLocalNow, settings, TestDatabase.CreateAsync().GetAwaiter().GetResult())
+        : this(seoulLocalNow, settings, TestDatabase.CreateAsync().GetAwaiter().GetResult(), ownsDatabase: true)
     {
     }
 
-    private MySqlGatewayFactory(DateTime seoulLocalNow, IDictionary<string, string?> settings, TestDatabase database)
+    /// <summary>A host on a database the test owns, e.g. to restart the silo over the same rows.</summary>
+    public MySqlGatewayFactory(DateTime seoulLocalNow, IDictionary<string, string?> settings, TestDatabase database, bool ownsDatabase = false)
         : base(seoulLocalNow, WithMySql(settings, database))
     {
         Database = database;
+        this.ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
@@ -30,7 +34,10 @@ public class MySqlGatewayFactory : GatewayFactory
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
         GC.SuppressFinalize(this);
     }
 }
