@@ -28,10 +28,10 @@ public static class OperatorCommands
               MySQL mode: applies sql/migrations in order; safe to run again.
           seed [--shops N] [--users N] [--seed N]
               MySQL mode: stores a generated city (shops, menus, hours, meal-card users).
-
-        Configuration as for the silo, e.g. --Naviyam:Storage:Mode=MySql --ConnectionStrings:Naviyam="Server=...".
           (no command)
               Runs a silo (options: --Naviyam:Storage:Mode, --Naviyam:Silo:Instance, --Naviyam:Import:0=KIND:PATH, ...).
+
+        Configuration as for the silo, e.g. --Naviyam:Storage:Mode=MySql --ConnectionStrings:Naviyam="Server=...".
         """;
 
     public static bool TryRun(string[] args, out int exitCode)
