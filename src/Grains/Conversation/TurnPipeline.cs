@@ -51,7 +51,9 @@ public sealed class TurnPipeline(
 
         var isMinor = IsMinor(turn.UserAge, profile, card);
         var (budgetCap, budgetFromCard) = EffectiveBudget(slots, card);
-        var candidates = Wants(understood.Intent)
+        // Too unsure to act on: ask instead of recommending (the slots are still kept for the next turn).
+        var unsure = understood.Confidence < NluConfidence.AskBelow && text.Signals.Count == 0 && !text.IsEmpty;
+        var candidates = Wants(understood.Intent) && !unsure
             ? search.Find(new CandidateQuery(turn.Location, budgetCap, slots.FoodType, slots.Exclusions ?? [], isMinor, clock.LocalNow))
             : CandidateSet.Empty;
         var retrievalUs = stopwatch.Lap();
@@ -63,7 +65,8 @@ public sealed class TurnPipeline(
         var couponUs = stopwatch.Lap();
 
         var replyText = composer.Compose(new ReplyContext(
-            understood.Intent, slots, budgetCap, budgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, isMinor));
+            understood.Intent, slots, budgetCap, budgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, isMinor,
+            HasLocation: turn.Location is not null, Unsure: unsure));
         var recommendations = picks.Select(ToView).ToArray();
         var replyUs = stopwatch.Lap();
 

@@ -40,6 +40,9 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<RuleIntentClassifier>();
         services.AddSingleton<INluEngine, RuleBasedNluEngine>();
         services.AddSingleton<CachedNlu>();
+        services.AddSingleton<INluPredictionSink, DiscardingNluPredictionSink>();
+        services.AddSingleton<NluPredictionLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<NluPredictionLog>());
 
         services.AddSingleton<IShopCatalog, ShopCatalog>();
         services.AddSingleton<ICatalogPublisher, LocalCatalogPublisher>();

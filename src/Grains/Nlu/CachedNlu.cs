@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Caching.Memory;
 using Naviyam.Chat;
+using Naviyam.Logging;
 using Naviyam.Preprocessing;
 
 namespace Naviyam.Nlu;
@@ -9,7 +10,7 @@ namespace Naviyam.Nlu;
 /// The NLU cache (the spec's L1): identical normalized messages ("배고파", "ㅇㅇ") are frequent, and their
 /// analysis does not depend on the session, so it is computed once per silo.
 /// </summary>
-public sealed class CachedNlu(INluEngine engine, IMemoryCache cache, IMeterFactory meterFactory)
+public sealed class CachedNlu(INluEngine engine, IMemoryCache cache, IMeterFactory meterFactory, NluPredictionLog predictions, TimeProvider time)
 {
     private static readonly MemoryCacheEntryOptions EntryOptions = new()
     {
@@ -35,12 +36,16 @@ public sealed class CachedNlu(INluEngine engine, IMemoryCache cache, IMeterFacto
         {
             Interlocked.Increment(ref hitCount);
             hits.Add(1);
-            return cached;
         }
-        Interlocked.Increment(ref missCount);
-        misses.Add(1);
-        var result = engine.Analyze(text);
-        cache.Set(key, result, EntryOptions);
-        return result;
+        else
+        {
+            Interlocked.Increment(ref missCount);
+            misses.Add(1);
+            cached = engine.Analyze(text);
+            cache.Set(key, cached, EntryOptions);
+        }
+        // Every prediction becomes training data, written later in batches: never on this turn's path.
+        predictions.Record(new NluPrediction(text.Original, text.Normalized, cached, engine.ModelVersion, time.GetUtcNow()));
+        return cached;
     }
 }

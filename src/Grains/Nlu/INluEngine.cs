@@ -11,3 +11,9 @@ public interface INluEngine
 
     NluResult Analyze(PreprocessedText text);
 }
+
+/// <summary>The calibrated confidence below which the bot asks a short clarifying question instead of guessing.</summary>
+public static class NluConfidence
+{
+    public const double AskBelow = 0.45;
+}

@@ -18,7 +18,9 @@ public sealed record ReplyContext(
     IReadOnlyList<RankedCandidate> Picks,
     IReadOnlyList<Candidate> PriceUnknown,
     Candidate? CheapestEligible,
-    bool IsMinor);
+    bool IsMinor,
+    bool HasLocation = false,
+    bool Unsure = false);
 
 /// <summary>
 /// Writes the answer in friendly 해요체 Korean. It only ever names meals and prices that are in the data:
@@ -32,6 +34,12 @@ public sealed class ReplyComposer
 
     public string Compose(ReplyContext context)
     {
+        if (context.Unsure)
+        {
+            // Low confidence: a short question beats a confident wrong list.
+            return "음, 제가 잘 이해했는지 모르겠어요. 먹고 싶은 음식이나 쓸 수 있는 금액을 한 번만 더 알려 줄래요? 예를 들어 \"5천원으로 떡볶이\"처럼요.";
+        }
+
         if (context.Intent == Intents.GeneralChat && context.Picks.Count == 0)
         {
             return "안녕하세요! 저는 나비얌이에요. 먹고 싶은 음식이나 쓸 수 있는 금액을 말해 주면, 급식카드로 지금 먹을 수 있는 곳을 찾아 줄게요. 예를 들어 \"5천원으로 떡볶이 먹고 싶어\"처럼요.";
@@ -59,6 +67,10 @@ public sealed class ReplyComposer
             text.Append(context.Picks.Any(p => p.Candidate.Shop.MealCard == MealCardAcceptance.Partial)
                 ? "급식카드 사용 조건은 가게마다 달라서, 주문 전에 한 번 확인해 주세요."
                 : "모두 급식카드로 결제할 수 있는 곳이에요.");
+            if (MissingSlotQuestion(context) is { } question)
+            {
+                text.Append('\n').Append(question);
+            }
         }
         else if (budget is { } cap)
         {
@@ -84,6 +96,27 @@ public sealed class ReplyComposer
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// The one question that would improve the next answer most, asked while still answering: money first (it
+    /// decides what is possible), then place (it decides what is reachable), then the kind of food.
+    /// </summary>
+    private static string? MissingSlotQuestion(ReplyContext context)
+    {
+        if (context.BudgetCap is null)
+        {
+            return "예산이 얼마쯤인지 알려 주면 그 안에서 먹을 수 있는 메뉴로 골라 줄게요.";
+        }
+        if (!context.HasLocation && context.Slots.LocationPreference is null)
+        {
+            return "지금 어디 근처인지 알려 주면 가까운 곳부터 찾아 줄게요.";
+        }
+        if (context.Slots.FoodType is null)
+        {
+            return "특별히 먹고 싶은 음식이 있으면 말해 줘요!";
+        }
+        return null;
     }
 
     private static string Opening(ReplyContext context)

@@ -19,6 +19,7 @@ public static class MySqlStoreExtensions
         services.AddSingleton<ITurnJournal, MySqlTurnJournal>();
         services.AddSingleton<ICatalogPublisher, MySqlCatalogPublisher>();
         services.AddSingleton<IProfileMirror, MySqlProfileMirror>();
+        services.AddSingleton<INluPredictionSink, MySqlNluPredictionSink>();
         services.AddOptions<CatalogSyncOptions>().BindConfiguration(CatalogSyncOptions.Section);
         services.AddHostedService<CatalogChangePoller>();
         return services;
