@@ -122,6 +122,36 @@ public class ChatApiTests(GeneratedCityFactory factory) : IClassFixture<Generate
         body.Should().Contain("\"intent\":\"budget_inquiry\"").And.Contain("\"budget\":5000").And.Contain("\"budget_kind\":\"cap\"");
     }
 
+    [Theory]
+    [InlineData("\u0001\u0002\u0007")]
+    [InlineData("😭😭😭")]
+    [InlineData("pizza 먹고싶어 ピザ 披萨 🍕")]
+    [InlineData("ㅋㅋㅋㅋㅋㅋㅋㅋ")]
+    public async Task Odd_but_valid_text_gets_a_clear_answer(string text)
+    {
+        using var client = await factory.ClientForAsync("odd-text");
+
+        using var nlu = await client.PostAsJsonAsync("/api/nlu", new { text });
+        var reply = await client.ChatAsync("odd-text", "odd-" + Math.Abs(text.GetHashCode(StringComparison.Ordinal)), text);
+
+        nlu.StatusCode.Should().Be(HttpStatusCode.OK);
+        reply.Reply.Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task Blank_or_huge_text_to_the_nlu_endpoint_gets_400(string text)
+    {
+        using var client = await factory.ClientForAsync("nlu-bad");
+
+        using var blank = await client.PostAsJsonAsync("/api/nlu", new { text });
+        using var huge = await client.PostAsJsonAsync("/api/nlu", new { text = new string('가', 10_000) });
+
+        await ExpectProblem(blank, HttpStatusCode.BadRequest);
+        await ExpectProblem(huge, HttpStatusCode.BadRequest);
+    }
+
     [Fact]
     public async Task Health_answers()
     {
