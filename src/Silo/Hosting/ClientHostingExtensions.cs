@@ -14,16 +14,11 @@ public static class ClientHostingExtensions
     public static IHostApplicationBuilder AddNaviyamClusterClient(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var silo = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var (storage, silo) = ClusterSettings.Read(configuration);
+        builder.Services.AddNaviyamClusterIdentity(silo);
 
         builder.UseOrleansClient(client =>
         {
-            client.Configure<ClusterOptions>(options =>
-            {
-                options.ClusterId = silo.ClusterId;
-                options.ServiceId = silo.ServiceId;
-            });
             if (storage.IsMySql)
             {
                 var connectionString = storage.RequireConnectionString(configuration);

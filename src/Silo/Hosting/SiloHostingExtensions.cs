@@ -22,8 +22,8 @@ public static class SiloHostingExtensions
     public static IHostApplicationBuilder AddNaviyamSilo(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var silo = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var (storage, silo) = ClusterSettings.Read(configuration);
+        builder.Services.AddNaviyamClusterIdentity(silo);
 
         builder.Services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
         builder.Services.AddNaviyamClock(builder.Environment, configuration);
@@ -37,11 +37,6 @@ public static class SiloHostingExtensions
 
         builder.UseOrleans(orleans =>
         {
-            orleans.Configure<ClusterOptions>(options =>
-            {
-                options.ClusterId = silo.ClusterId;
-                options.ServiceId = silo.ServiceId;
-            });
 
             if (storage.IsMySql)
             {
