@@ -7,7 +7,7 @@ namespace Naviyam.Nlu;
 /// 만원 이하 (cap), 2만원대 (range), 0원. Numbers that count other things (2명, 3시, 10분, 2번 출구,
 /// 1인분, 치킨 2마리) are never money.
 /// </summary>
-public static class BudgetParser
+public static partial class BudgetParser
 {
     // Counters that make a number "not money" when they follow it.
     private static readonly string[] NonMoneyCounters =
@@ -20,18 +20,30 @@ public static class BudgetParser
 
     private static readonly string[] CapWords =
     [
-        "이하", "까지", "밖에", "안으로", "안에서", "안쪽", "내로", "내에서", "이내", "미만", "넘지", "아래", "이내로", "선에서",
-        "밖엔", "뿐", "빢에", "박에",
+        "이하", "까지", "밖에", "안으로", "안에서", "안에", "안쪽", "내로", "내에서", "이내", "미만", "넘지", "넘으면안", "아래",
+        "이내로", "선에서", "밖엔", "뿐", "빢에", "박에", "최대", "한도", "맥스",
     ];
 
-    private static readonly string[] CapPrefixes = ["최대", "많아야", "기껏해야", "딱"];
+    private static readonly string[] CapPrefixes = ["최대", "많아야", "기껏해야", "한도", "max"];
+
+    // An amount followed by these is a price, a discount or a threshold, not what the user can spend.
+    private static readonly string[] NotABudgetAfter = ["할인", "쿠폰", "이상", "넘게", "적립", "포인트", "짜리쿠폰", "짜리할인", "상품권", "할인권", "깎"];
+
+    private static readonly string[] NotABudgetBefore = ["쿠폰", "할인", "할인권", "적립"];
 
     public static BudgetMatch? Parse(string normalizedText)
     {
-        var amounts = FindAmounts(normalizedText);
+        var amounts = FindAmounts(normalizedText).Where(a => !IsPriceOrDiscount(normalizedText, a)).ToList();
         if (amounts.Count == 0)
         {
             return null;
+        }
+
+        // "5~7천원": the first number borrows the second one's unit.
+        var shorthand = ShorthandRange().Match(normalizedText);
+        if (shorthand.Success && amounts.FirstOrDefault(a => a.Start == shorthand.Groups["upper"].Index) is { } upperAmount)
+        {
+            return new BudgetMatch(upperAmount.Value, BudgetKinds.Range, shorthand.Index, upperAmount.End);
         }
 
         // "5천원에서 7천원", "5천~7천원": a range, budgeted at its upper end.
@@ -50,6 +62,18 @@ public static class BudgetParser
         return new BudgetMatch(chosen.Value, KindAfter(normalizedText, chosen), chosen.Start, chosen.End);
     }
 
+    private static bool IsPriceOrDiscount(string text, Amount amount)
+    {
+        var after = text[amount.End..].Replace(" ", "", StringComparison.Ordinal);
+        if (after.StartsWith('짜') && after.StartsWith("짜리", StringComparison.Ordinal))
+        {
+            after = after[2..];
+        }
+        var before = text[..amount.Start].Replace(" ", "", StringComparison.Ordinal);
+        return NotABudgetAfter.Any(word => after.StartsWith(word, StringComparison.Ordinal))
+            || NotABudgetBefore.Any(word => before.EndsWith(word, StringComparison.Ordinal));
+    }
+
     private static string KindAfter(string text, Amount amount)
     {
         var after = text[amount.End..].TrimStart();
@@ -64,6 +88,11 @@ public static class BudgetParser
         }
         var window = after.Length > 8 ? after[..8] : after;
         var compactWindow = window.Replace(" ", "", StringComparison.Ordinal);
+        if (compactWindow.Contains("최대한", StringComparison.Ordinal))
+        {
+            // "만원으로 최대한 많이": as much as possible for the amount, not a ceiling.
+            compactWindow = compactWindow.Replace("최대한", "", StringComparison.Ordinal);
+        }
         foreach (var word in CapWords)
         {
             if (compactWindow.StartsWith(word, StringComparison.Ordinal)
@@ -247,6 +276,12 @@ public static class BudgetParser
                 hadWon = true;
                 end = after + 1;
             }
+            else if (CurrencyWord(text, after) is > 0 and var length)
+            {
+                // Chat spellings of 원: 5천냥, 5000won, 5000₩.
+                hadWon = true;
+                end = after + length;
+            }
         }
 
         if (value > 10_000_000)
@@ -259,8 +294,13 @@ public static class BudgetParser
         }
         if (usedKoreanNumeral && !usedDigits)
         {
-            // Bare Korean numerals (오천, 만) are too often other words; they need 원.
-            return null;
+            // Bare Korean numerals (오천, 만) are too often other words; they need 원, or a range around them
+            // ("오천에서 칠천 사이").
+            var next = text[end..].TrimStart();
+            var isRangeEnd = next.StartsWith("에서", StringComparison.Ordinal) || next.StartsWith('~') || next.StartsWith("사이", StringComparison.Ordinal);
+            // "돈 오천 있어": the word for money right before the numeral settles it too.
+            var afterMoneyWord = text[..start].TrimEnd().EndsWith('돈');
+            return usedUnit && value >= 1_000 && (isRangeEnd || afterMoneyWord) ? new Amount((int)value, start, end, false, true) : null;
         }
         var rest = text[end..].TrimStart();
         if (rest.Length > 0 && NonMoneyCounters.Any(counter => rest.StartsWith(counter, StringComparison.Ordinal)))
@@ -273,6 +313,19 @@ public static class BudgetParser
         }
         // A bare number is money only when it looks like a price: 1,000 or more in steps of 100.
         return value >= 1_000 && value % 100 == 0 ? new Amount((int)value, start, end, false, false) : null;
+    }
+
+    private static int CurrencyWord(string text, int i)
+    {
+        if (i >= text.Length)
+        {
+            return 0;
+        }
+        if (text[i] is '냥' or '₩')
+        {
+            return 1;
+        }
+        return text.AsSpan(i).StartsWith("won", StringComparison.OrdinalIgnoreCase) ? 3 : 0;
     }
 
     private static bool NextIsLetter(string text, int i) => i < text.Length && char.IsAsciiLetter(text[i]);
@@ -295,6 +348,9 @@ public static class BudgetParser
     };
 
     internal sealed record Amount(int Value, int Start, int End, bool HadWon, bool HadUnit);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d,.])\d{1,2}\s*~\s*(?<upper>\d{1,2}\s*(?:천|만))")]
+    private static partial System.Text.RegularExpressions.Regex ShorthandRange();
 }
 
 public sealed record BudgetMatch(int Amount, string Kind, int Start, int End);

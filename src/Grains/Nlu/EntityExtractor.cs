@@ -35,7 +35,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
         var budget = BudgetParser.Parse(text.Normalized);
         int? budgetAmount = budget?.Amount;
         var budgetKind = budget?.Kind;
-        if (budget is null && (cues.Any("no_money", compact) || text.Has(Signals.NoMoney)))
+        if (budget is null && (NoMoney().IsMatch(compact) || text.Has(Signals.NoMoney) && !NoFoodOnly().IsMatch(compact)))
         {
             budgetAmount = 0;
             budgetKind = BudgetKinds.Exact;
@@ -237,6 +237,14 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
             list.Add(value);
         }
     }
+
+    // Money words followed by "none" in any of the ways children say it: 돈도 없고, 돈이 진짜 없어, 잔액 부족, 점심값이 없어.
+    [GeneratedRegex(@"(돈|잔액|현금|용돈|밥값|점심값|저녁값|아침값|식비|카드값|카드잔액)(이|도|은|는|가|을|를)?(진짜|정말|하나도|한푼도|전혀|다|아예|완전|벌써|이제)?(없|업|부족|바닥|떨어|0원|영원)|(돈|용돈|잔액|현금|카드)(이|도|은|을|를)?(다|벌써|이미)?(썼|써버|탕진|털)|(돈|잔액)(이|은)?(1도|0이|0원)|한푼도|한푼없|땡전|빈털터리|텅장|무일푼|거지됨")]
+    private static partial Regex NoMoney();
+
+    // "먹을 게 없어" is about food, not money.
+    [GeneratedRegex(@"먹을(게|것|거)(도|이|가)?(하나도|아무것도)?없")]
+    private static partial Regex NoFoodOnly();
 
     [GeneratedRegex(@"(?<what>[가-힣]{1,6}?)(?:에|가|이)?(?:알레르기|알러지|알르레기|알레르지)")]
     private static partial Regex Allergy();

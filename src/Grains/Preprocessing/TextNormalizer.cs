@@ -71,7 +71,8 @@ public sealed class TextNormalizer(EmojiSignals emojiSignals, SlangLexicon slang
                 continue;
             }
 
-            if (element == previous)
+            // Digits repeat for real (12000), so only letters and symbols are folded.
+            if (element == previous && !Rune.IsDigit(rune))
             {
                 repeat++;
                 // Letters may double legitimately (짱짱, ㅋㅋ); punctuation never needs to.

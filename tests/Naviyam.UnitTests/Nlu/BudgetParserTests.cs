@@ -56,3 +56,47 @@ public class BudgetParserTests
         BudgetParser.Parse(text).Should().BeNull();
     }
 }
+
+public class BudgetContextTests
+{
+    [Theory]
+    [InlineData("12000원 있음", 12000, BudgetKinds.Exact)]
+    [InlineData("5~7천원 정도로 먹을 거", 7000, BudgetKinds.Range)]
+    [InlineData("오천에서 칠천 사이로 뭐 먹지", 7000, BudgetKinds.Range)]
+    [InlineData("5천원 넘으면 안 돼", 5000, BudgetKinds.Cap)]
+    [InlineData("카드 한도 9천원인데", 9000, BudgetKinds.Cap)]
+    [InlineData("만원으로 최대한 많이 먹고 싶어", 10000, BudgetKinds.Exact)]
+    [InlineData("3천원 쿠폰 있고 내 돈은 4천원이야", 4000, BudgetKinds.Exact)]
+    public void Reads_the_money_the_user_can_spend(string text, int amount, string kind)
+    {
+        var match = BudgetParser.Parse(TestLexicons.Normalizer.Normalize(text).Normalized);
+
+        match.Should().NotBeNull();
+        (match!.Amount, match.Kind).Should().Be((amount, kind));
+    }
+
+    [Theory]
+    [InlineData("3천원 할인 쿠폰 있어?")]
+    [InlineData("만원 이상 시키면 3천원 할인해주는 데")]
+    [InlineData("5천원 할인권 어디서 써?")]
+    public void Discounts_and_thresholds_are_not_a_budget(string text)
+    {
+        BudgetParser.Parse(TestLexicons.Normalizer.Normalize(text).Normalized).Should().BeNull();
+    }
+}
+
+public class BudgetSpellingTests
+{
+    [Theory]
+    [InlineData("5천냥 있음", 5000)]
+    [InlineData("5000won 있어", 5000)]
+    [InlineData("돈 오천 있어", 5000)]
+    [InlineData("1~2만원", 20000)]
+    public void Chat_spellings_of_money_are_read(string text, int amount)
+    {
+        var match = BudgetParser.Parse(text);
+
+        match.Should().NotBeNull();
+        match!.Amount.Should().Be(amount);
+    }
+}
