@@ -184,6 +184,29 @@ public sealed class CsvHeader
 {
     private readonly Dictionary<string, int> _indexByName = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// False for rows that carry no shop: blank lines, the header repeated inside the file, and rows with the wrong
+    /// number of fields — the last two are reported as rejected, so an operator sees what was skipped.
+    /// </summary>
+    public bool IsShopRow(CsvRecord record, ShopAccumulator shops)
+    {
+        if (record.IsBlank)
+        {
+            return false;
+        }
+        if (IsRepeatedHeader(record))
+        {
+            shops.Reject(record.Line, "repeated header row", record.Raw);
+            return false;
+        }
+        if (record.Count != Names.Count)
+        {
+            shops.Reject(record.Line, $"expected {Names.Count} fields, found {record.Count}", record.Raw);
+            return false;
+        }
+        return true;
+    }
+
     public CsvHeader(IReadOnlyList<string> names)
     {
         Names = names.Select(Normalize).ToArray();

@@ -62,18 +62,8 @@ public sealed class JejuImporter(CategoryMap map)
                 continue;
             }
 
-            if (record.IsBlank)
+            if (!header.IsShopRow(record, shops))
             {
-                continue;
-            }
-            if (header.IsRepeatedHeader(record))
-            {
-                shops.Reject(record.Line, "repeated header row", record.Raw);
-                continue;
-            }
-            if (record.Count != header.Names.Count)
-            {
-                shops.Reject(record.Line, $"expected {header.Names.Count} fields, found {record.Count}", record.Raw);
                 continue;
             }
 

@@ -56,18 +56,8 @@ public sealed class NationalStandardImporter(CategoryMap map)
             }
             var c = columns!;
 
-            if (record.IsBlank)
+            if (!header.IsShopRow(record, shops))
             {
-                continue;
-            }
-            if (header.IsRepeatedHeader(record))
-            {
-                shops.Reject(record.Line, "repeated header row", record.Raw);
-                continue;
-            }
-            if (record.Count != header.Names.Count)
-            {
-                shops.Reject(record.Line, $"expected {header.Names.Count} fields, found {record.Count}", record.Raw);
                 continue;
             }
 
