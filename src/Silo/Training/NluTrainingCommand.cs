@@ -194,38 +194,55 @@ public static class NluTrainingCommand
         var best = results.OrderByDescending(r => Math.Round(r.Accuracy, 4)).ThenByDescending(r => Math.Round(r.MacroF1, 4)).ThenBy(r => r.Nll).First();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Best on dev: {JsonSerializer.Serialize(best.Options)} (acc {best.Accuracy:P2})"));
 
-        output.WriteLine("Override candidates on train + dev (precision = share of matches whose gold intent is the rule's):");
-        foreach (var rule in IntentOverrides.Candidates(assets.Cues))
+        ReportOverrides(assets, train.Concat(dev).ToArray(), output);
+        return best.Options with { Seed = new FastTextOptions().Seed };
+    }
+
+    /// <summary>
+    /// Prints the precision of every candidate override on the given lines, as the engine applies them: a rule
+    /// sees only the lines that no earlier rule of <see cref="IntentOverrides.DefaultNames"/> has taken.
+    /// </summary>
+    public static void ReportOverrides(NluAssets assets, IReadOnlyList<LabelledExample> examples, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(assets);
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(output);
+        var candidates = IntentOverrides.Candidates(assets.Cues);
+        var lines = examples.Select(e =>
         {
-            var matched = train.Concat(dev).Where(e =>
-            {
-                var text = assets.Normalizer.Normalize(e.Text);
-                return rule.Matches(text, assets.Extractor.Extract(text));
-            }).ToArray();
-            var right = matched.Count(e => e.Intent == rule.Intent);
+            var text = assets.Normalizer.Normalize(e.Text);
+            var entities = assets.Extractor.Extract(text);
+            return (Example: e, Matches: candidates.Select(r => r.Matches(text, entities)).ToArray());
+        }).ToArray();
+        output.WriteLine($"Override candidates on {examples.Count} lines (precision = share of the lines a rule takes whose gold intent is the rule's):");
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var rule = candidates[i];
+            var earlier = Enumerable.Range(0, i).Where(j => IntentOverrides.DefaultNames.Contains(candidates[j].Name)).ToArray();
+            var taken = lines.Where(l => l.Matches[i] && !earlier.Any(j => l.Matches[j])).Select(l => l.Example).ToArray();
+            var right = taken.Count(e => e.Intent == rule.Intent);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {rule.Name,-28} → {rule.Intent,-16} matches {matched.Length,4}, precision {(matched.Length == 0 ? 0 : (double)right / matched.Length):P1}{(IntentOverrides.DefaultNames.Contains(rule.Name) ? " (on)" : "")}"));
-            foreach (var wrong in matched.Where(e => e.Intent != rule.Intent).Take(8))
+                $"  {rule.Name,-28} → {rule.Intent,-16} takes {taken.Length,4}, precision {(taken.Length == 0 ? 0 : (double)right / taken.Length):P1}{(IntentOverrides.DefaultNames.Contains(rule.Name) ? " (on)" : "")}"));
+            foreach (var wrong in taken.Where(e => e.Intent != rule.Intent).Take(6))
             {
                 output.WriteLine($"      {wrong.Intent,-16} {wrong.Text}");
             }
         }
-        return best.Options with { Seed = new FastTextOptions().Seed };
     }
 
     /// <summary>The grid <see cref="Tune"/> searches by default.</summary>
     public static IReadOnlyList<FastTextOptions> DefaultGrid()
     {
         var grid = new List<FastTextOptions>();
-        foreach (var cueRepeat in new[] { 1, 3 })
+        foreach (var cueRepeat in new[] { 1, 2 })
         {
             foreach (var dimension in new[] { 16, 32, 64 })
             {
-                foreach (var epochs in new[] { 10, 25, 50 })
+                foreach (var epochs in new[] { 15, 30, 50 })
                 {
-                    foreach (var rate in new[] { 0.2f, 0.5f, 1.0f })
+                    foreach (var rate in new[] { 0.25f, 0.5f, 1.0f })
                     {
-                        foreach (var dropout in new[] { 0f, 0.2f })
+                        foreach (var dropout in new[] { 0f, 0.3f })
                         {
                             grid.Add(new FastTextOptions
                             {

@@ -23,9 +23,13 @@ public static class IntentOverrides
     public const string Coupon = "coupon";
     public const string HeadCountGroup = "head_count_group";
     public const string StatedAmount = "stated_amount";
+    public const string StatedAmountAlone = "stated_amount_alone";
+
+    // The plea list without the polite request words (부탁드려요, 제발요, 어떡해요) that also end ordinary requests.
+    private static readonly string[] PoliteOnly = ["부탁드려요", "부탁이에요", "제발요", "어떡해요", "어떡하죠", "어떻게해야"];
 
     /// <summary>The names of the overrides the engine applies, in precedence order.</summary>
-    public static IReadOnlyList<string> DefaultNames { get; } = [ZeroBudget, Plea, Coupon];
+    public static IReadOnlyList<string> DefaultNames { get; } = [ZeroBudget, Plea, SkippedMealWithoutAmount, Coupon, StatedAmountAlone];
 
     public static IReadOnlyList<IntentOverride> Default(CueLexicon cues) =>
         Candidates(cues).Where(o => DefaultNames.Contains(o.Name)).ToArray();
@@ -39,7 +43,7 @@ public static class IntentOverrides
             // 1. No money (돈 없어, 0원, 잔액 없음) is always emergency_food, even with a coupon question.
             new(ZeroBudget, Intents.EmergencyFood, (_, e) => e.Budget == 0),
             // 1. An explicit plea or physical distress (도와주세요, 손 떨려요) wins even over a small amount.
-            new(Plea, Intents.EmergencyFood, (t, _) => cues.Any("plea", t.Compact)),
+            new(Plea, Intents.EmergencyFood, (t, _) => IsPlea(cues, t.Compact)),
             // 1. A skipped meal without a non-zero amount.
             new(SkippedMealWithoutAmount, Intents.EmergencyFood,
                 (t, e) => e.Budget is null && (cues.Any("skipped_meal", t.Compact) || t.Has(Signals.SkippedMeal))),
@@ -49,6 +53,22 @@ public static class IntentOverrides
             new(HeadCountGroup, Intents.GroupDining, (t, _) => NgramFeaturizer.HeadCount(t.Normalized, t.Compact) is >= 3),
             // 4. A stated non-zero amount of the user's money.
             new(StatedAmount, Intents.BudgetInquiry, (_, e) => e.Budget is > 0),
+            // 4. ... when nothing hints at several people (group_dining comes first).
+            new(StatedAmountAlone, Intents.BudgetInquiry,
+                (t, e) => e.Budget is > 0 && !cues.Any("group", t.Compact) && NgramFeaturizer.HeadCount(t.Normalized, t.Compact) is null
+                    && e.Companions is null),
         ];
+    }
+
+    private static bool IsPlea(CueLexicon cues, string compact)
+    {
+        foreach (var phrase in cues["plea"])
+        {
+            if (!PoliteOnly.Contains(phrase) && compact.Contains(phrase, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -67,6 +67,37 @@ public sealed partial class NgramFeaturizer
         "가능?", "돼?", "되나", "되요", "돼요", "몇개", "몇피스", "맵기", "많이매워", "매워?",
     ];
 
+    // Several people, beyond the cue lexicon's "group" list.
+    private static readonly string[] GroupWords =
+    [
+        "이서", "이랑같이", "하고같이", "끼리", "나까지", "나포함", "포함하면", "외식", "부모님", "형제", "남매", "데리고",
+        "나눠먹", "여럿", "단체", "우리넷", "우리셋", "우리둘", "친구들",
+    ];
+
+    // No food, or a long time without food (emergency_food), beyond the cue lexicon.
+    private static readonly string[] NoFoodWords =
+    [
+        "굶", "먹을게없", "먹을거없", "먹을것도없", "먹을게하나도", "먹을거하나도", "냉장고", "오래됐", "힘이안", "쓰러", "어지러",
+        "아무것도없", "먹은지",
+    ];
+
+    // Opening hours and waiting, beyond the cue lexicon's "time" list.
+    private static readonly string[] OpenWords =
+    [
+        "열린", "여는", "연곳", "연데", "연가게", "문연", "쉬어", "쉬는", "쉬나", "닫은", "닫는", "마감", "웨이팅", "라스트오더",
+        "금방", "바로나와", "오래걸",
+    ];
+
+    // Getting somewhere: distance and transport (location_inquiry: "몇 분 걸려" is a distance).
+    private static readonly string[] RouteWords =
+    [
+        "걸어", "거기까지", "가는데", "버스", "지하철", "정거장", "정류장", "주소", "지도", "찾아줘", "못찾", "몇층", "간판",
+        "타고", "먼데", "멀어",
+    ];
+
+    // Talking about the past ("어제 친구랑 치킨 먹었는데"): chatter, not a request.
+    private static readonly string[] PastWords = ["었는데", "었어", "었음", "았어", "았는데", "했어", "했는데", "했음", "였어", "웠어"];
+
     // People eating alone: never a group.
     private static readonly string[] AloneWords = ["혼자", "혼밥", "나혼자", "나만"];
 
@@ -173,6 +204,30 @@ public sealed partial class NgramFeaturizer
         {
             tokens.Add("cue:price");
         }
+        if (ContainsAny(compact, GroupWords))
+        {
+            tokens.Add("cue:group_word");
+        }
+        if (ContainsAny(compact, NoFoodWords))
+        {
+            tokens.Add("cue:no_food");
+        }
+        if (ContainsAny(compact, OpenWords))
+        {
+            tokens.Add("cue:open");
+        }
+        if (ContainsAny(compact, RouteWords))
+        {
+            tokens.Add("cue:route");
+        }
+        if (ContainsAny(compact, PastWords))
+        {
+            tokens.Add("cue:past");
+        }
+        if (Area().IsMatch(text.Normalized))
+        {
+            tokens.Add("cue:area");
+        }
         if (ContainsAny(compact, WantFoodWords))
         {
             tokens.Add("cue:want_food");
@@ -202,16 +257,16 @@ public sealed partial class NgramFeaturizer
         bool Has(string token) => tokens.Contains(token);
         var money = Has("cue:money");
         if (Has("cue:plea") || Has("sig:distress") && (Has("cue:hunger") || Has("sig:hunger")) || Has("cue:nomoney")
-            || (Has("cue:skipped_meal") || Has("sig:skipped_meal")) && !money)
+            || (Has("cue:skipped_meal") || Has("sig:skipped_meal") || Has("cue:no_food")) && !money)
         {
             return "emergency";
         }
         return Has("cue:coupon") ? "coupon"
-            : Has("cue:people") || Has("cue:group") ? "group"
+            : (Has("cue:people") || Has("cue:group") || Has("cue:group_word")) && !Has("cue:alone") ? "group"
             : money || Has("cue:price") ? "budget"
-            : Has("cue:time") ? "time"
-            : Has("cue:menu_option") ? "menu_option"
-            : Has("cue:location") ? "location"
+            : Has("cue:time") || Has("cue:open") ? "time"
+            : Has("cue:menu_option") || Has("cue:menu_change") ? "menu_option"
+            : Has("cue:location") || Has("cue:route") || Has("cue:area") ? "location"
             : Has("cue:want_food") || Has("cue:food") || Has("cue:hunger") || Has("sig:hunger") ? "food"
             : "none";
     }
@@ -320,6 +375,10 @@ public sealed partial class NgramFeaturizer
 
     [GeneratedRegex(@"(?<n>둘|셋|넷|다섯)이(?:서|랑|서서)?")]
     private static partial Regex Together();
+
+    // A district or neighbourhood name (관악구, 신림동), not words like 친구 or 운동.
+    [GeneratedRegex(@"(?<![가-힣])(?!(?:친|운|자|아|이|활|행|감|노|충|학|동|가|도|요|야|농|배|족|탁|연|입|출)[구동])[가-힣]{1,4}[구동](?=\s|$|에|쪽|근처|주변|으로|까지|에서)")]
+    private static partial Regex Area();
 
     [GeneratedRegex(@"[가-힣A-Za-z0-9]{1,10}역(?=\s|$|에|앞|근처|주변|쪽|으로|까지|에서)")]
     private static partial Regex Station();
