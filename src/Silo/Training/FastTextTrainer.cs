@@ -14,13 +14,13 @@ public sealed record FastTextOptions
 
     [JsonPropertyName("dimension")] public int Dimension { get; init; } = 32;
 
-    [JsonPropertyName("epochs")] public int Epochs { get; init; } = 30;
+    [JsonPropertyName("epochs")] public int Epochs { get; init; } = 50;
 
     /// <summary>Initial SGD step; it decays linearly to zero over all updates (as in fastText).</summary>
     [JsonPropertyName("learning_rate")] public float LearningRate { get; init; } = 0.5f;
 
     /// <summary>Probability of dropping each feature id of a training row in an update (at least one id is kept).</summary>
-    [JsonPropertyName("token_dropout")] public float TokenDropout { get; init; }
+    [JsonPropertyName("token_dropout")] public float TokenDropout { get; init; } = 0.3f;
 
     /// <summary>Mass moved from the gold class to the others, uniformly.</summary>
     [JsonPropertyName("label_smoothing")] public float LabelSmoothing { get; init; }

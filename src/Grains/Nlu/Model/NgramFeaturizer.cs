@@ -25,7 +25,7 @@ public sealed partial class NgramFeaturizer
 
     public const int DefaultBuckets = 1 << 15;
 
-    public const int DefaultCueRepeat = 1;
+    public const int DefaultCueRepeat = 2;
 
     private const char Begin = '\u0002';
     private const char End = '\u0003';
