@@ -21,6 +21,9 @@ public static class ChatApi
             return Results.Ok(await frontDoor.SendAsync(userId, request.SessionId, request.Text, request.TurnId, request.Location, request.UserAge));
         });
 
+        // The REST transport's floor for benchmarks: authentication and JSON both ways, no grain call.
+        api.MapPost("/echo", (ChatRequest request) => Results.Ok(request));
+
         api.MapPost("/nlu", async (NluRequest request, ChatFrontDoor frontDoor) =>
         {
             var result = await frontDoor.AnalyzeAsync(request.Text);

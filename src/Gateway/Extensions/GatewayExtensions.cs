@@ -16,11 +16,20 @@ namespace Naviyam.Gateway.Extensions;
 public static class GatewayExtensions
 {
     private const string HubPath = "/hubs/chat";
+    private const string EchoHubPath = "/hubs/echo";
 
     /// <summary>Wires the gateway: a co-hosted silo, JWT auth, problem+json errors, REST, SignalR and the chat page.</summary>
     public static WebApplicationBuilder AddNaviyamGateway(this WebApplicationBuilder builder)
     {
-        builder.AddNaviyamSilo();
+        // The embedded default co-hosts a silo; in front of a cluster the gateway is a thin Orleans client.
+        if (builder.Configuration.GetValue("Naviyam:Gateway:CoHostSilo", defaultValue: true))
+        {
+            builder.AddNaviyamSilo();
+        }
+        else
+        {
+            builder.AddNaviyamClusterClient();
+        }
 
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
         builder.Services.AddSingleton<TokenService>();
@@ -42,7 +51,7 @@ public static class GatewayExtensions
                 {
                     OnMessageReceived = context =>
                     {
-                        if (context.HttpContext.Request.Path.StartsWithSegments(HubPath)
+                        if (context.HttpContext.Request.Path.StartsWithSegments("/hubs")
                             && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
                         {
                             context.Token = token;
@@ -92,6 +101,7 @@ public static class GatewayExtensions
             app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(policy => policy.RequireClaim("role", "operator"));
         }
         app.MapHub<ChatHub>(HubPath);
+        app.MapHub<EchoHub>(EchoHubPath);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Naviyam.Chat;
 using Naviyam.Hosting;
 using Naviyam.Logging;
@@ -19,10 +20,13 @@ public sealed class ConversationGrain(
     TurnPipeline pipeline,
     ITurnJournal journal,
     SeoulClock clock,
-    ILogger<ConversationGrain> logger) : Grain, IConversationGrain
+    IOptions<SessionOptions> sessionOptions,
+    ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     /// <summary>Enough replies to answer any client retry; older turn ids are answered anew.</summary>
     private const int RememberedReplies = 32;
+
+    private const string IdleExpiryReminder = "idle-expiry";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -59,6 +63,7 @@ public sealed class ConversationGrain(
         var loggingUs = (long)TimeProvider.System.GetElapsedTime(loggingStart).TotalMicroseconds;
         reply = reply with { Timings = reply.Timings with { LoggingMicros = loggingUs, TotalMicros = reply.Timings.TotalMicros + loggingUs } };
 
+        var isNewSession = state.State.OwnerUserId is null || !state.State.IdleExpiryScheduled;
         state.State.OwnerUserId ??= turn.UserId;
         state.State.Slots = reply.Slots;
         state.State.RecentReplies.Add(reply);
@@ -67,6 +72,12 @@ public sealed class ConversationGrain(
             state.State.RecentReplies.RemoveAt(0);
         }
         state.State.LastTurnAt = clock.UtcNow;
+        if (isNewSession)
+        {
+            var idle = sessionOptions.Value.IdleExpiry;
+            await this.RegisterOrUpdateReminder(IdleExpiryReminder, idle, idle);
+            state.State.IdleExpiryScheduled = true;
+        }
         await state.WriteStateAsync();
 
         GrainFactory.GetGrain<IProfileGrain>(turn.UserId).ObserveTurnAsync(new TurnObservation(
@@ -75,6 +86,31 @@ public sealed class ConversationGrain(
 
         logger.LogDebug("Turn {TurnId} of {Session}: {Intent} in {Micros} us", turn.TurnId, this.GetPrimaryKeyString(), reply.Intent, reply.Timings.TotalMicros);
         return reply;
+    }
+
+    /// <summary>
+    /// A session idle for longer than <see cref="SessionOptions.IdleExpiry"/> forgets its slots (the spec's
+    /// context expiry): "만원 이하로" said yesterday should not shape today's lunch. Owner and replies stay.
+    /// </summary>
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != IdleExpiryReminder)
+        {
+            return;
+        }
+        var idleFor = clock.UtcNow - (state.State.LastTurnAt ?? DateTimeOffset.MinValue);
+        if (idleFor < sessionOptions.Value.IdleExpiry)
+        {
+            return;
+        }
+        state.State.Slots = Entities.None;
+        state.State.IdleExpiryScheduled = false;
+        await state.WriteStateAsync();
+        if (await this.GetReminder(IdleExpiryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        logger.LogDebug("Session {Session} expired after {Idle}", this.GetPrimaryKeyString(), idleFor);
     }
 
     Task<Entities> IConversationGrain.GetSlotsAsync(string userId)

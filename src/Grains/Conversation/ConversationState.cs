@@ -14,4 +14,6 @@ public sealed class ConversationState
     /// <summary>The last answered turns, newest last; also what makes a retried turn id answer once.</summary>
     [Id(2)] public List<ChatReply> RecentReplies { get; set; } = [];
     [Id(3)] public DateTimeOffset? LastTurnAt { get; set; }
+    /// <summary>Whether the idle-expiry reminder is registered, so a turn does not re-register it every time.</summary>
+    [Id(4)] public bool IdleExpiryScheduled { get; set; }
 }

@@ -8,6 +8,7 @@ using Naviyam.Lexicons;
 using Naviyam.Logging;
 using Naviyam.Nlu;
 using Naviyam.Preprocessing;
+using Naviyam.Profiles;
 using Naviyam.Ranking;
 using Naviyam.Reply;
 using Naviyam.Retrieval;
@@ -24,6 +25,7 @@ public static class GrainServiceCollectionExtensions
     public static IServiceCollection AddNaviyamGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RecommendationOptions>().Bind(configuration.GetSection(RecommendationOptions.Section));
+        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
         services.AddMemoryCache(options => options.SizeLimit = 100_000);
         services.TryAddSingleton<SeoulClock>();
 
@@ -49,6 +51,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IShopRepository, InMemoryShopRepository>();
         services.AddSingleton<IFoodCardStore, InMemoryFoodCardStore>();
         services.AddSingleton<ITurnJournal, InMemoryTurnJournal>();
+        services.AddSingleton<IProfileMirror, NoProfileMirror>();
         return services;
     }
 }

@@ -30,3 +30,12 @@ public sealed class RecommendationOptions
     /// <summary>Candidates handed to the ranker at most; the retrieval stage keeps the best by a cheap pre-score.</summary>
     public int MaxCandidates { get; set; } = 200;
 }
+
+/// <summary>Bound from <c>Naviyam:Sessions</c>.</summary>
+public sealed class SessionOptions
+{
+    public const string Section = "Naviyam:Sessions";
+
+    /// <summary>How long a quiet session keeps its slots (budget, food, exclusions).</summary>
+    public TimeSpan IdleExpiry { get; set; } = TimeSpan.FromHours(2);
+}

@@ -12,6 +12,9 @@ public sealed class FoodLexicon
 {
     private readonly Dictionary<string, FoodTerm> bySurface = new(StringComparer.Ordinal);
     private string[] surfacesLongestFirst = [];
+    // Typo index: every one-letter deletion of every surface's jamo spelling → the surfaces (SymSpell-style), so
+    // a misspelt word is matched by a few hash lookups instead of a scan of the lexicon.
+    private Dictionary<string, List<string>> typoIndex = new(StringComparer.Ordinal);
 
     public FoodLexicon(IEnumerable<FoodTerm> terms, IEnumerable<(string Word, string[] Foods)> compounds)
     {
@@ -85,8 +88,85 @@ public sealed class FoodLexicon
                 start = end;
             }
         }
+        FindTypos(compactText, taken, mentions);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mentions;
+    }
+
+    /// <summary>
+    /// Words one letter away from a food (떡볶기, 치낀, 햄버가) in the parts of the text no exact match covered.
+    /// Two-syllable words must keep their first syllable and differ only by a look-alike letter, or common words
+    /// would turn into food (하면 → 라면, 국사 → 국수).
+    /// </summary>
+    private void FindTypos(string compactText, bool[] taken, List<FoodMention> mentions)
+    {
+        for (var length = 4; length >= 2; length--)
+        {
+            for (var start = 0; start + length <= compactText.Length; start++)
+            {
+                var window = compactText.AsSpan(start, length);
+                if (taken.AsSpan(start, length).Contains(true) || !AllSyllables(window))
+                {
+                    continue;
+                }
+                var surface = BestTypoMatch(window);
+                if (surface is null)
+                {
+                    continue;
+                }
+                taken.AsSpan(start, length).Fill(true);
+                mentions.Add(new FoodMention(bySurface[surface], window.ToString(), start, start + length));
+            }
+        }
+    }
+
+    private string? BestTypoMatch(ReadOnlySpan<char> window)
+    {
+        var jamo = Jamo.Decompose(window);
+        string? best = null;
+        foreach (var key in DeletionsAndSelf(jamo))
+        {
+            if (!typoIndex.TryGetValue(key, out var surfaces))
+            {
+                continue;
+            }
+            foreach (var surface in surfaces)
+            {
+                var surfaceJamo = Jamo.Decompose(surface);
+                if (Math.Abs(surface.Length - window.Length) > 1 || surface.Length < 2
+                    || Jamo.Distance(jamo, surfaceJamo, 1) > 1
+                    || surface.Length == 2 && (surface[0] != window[0] || !Jamo.IsLookAlike(jamo, surfaceJamo)))
+                {
+                    continue;
+                }
+                if (best is null || surface.Length > best.Length)
+                {
+                    best = surface;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static IEnumerable<string> DeletionsAndSelf(string jamo)
+    {
+        yield return jamo;
+        for (var i = 0; i < jamo.Length; i++)
+        {
+            yield return jamo.Remove(i, 1);
+        }
+    }
+
+    private static bool AllSyllables(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!Jamo.IsSyllable(c))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void Add(string surface, FoodTerm term)
@@ -98,8 +178,26 @@ public sealed class FoodLexicon
         }
     }
 
-    private void Reindex() =>
+    private void Reindex()
+    {
         surfacesLongestFirst = bySurface.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).ToArray();
+        var index = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var surface in surfacesLongestFirst.Where(s => s.Length is >= 2 and <= 5 && AllSyllables(s)))
+        {
+            foreach (var key in DeletionsAndSelf(Jamo.Decompose(surface)))
+            {
+                if (!index.TryGetValue(key, out var list))
+                {
+                    index[key] = list = [];
+                }
+                if (!list.Contains(surface))
+                {
+                    list.Add(surface);
+                }
+            }
+        }
+        typoIndex = index;
+    }
 
     private sealed record FoodFile(
         [property: JsonPropertyName("foods")] List<FoodEntry> Foods,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Naviyam.Hosting;
 using Naviyam.Profiles;
@@ -6,7 +7,9 @@ namespace Naviyam.Profiles;
 
 /// <summary>Learns a user's tastes from their turns; persisted through the grain storage.</summary>
 public sealed class ProfileGrain(
-    [PersistentState("profile", StorageNames.Default)] IPersistentState<UserProfile> state) : Grain, IProfileGrain
+    [PersistentState("profile", StorageNames.Default)] IPersistentState<UserProfile> state,
+    IProfileMirror mirror,
+    ILogger<ProfileGrain> logger) : Grain, IProfileGrain
 {
     private const int MaxLikedFoods = 20;
 
@@ -35,5 +38,13 @@ public sealed class ProfileGrain(
             TurnCount = profile.TurnCount + 1,
         };
         await state.WriteStateAsync();
+        try
+        {
+            await mirror.MirrorAsync(this.GetPrimaryKeyString(), state.State);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Profile mirror for {User} failed; the grain state is intact", this.GetPrimaryKeyString());
+        }
     }
 }

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using System.Text.Json;
+using MySqlConnector;
+using Naviyam.Silo.Infrastructure;
+using Naviyam.Silo.Infrastructure.Migrations;
 using Naviyam.Lexicons;
 using Naviyam.Silo.DataGeneration;
 using Naviyam.Silo.Hosting;
@@ -18,10 +22,16 @@ public static class OperatorCommands
           generate-data [--shops N] [--users N] [--seed N] --out DIR
               Writes a synthetic Seoul-like city (shops.jsonl, foodcard_users.jsonl); N shops up to 100,000.
           import KIND PATH [--rejects FILE]
-              Reads a merchant list and reports what it would store: KIND is jeju, national, peer, seoul or generated.
-              PATH is a file or a folder of such files.
+              Reads a merchant list (KIND: jeju, national, peer, seoul or generated; PATH: a file or a folder of them),
+              reports shops, rejected rows and flags, and in MySQL mode stores it (idempotent by source and id).
+          migrate
+              MySQL mode: applies sql/migrations in order; safe to run again.
+          seed [--shops N] [--users N] [--seed N]
+              MySQL mode: stores a generated city (shops, menus, hours, meal-card users).
           (no command)
               Runs a silo (options: --Naviyam:Storage:Mode, --Naviyam:Silo:Instance, --Naviyam:Import:0=KIND:PATH, ...).
+
+        Configuration as for the silo, e.g. --Naviyam:Storage:Mode=MySql --ConnectionStrings:Naviyam="Server=...".
         """;
 
     public static bool TryRun(string[] args, out int exitCode)
@@ -34,6 +44,12 @@ public static class OperatorCommands
                 return true;
             case "import":
                 exitCode = Guard(() => Import(args[1..]));
+                return true;
+            case "migrate":
+                exitCode = Guard(() => Migrate(args[1..]));
+                return true;
+            case "seed":
+                exitCode = Guard(() => Seed(args[1..]));
                 return true;
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
@@ -55,7 +71,8 @@ public static class OperatorCommands
             Console.Error.WriteLine(Usage);
             return 2;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException or JsonException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
+                                       or JsonException or ArgumentException or InvalidOperationException or MySqlException or TimeoutException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 1;
@@ -64,7 +81,7 @@ public static class OperatorCommands
 
     private static int GenerateData(string[] args)
     {
-        var options = Parse(args, "--shops", "--users", "--seed", "--out");
+        var (options, _) = Split(args, "--shops", "--users", "--seed", "--out");
         var output = options.GetValueOrDefault("--out") ?? throw new UsageException("generate-data needs --out DIR");
         var shops = Int(options, "--shops", 3_000, 1, 100_000);
         var users = Int(options, "--users", 100, 0, 1_000_000);
@@ -78,12 +95,12 @@ public static class OperatorCommands
 
     private static int Import(string[] args)
     {
-        var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-        if (positional.Length < 2)
+        var (options, configuration) = Split(args, "--rejects");
+        var positional = options.Positional;
+        if (positional.Count < 2)
         {
             throw new UsageException("import needs KIND and PATH");
         }
-        var options = Parse(args.Except(positional).ToArray(), "--rejects");
         var spec = new ImportSpec(positional[0].ToLowerInvariant(), positional[1]);
         if (!File.Exists(spec.Path) && !Directory.Exists(spec.Path))
         {
@@ -102,29 +119,109 @@ public static class OperatorCommands
         {
             File.WriteAllLines(rejectsFile, result.Rejected.Select(r => $"{r.Line}\t{r.Reason}\t{r.Raw}"));
         }
-        Console.WriteLine("The embedded default keeps no database: run the silo with --Naviyam:Import:0=KIND:PATH to serve this list.");
+        if (Storage(configuration) is { IsMySql: true } storage)
+        {
+            var stored = StoresFor(storage, configuration).Shops.UpsertAsync(result.Shops).GetAwaiter().GetResult();
+            Console.WriteLine($"Stored {stored.Count:N0} shops in MySQL.");
+        }
+        else
+        {
+            Console.WriteLine("The embedded default keeps no database: run the silo with --Naviyam:Import:0=KIND:PATH to serve this list.");
+        }
         return 0;
     }
 
-    private static Dictionary<string, string> Parse(string[] args, params string[] allowed)
+    private static int Migrate(string[] args)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!allowed.Contains(args[i]))
-            {
-                throw new UsageException($"unknown option {args[i]}");
-            }
-            if (i + 1 >= args.Length)
-            {
-                throw new UsageException($"{args[i]} needs a value");
-            }
-            options[args[i]] = args[++i];
-        }
-        return options;
+        var (_, configuration) = Split(args);
+        var storage = RequireMySql(configuration, "migrate");
+        new MigrationRunner(storage.RequireConnectionString(configuration))
+            .ApplyAsync(MigrationRunner.DefaultDirectory, Console.Out).GetAwaiter().GetResult();
+        return 0;
     }
 
-    private static int Int(Dictionary<string, string> options, string name, int fallback, int min, int max)
+    private static int Seed(string[] args)
+    {
+        var (options, configuration) = Split(args, "--shops", "--users", "--seed");
+        var storage = RequireMySql(configuration, "seed");
+        var city = CityDataGenerator.Generate(new CityGenerationOptions
+        {
+            ShopCount = Int(options, "--shops", 3_000, 1, 100_000),
+            UserCount = Int(options, "--users", 100, 0, 1_000_000),
+            Seed = Int(options, "--seed", 20_250_903, int.MinValue, int.MaxValue),
+        });
+        var stores = StoresFor(storage, configuration);
+        stores.Shops.UpsertAsync(city.Shops).GetAwaiter().GetResult();
+        stores.Cards.UpsertAccountsAsync(city.Users).GetAwaiter().GetResult();
+        Console.WriteLine($"Seeded {city.Shops.Count:N0} synthetic shops and {city.Users.Count:N0} synthetic meal-card users.");
+        return 0;
+    }
+
+    private static StorageOptions? Storage(IConfiguration configuration) =>
+        configuration.GetSection(StorageOptions.Section).Get<StorageOptions>();
+
+    private static StorageOptions RequireMySql(IConfiguration configuration, string verb) =>
+        Storage(configuration) is { IsMySql: true } storage
+            ? storage
+            : throw new UsageException($"{verb} works on MySQL: add --Naviyam:Storage:Mode=MySql --ConnectionStrings:Naviyam=\"...\"");
+
+    private static (MySqlShopRepository Shops, MySqlFoodCardStore Cards) StoresFor(StorageOptions storage, IConfiguration configuration)
+    {
+        var dataSource = new MySqlDataSource(storage.RequireConnectionString(configuration));
+        return (new MySqlShopRepository(dataSource), new MySqlFoodCardStore(dataSource));
+    }
+
+    /// <summary>
+    /// Splits a command line into the verb's own options (<c>--shops 10</c>), positional arguments, and configuration
+    /// overrides (<c>--Section:Key=value</c>) layered over appsettings.json and the environment, as for the silo.
+    /// </summary>
+    private static (CommandOptions Options, IConfiguration Configuration) Split(string[] args, params string[] allowed)
+    {
+        var options = new CommandOptions();
+        var overrides = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith("--", StringComparison.Ordinal) && (arg.Contains(':', StringComparison.Ordinal) || arg.Contains('=', StringComparison.Ordinal)))
+            {
+                overrides.Add(arg);
+            }
+            else if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (!allowed.Contains(arg))
+                {
+                    throw new UsageException($"unknown option {arg}");
+                }
+                if (i + 1 >= args.Length)
+                {
+                    throw new UsageException($"{arg} needs a value");
+                }
+                options[arg] = args[++i];
+            }
+            else
+            {
+                options.Positional.Add(arg);
+            }
+        }
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(overrides.ToArray())
+            .Build();
+        return (options, configuration);
+    }
+
+    private sealed class CommandOptions : Dictionary<string, string>
+    {
+        public CommandOptions() : base(StringComparer.Ordinal)
+        {
+        }
+
+        public List<string> Positional { get; } = [];
+    }
+
+    private static int Int(CommandOptions options, string name, int fallback, int min, int max)
     {
         if (!options.TryGetValue(name, out var text))
         {

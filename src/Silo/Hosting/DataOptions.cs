@@ -27,6 +27,22 @@ public sealed class StorageOptions
     public string Mode { get; set; } = "Memory";
 
     public bool IsMySql => string.Equals(Mode, "MySql", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Apply pending migrations when the silo starts (development and tests; production runs `migrate`).</summary>
+    public bool MigrateOnStart { get; set; }
+
+    /// <summary>Orleans' name for MySqlConnector (Orleans loads the driver itself).</summary>
+    public const string AdoNetInvariant = "MySql.Data.MySqlConnector";
+
+    /// <summary>The name under <c>ConnectionStrings</c> used in MySQL mode.</summary>
+    public const string ConnectionStringName = "Naviyam";
+
+    public string RequireConnectionString(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(configuration, ConnectionStringName) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"Naviyam:Storage:Mode is MySql but ConnectionStrings:{ConnectionStringName} is not set "
+                + "(e.g. --ConnectionStrings:Naviyam=\"Server=127.0.0.1;Port=3306;Database=naviyam;User ID=naviyam;Password=...\").");
 }
 
 /// <summary>Bound from <c>Naviyam:Silo</c>: ports, offset by an instance number so several silos share a host.</summary>
@@ -43,4 +59,10 @@ public sealed class SiloOptions
     public string ClusterId { get; set; } = "naviyam";
 
     public string ServiceId { get; set; } = "naviyam";
+
+    /// <summary>Orleans rejects reminder periods under a minute by default; tests lower it.</summary>
+    public TimeSpan? MinimumReminderPeriod { get; set; }
+
+    /// <summary>The address other silos reach this one at (a container's name resolves elsewhere); loopback when unset.</summary>
+    public string? AdvertisedAddress { get; set; }
 }

@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Naviyam.Silo.Infrastructure;
 using Orleans.Dashboard;
 using Naviyam.Hosting;
 using Naviyam.Time;
@@ -25,7 +28,11 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
         builder.Services.AddNaviyamClock(builder.Environment, configuration);
         builder.Services.AddNaviyamGrainServices(configuration);
-        // Before Orleans: the catalog is full before the silo accepts its first turn.
+        if (storage.IsMySql && storage.MigrateOnStart)
+        {
+            builder.Services.AddHostedService(_ => new MigrateOnStart(storage.RequireConnectionString(configuration)));
+        }
+        // Before Orleans: the schema exists and the catalog is full before the silo accepts its first turn.
         builder.Services.AddHostedService<CatalogStartup>();
 
         builder.UseOrleans(orleans =>
@@ -38,19 +45,55 @@ public static class SiloHostingExtensions
 
             if (storage.IsMySql)
             {
-                throw new NotSupportedException("MySQL mode is not available in this build; set Naviyam:Storage:Mode to Memory.");
+                // Same storage and provider names as the embedded default: only where the bytes go changes.
+                var connectionString = storage.RequireConnectionString(configuration);
+                orleans.ConfigureEndpoints(
+                    ResolveAdvertisedAddress(silo.AdvertisedAddress),
+                    silo.SiloPort + silo.Instance,
+                    silo.GatewayPort + silo.Instance,
+                    listenOnAnyHostAddress: silo.AdvertisedAddress is not null);
+                orleans.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = StorageOptions.AdoNetInvariant;
+                    options.ConnectionString = connectionString;
+                });
+                orleans.AddAdoNetGrainStorage(StorageNames.Default, options =>
+                {
+                    options.Invariant = StorageOptions.AdoNetInvariant;
+                    options.ConnectionString = connectionString;
+                });
+                orleans.UseAdoNetReminderService(options =>
+                {
+                    options.Invariant = StorageOptions.AdoNetInvariant;
+                    options.ConnectionString = connectionString;
+                });
+                orleans.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.Default)
+                    .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+                orleans.Services.AddNaviyamMySqlStores(connectionString);
             }
-
-            orleans.UseLocalhostClustering(
-                siloPort: silo.SiloPort + silo.Instance,
-                gatewayPort: silo.GatewayPort + silo.Instance);
-            orleans.Configure<EndpointOptions>(options => options.AdvertisedIPAddress = IPAddress.Loopback);
-            orleans.AddMemoryGrainStorage(StorageNames.Default);
-            orleans.UseInMemoryReminderService();
+            else
+            {
+                orleans.UseLocalhostClustering(
+                    siloPort: silo.SiloPort + silo.Instance,
+                    gatewayPort: silo.GatewayPort + silo.Instance);
+                orleans.Configure<EndpointOptions>(options => options.AdvertisedIPAddress = IPAddress.Loopback);
+                orleans.AddMemoryGrainStorage(StorageNames.Default);
+                orleans.UseInMemoryReminderService();
+            }
+            if (silo.MinimumReminderPeriod is { } minimum)
+            {
+                orleans.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = minimum);
+            }
             orleans.AddDashboard();
         });
         return builder;
     }
+
+    /// <summary>Loopback unless configured; a host name (a compose service) is resolved to its IPv4 address.</summary>
+    private static IPAddress ResolveAdvertisedAddress(string? configured) =>
+        configured is null ? IPAddress.Loopback
+        : IPAddress.TryParse(configured, out var address) ? address
+        : Dns.GetHostAddresses(configured).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
 
     /// <summary>
     /// The product's clock (<see cref="SeoulClock"/>) over the host's <see cref="TimeProvider"/>. Development may pin

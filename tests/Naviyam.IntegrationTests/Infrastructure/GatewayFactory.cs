@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Naviyam.Time;
 
 namespace Naviyam.IntegrationTests.Infrastructure;
@@ -24,31 +23,31 @@ public class GatewayFactory : WebApplicationFactory<Program>
 
     public GatewayFactory(DateTime seoulLocalNow, IDictionary<string, string?> settings)
     {
-        Clock = new FakeTimeProvider(SeoulClock.FromSeoulLocal(seoulLocalNow));
+        Clock = new SettableTimeProvider(SeoulClock.FromSeoulLocal(seoulLocalNow));
         this.settings = new Dictionary<string, string?>(settings)
         {
             ["Naviyam:Silo:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Naviyam:Silo:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Naviyam:Silo:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
         };
+        this.settings.TryAdd("Naviyam:Silo:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..8]);
         this.settings.TryAdd("Naviyam:Data:GenerateShops", "0");
         this.settings.TryAdd("Naviyam:Data:GenerateUsers", "0");
         UseKestrel(0);
     }
 
-    public FakeTimeProvider Clock { get; }
+    public SettableTimeProvider Clock { get; }
 
     public Uri BaseAddress
     {
         get
         {
             StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
         }
     }
 
-    public void SetSeoulTime(DateTime seoulLocalNow) => Clock.SetUtcNow(SeoulClock.FromSeoulLocal(seoulLocalNow));
+    public void SetSeoulTime(DateTime seoulLocalNow) => Clock.UtcNow = SeoulClock.FromSeoulLocal(seoulLocalNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -95,4 +94,15 @@ public class GatewayFactory : WebApplicationFactory<Program>
     }
 
     private sealed record TokenResponse(string Token);
+}
+
+/// <summary>
+/// The product clock of a test: set to any moment, forwards or backwards (scenarios jump between 15:00 and 03:00).
+/// Only the product's "now" uses it; Orleans keeps the real clock.
+/// </summary>
+public sealed class SettableTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    public DateTimeOffset UtcNow { get; set; } = start;
+
+    public override DateTimeOffset GetUtcNow() => UtcNow;
 }

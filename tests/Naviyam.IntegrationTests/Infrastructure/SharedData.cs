@@ -6,7 +6,9 @@ namespace Naviyam.IntegrationTests.Infrastructure;
 /// </summary>
 public static class SharedData
 {
-    public static string Root { get; } = FindRoot();
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string Root { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
 
     public static string File(params string[] parts)
     {
@@ -18,13 +20,13 @@ public static class SharedData
         return path;
     }
 
-    private static string FindRoot()
+    private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (System.IO.File.Exists(Path.Combine(directory.FullName, "Naviyam.sln")))
             {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data"));
+                return directory.FullName;
             }
         }
         throw new DirectoryNotFoundException("Naviyam.sln was not found above the test binaries.");

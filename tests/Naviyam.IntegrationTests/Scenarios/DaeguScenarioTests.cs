@@ -5,13 +5,23 @@ using Naviyam.IntegrationTests.Infrastructure;
 namespace Naviyam.IntegrationTests.Scenarios;
 
 /// <summary>Daegu's list in the national standard layout, with weekday hours including overnight ones.</summary>
-public sealed class DaeguFactory() : GatewayFactory(new DateTime(2025, 9, 3, 15, 0, 0), new Dictionary<string, string?>
-{
-    ["Naviyam:Import:0"] = "national:" + SharedData.File("real", "daegu", "daegu_mealcard_merchants_2022.csv"),
-});
+public sealed class DaeguFactory() : GatewayFactory(DaeguScenarios.Afternoon, DaeguScenarios.Settings);
 
-public class DaeguScenarioTests(DaeguFactory factory) : IClassFixture<DaeguFactory>
+public sealed class DaeguMySqlFactory() : MySqlGatewayFactory(DaeguScenarios.Afternoon, DaeguScenarios.Settings);
+
+public class DaeguScenarioTests(DaeguFactory factory) : DaeguScenarios(factory), IClassFixture<DaeguFactory>;
+
+public class DaeguMySqlScenarioTests(DaeguMySqlFactory factory) : DaeguScenarios(factory), IClassFixture<DaeguMySqlFactory>;
+
+public abstract class DaeguScenarios(GatewayFactory factory)
 {
+    public static readonly DateTime Afternoon = new(2025, 9, 3, 15, 0, 0);
+
+    public static Dictionary<string, string?> Settings => new()
+    {
+        ["Naviyam:Import:0"] = "national:" + SharedData.File("real", "daegu", "daegu_mealcard_merchants_2022.csv"),
+    };
+
     [Theory]
     [InlineData(2025, 9, 3, 15, 0)]
     [InlineData(2025, 9, 4, 3, 0)]

@@ -3,13 +3,23 @@ using Naviyam.IntegrationTests.Infrastructure;
 namespace Naviyam.IntegrationTests.Scenarios;
 
 /// <summary>The prototype's Gwanak-gu sample at 2025-09-03 12:00: no meal-card meal costs 5,000 won or less.</summary>
-public sealed class GwanakFactory() : GatewayFactory(new DateTime(2025, 9, 3, 12, 0, 0), new Dictionary<string, string?>
-{
-    ["Naviyam:Import:0"] = "peer:" + SharedData.File("peer", "restaurants_optimized.json"),
-});
+public sealed class GwanakFactory() : GatewayFactory(GwanakScenarios.Noon, GwanakScenarios.Settings);
 
-public class GwanakScenarioTests(GwanakFactory factory) : IClassFixture<GwanakFactory>
+public sealed class GwanakMySqlFactory() : MySqlGatewayFactory(GwanakScenarios.Noon, GwanakScenarios.Settings);
+
+public class GwanakScenarioTests(GwanakFactory factory) : GwanakScenarios(factory), IClassFixture<GwanakFactory>;
+
+public class GwanakMySqlScenarioTests(GwanakMySqlFactory factory) : GwanakScenarios(factory), IClassFixture<GwanakMySqlFactory>;
+
+public abstract class GwanakScenarios(GatewayFactory factory)
 {
+    public static readonly DateTime Noon = new(2025, 9, 3, 12, 0, 0);
+
+    public static Dictionary<string, string?> Settings => new()
+    {
+        ["Naviyam:Import:0"] = "peer:" + SharedData.File("peer", "restaurants_optimized.json"),
+    };
+
     [Fact]
     public async Task Nothing_over_budget_is_recommended_and_the_cheapest_meal_card_meal_is_named_kindly()
     {

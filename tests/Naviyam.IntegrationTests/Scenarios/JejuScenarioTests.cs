@@ -5,14 +5,24 @@ using Naviyam.IntegrationTests.Infrastructure;
 namespace Naviyam.IntegrationTests.Scenarios;
 
 /// <summary>Both real Jeju lists imported; a Wednesday lunchtime.</summary>
-public sealed class JejuFactory() : GatewayFactory(new DateTime(2025, 9, 3, 12, 0, 0), new Dictionary<string, string?>
-{
-    ["Naviyam:Import:0"] = "jeju:" + SharedData.File("real", "jeju", "jeju_mealcard_shops_menus.csv"),
-    ["Naviyam:Import:1"] = "jeju:" + SharedData.File("real", "jeju", "jeju_mealcard_shops_restricted.csv"),
-});
+public sealed class JejuFactory() : GatewayFactory(JejuScenarios.Noon, JejuScenarios.Settings);
 
-public class JejuScenarioTests(JejuFactory factory) : IClassFixture<JejuFactory>
+public sealed class JejuMySqlFactory() : MySqlGatewayFactory(JejuScenarios.Noon, JejuScenarios.Settings);
+
+public class JejuScenarioTests(JejuFactory factory) : JejuScenarios(factory), IClassFixture<JejuFactory>;
+
+public class JejuMySqlScenarioTests(JejuMySqlFactory factory) : JejuScenarios(factory), IClassFixture<JejuMySqlFactory>;
+
+public abstract class JejuScenarios(GatewayFactory factory)
 {
+    public static readonly DateTime Noon = new(2025, 9, 3, 12, 0, 0);
+
+    public static Dictionary<string, string?> Settings => new()
+    {
+        ["Naviyam:Import:0"] = "jeju:" + SharedData.File("real", "jeju", "jeju_mealcard_shops_menus.csv"),
+        ["Naviyam:Import:1"] = "jeju:" + SharedData.File("real", "jeju", "jeju_mealcard_shops_restricted.csv"),
+    };
+
     private static readonly string[] Queries =
     [
         "배고픈데 5천원밖에 없어", "배고파", "만원으로 뭐 먹지", "술 마실 곳 추천해줘", "맥주 한잔 할 데",
@@ -45,7 +55,8 @@ public class JejuScenarioTests(JejuFactory factory) : IClassFixture<JejuFactory>
     public async Task A_minor_or_a_user_of_unknown_age_is_never_sent_to_a_not_for_children_shop(int? age)
     {
         var restricted = RestrictedJejuIds();
-        restricted.Should().HaveCount(49);
+        // 49 rows in the file, 43 distinct shops.
+        restricted.Should().HaveCount(43);
         var user = age is null ? "jeju-unknown-age" : "jeju-teen";
         using var client = await factory.ClientForAsync(user);
 

@@ -89,3 +89,27 @@ public class RuleNluTests
         Analyze(text).Intent.Should().Be(intent);
     }
 }
+
+public class TypoToleranceTests
+{
+    [Theory]
+    [InlineData("떡뽀끼 먹고 싶어", "떡볶이")]
+    [InlineData("치킨 말고 돈가쯔", "돈까스")]
+    [InlineData("짜장몀 먹을래", "짜장면")]
+    [InlineData("햄버거 먹을랭", "버거")]
+    public void Misspelt_foods_are_recognised_at_the_letter_level(string text, string food)
+    {
+        var mentions = TestLexicons.Foods.FindAll(TestLexicons.Normalizer.Normalize(text).Compact);
+
+        mentions.Select(m => m.Term.Name).Should().Contain(food);
+    }
+
+    [Theory]
+    [InlineData("그러면 하면 되지")]
+    [InlineData("사자가 좋아")]
+    [InlineData("국사 숙제 해야 돼")]
+    public void Ordinary_words_near_a_food_are_not_food(string text)
+    {
+        TestLexicons.Foods.FindAll(TestLexicons.Normalizer.Normalize(text).Compact).Should().BeEmpty();
+    }
+}

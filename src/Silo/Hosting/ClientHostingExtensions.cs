@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Naviyam.Silo.Hosting;
+
+public static class ClientHostingExtensions
+{
+    /// <summary>
+    /// Makes this host an Orleans client of a separate cluster (the gateway in front of several silos): the same
+    /// cluster id and clustering store the silos use, found through the same configuration keys.
+    /// </summary>
+    public static IHostApplicationBuilder AddNaviyamClusterClient(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var silo = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = silo.ClusterId;
+                options.ServiceId = silo.ServiceId;
+            });
+            if (storage.IsMySql)
+            {
+                var connectionString = storage.RequireConnectionString(configuration);
+                client.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = StorageOptions.AdoNetInvariant;
+                    options.ConnectionString = connectionString;
+                });
+            }
+            else
+            {
+                client.UseLocalhostClustering(silo.GatewayPort + silo.Instance, silo.ServiceId, silo.ClusterId);
+            }
+            client.AddDashboard();
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Naviyam.Catalog;
+using Naviyam.Shops;
+
+namespace Naviyam.Silo.Infrastructure;
+
+/// <summary>Bound from <c>Naviyam:Catalog</c>.</summary>
+public sealed class CatalogSyncOptions
+{
+    public const string Section = "Naviyam:Catalog";
+
+    /// <summary>How often each silo looks for shops changed on other silos.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>
+/// Keeps this silo's catalog in step with shop changes made on any silo: the database is the source of truth,
+/// and every silo pulls rows changed since the last change it saw. Pulling (rather than a broadcast) means a
+/// silo that was busy, restarting or partitioned catches up on its own, with no message to lose.
+/// </summary>
+public sealed class CatalogChangePoller(
+    MySqlShopRepository repository,
+    IShopCatalog catalog,
+    IOptions<CatalogSyncOptions> options,
+    TimeProvider time,
+    ILogger<CatalogChangePoller> logger) : BackgroundService
+{
+    // Rows are stamped by the database clock; starting from "now" minus a margin covers the load that just ran.
+    private DateTime watermark = DateTime.UtcNow.AddMinutes(-1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RefreshInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var (changed, newest) = await repository.LoadChangedSinceAsync(watermark, stoppingToken);
+                if (changed.Count > 0)
+                {
+                    catalog.Apply(changed);
+                    watermark = newest;
+                    logger.LogInformation("Catalog picked up {Count} changed shops", changed.Count);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Catalog refresh failed; retrying on the next tick");
+            }
+        }
+    }
+}
+
+/// <summary>In MySQL mode a stored change is applied locally at once and reaches other silos through their pollers.</summary>
+public sealed class MySqlCatalogPublisher(IShopCatalog catalog) : ICatalogPublisher
+{
+    public Task PublishAsync(IReadOnlyList<ShopRecord> shops)
+    {
+        catalog.Apply(shops);
+        return Task.CompletedTask;
+    }
+}

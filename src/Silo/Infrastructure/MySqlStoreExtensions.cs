@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using MySqlConnector;
+using Naviyam.Cards;
+using Naviyam.Catalog;
+using Naviyam.Logging;
+using Naviyam.Profiles;
+
+namespace Naviyam.Silo.Infrastructure;
+
+public static class MySqlStoreExtensions
+{
+    /// <summary>Replaces the embedded default's stores with the spec's MySQL tables.</summary>
+    public static IServiceCollection AddNaviyamMySqlStores(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => new MySqlDataSource(connectionString));
+        services.AddSingleton<MySqlShopRepository>();
+        services.AddSingleton<IShopRepository>(sp => sp.GetRequiredService<MySqlShopRepository>());
+        services.AddSingleton<IFoodCardStore, MySqlFoodCardStore>();
+        services.AddSingleton<ITurnJournal, MySqlTurnJournal>();
+        services.AddSingleton<ICatalogPublisher, MySqlCatalogPublisher>();
+        services.AddSingleton<IProfileMirror, MySqlProfileMirror>();
+        services.AddOptions<CatalogSyncOptions>().BindConfiguration(CatalogSyncOptions.Section);
+        services.AddHostedService<CatalogChangePoller>();
+        return services;
+    }
+}
