@@ -14,10 +14,10 @@ public sealed record FastTextOptions
 
     [JsonPropertyName("dimension")] public int Dimension { get; init; } = 32;
 
-    [JsonPropertyName("epochs")] public int Epochs { get; init; } = 15;
+    [JsonPropertyName("epochs")] public int Epochs { get; init; } = 50;
 
     /// <summary>Initial SGD step; it decays linearly to zero over all updates (as in fastText).</summary>
-    [JsonPropertyName("learning_rate")] public float LearningRate { get; init; } = 1.0f;
+    [JsonPropertyName("learning_rate")] public float LearningRate { get; init; } = 0.5f;
 
     /// <summary>Probability of dropping each feature id of a training row in an update (at least one id is kept).</summary>
     [JsonPropertyName("token_dropout")] public float TokenDropout { get; init; } = 0.3f;

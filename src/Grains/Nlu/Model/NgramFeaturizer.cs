@@ -102,7 +102,7 @@ public sealed partial class NgramFeaturizer
     private static readonly string[] AloneWords = ["혼자", "혼밥", "나혼자", "나만"];
 
     private readonly CueLexicon cues;
-    private readonly FoodLexicon foods;
+    private readonly Dictionary<char, string[]> foodSurfacesByFirstChar;
     private readonly string[] tasteWords;
 
     public NgramFeaturizer(CueLexicon cues, FoodLexicon foods, int buckets = DefaultBuckets, int cueRepeat = DefaultCueRepeat)
@@ -110,7 +110,12 @@ public sealed partial class NgramFeaturizer
         ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 16);
         ArgumentOutOfRangeException.ThrowIfLessThan(cueRepeat, 1);
         this.cues = cues;
-        this.foods = foods;
+        // Exact lexicon spellings only (no typo tolerance): cheap, allocation-free, and stable when the
+        // lexicon's fuzzy matching is tuned.
+        foodSurfacesByFirstChar = foods.Surfaces
+            .Where(surface => surface.Length > 0)
+            .GroupBy(surface => surface[0])
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Length).ThenBy(x => x, StringComparer.Ordinal).ToArray());
         tasteWords = cues.Tastes
             .SelectMany(t => t.Aliases.Append(t.Word))
             .Select(CueLexicon.Compact)
@@ -240,7 +245,7 @@ public sealed partial class NgramFeaturizer
         {
             tokens.Add("cue:taste");
         }
-        if (foods.FindAll(compact).Count > 0)
+        if (MentionsFood(compact))
         {
             tokens.Add("cue:food");
         }
@@ -356,6 +361,24 @@ public sealed partial class NgramFeaturizer
     {
         hash = (hash ^ (byte)c) * FnvPrime;
         return (hash ^ (byte)(c >> 8)) * FnvPrime;
+    }
+
+    private bool MentionsFood(string compact)
+    {
+        for (var i = 0; i < compact.Length; i++)
+        {
+            if (foodSurfacesByFirstChar.TryGetValue(compact[i], out var surfaces))
+            {
+                foreach (var surface in surfaces)
+                {
+                    if (compact.AsSpan(i).StartsWith(surface, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static bool ContainsAny(string compact, string[] words)
