@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Xunit.Abstractions;
+using Naviyam.Nlu;
 using Naviyam.Chat;
 using Naviyam.Nlu.Model;
 using Naviyam.Silo.Training;

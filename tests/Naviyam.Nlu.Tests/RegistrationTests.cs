@@ -12,6 +12,7 @@ public class RegistrationTests
     {
         var services = new ServiceCollection();
         services.AddMetrics();
+        services.AddLogging();
         services.AddNaviyamGrainServices(new ConfigurationBuilder().Build());
         services.AddLearnedNlu();
         using var provider = services.BuildServiceProvider();
@@ -27,6 +28,7 @@ public class RegistrationTests
     {
         var services = new ServiceCollection();
         services.AddMetrics();
+        services.AddLogging();
         services.AddNaviyamGrainServices(new ConfigurationBuilder().Build());
         services.AddLearnedNlu(Path.Combine(Path.GetTempPath(), "no-such-model.onnx"));
         using var provider = services.BuildServiceProvider();

@@ -52,7 +52,7 @@ public sealed class TurnPipeline(
         var isMinor = IsMinor(turn.UserAge, profile, card);
         var (budgetCap, budgetFromCard) = EffectiveBudget(slots, card);
         // Too unsure to act on: ask instead of recommending (the slots are still kept for the next turn).
-        var unsure = understood.Confidence < NluConfidence.AskBelow && text.Signals.Count == 0 && !text.IsEmpty;
+        var unsure = !NluConfidence.IsConfident(understood) && text.Signals.Count == 0 && !text.IsEmpty;
         var candidates = Wants(understood.Intent) && !unsure
             ? search.Find(new CandidateQuery(turn.Location, budgetCap, slots.FoodType, slots.Exclusions ?? [], isMinor, clock.LocalNow))
             : CandidateSet.Empty;

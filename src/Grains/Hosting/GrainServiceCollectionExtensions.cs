@@ -27,6 +27,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<RecommendationOptions>().Bind(configuration.GetSection(RecommendationOptions.Section));
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
         services.AddMemoryCache(options => options.SizeLimit = 100_000);
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SeoulClock>();
 
         services.AddSingleton(_ => EmojiSignals.Load(DataPaths.Lexicon("emoji.json")));

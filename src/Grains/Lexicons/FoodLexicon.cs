@@ -65,8 +65,11 @@ public sealed class FoodLexicon
 
     public bool TryGet(string surface, out FoodTerm term) => bySurface.TryGetValue(surface, out term!);
 
-    /// <summary>Every food mention in a space-free text, longest first and without overlaps.</summary>
-    public IReadOnlyList<FoodMention> FindAll(string compactText)
+    /// <summary>Every food mention in a message, longest first and without overlaps, by position in its space-free form.</summary>
+    public IReadOnlyList<FoodMention> FindAll(Preprocessing.PreprocessedText text) => FindAll(text.Compact, WordStarts(text.Normalized));
+
+    /// <summary>Every food mention in a space-free text; <paramref name="wordStarts"/> marks where the user's words began.</summary>
+    public IReadOnlyList<FoodMention> FindAll(string compactText, bool[]? wordStarts = null)
     {
         var mentions = new List<FoodMention>();
         if (compactText.Length == 0)
@@ -80,7 +83,8 @@ public sealed class FoodLexicon
             while ((start = compactText.IndexOf(surface, start, StringComparison.Ordinal)) >= 0)
             {
                 var end = start + surface.Length;
-                if (!taken.AsSpan(start, surface.Length).Contains(true))
+                if (!taken.AsSpan(start, surface.Length).Contains(true) && (surface.Length > 1 || EndsWord(compactText, end))
+                    && (surface.Length > 2 || bySurface[surface].Name == surface || StartsWord(compactText, start, wordStarts)))
                 {
                     taken.AsSpan(start, surface.Length).Fill(true);
                     mentions.Add(new FoodMention(bySurface[surface], surface, start, end));
@@ -132,10 +136,11 @@ public sealed class FoodLexicon
             }
             foreach (var surface in surfaces)
             {
+                // Same number of syllables, one look-alike letter: 치낀, 짜장몀. A window that merely overlaps a food
+                // (근처밥집 → 초밥) or a real word one letter away (브레이크 → 케이크) is not a typo.
                 var surfaceJamo = Jamo.Decompose(surface);
-                if (Math.Abs(surface.Length - window.Length) > 1 || surface.Length < 2
-                    || Jamo.Distance(jamo, surfaceJamo, 1) > 1
-                    || surface.Length == 2 && (surface[0] != window[0] || !Jamo.IsLookAlike(jamo, surfaceJamo)))
+                if (surface.Length != window.Length || !Jamo.IsLookAlike(jamo, surfaceJamo)
+                    || surface.Length == 2 && (surface[0] != window[0] || jamo.Length != surfaceJamo.Length))
                 {
                     continue;
                 }
@@ -147,6 +152,35 @@ public sealed class FoodLexicon
         }
         return best;
     }
+
+    // After a one-syllable food (죽, 빵, 밥) only a particle or a verb of eating may follow: "죽겠다" is not porridge.
+    private const string AfterOneSyllableFood = "이을를은는도만랑하먹좀으에나라류사집양";
+
+    // A short alias ("마라" for 마라탕) must start a word, or it is found inside others ("엄마랑").
+    private static bool StartsWord(string compactText, int start, bool[]? wordStarts) =>
+        start == 0 || !Jamo.IsSyllable(compactText[start - 1]) || wordStarts is not null && wordStarts[start];
+
+    /// <summary>For each position of the space-free text, whether a word of the spaced text starts there.</summary>
+    private static bool[] WordStarts(string normalized)
+    {
+        var starts = new bool[normalized.Length + 1];
+        var compactIndex = 0;
+        var atStart = true;
+        foreach (var c in normalized)
+        {
+            if (c == ' ')
+            {
+                atStart = true;
+                continue;
+            }
+            starts[compactIndex++] = atStart;
+            atStart = false;
+        }
+        return starts;
+    }
+
+    private static bool EndsWord(string compactText, int end) =>
+        end >= compactText.Length || !Jamo.IsSyllable(compactText[end]) || AfterOneSyllableFood.Contains(compactText[end]);
 
     private static IEnumerable<string> DeletionsAndSelf(string jamo)
     {

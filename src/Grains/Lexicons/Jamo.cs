@@ -37,24 +37,38 @@ public static class Jamo
         return builder.ToString();
     }
 
-    // Letters children swap for one another when typing fast: plain/tense/aspirated consonants and y-glide vowels.
+    // Letters that are easy to type for one another: plain/tense/aspirated consonants, y-glide vowels, and keys side by
+    // side on the standard two-set (두벌식) keyboard.
     private static readonly string[] LookAlikeFamilies =
     [
-        "\u1100\u1101\u110F", "\u1103\u1104\u1110", "\u1107\u1108\u1111", "\u1109\u110A", "\u110C\u110D\u110E",
-        "\u1161\u1163", "\u1165\u1167", "\u1169\u116D", "\u116E\u1172", "\u1162\u1164\u1166\u1168",
+        "ㄱㄲㅋ", "ㄷㄸㅌ", "ㅂㅃㅍ", "ㅅㅆ", "ㅈㅉㅊ", "ㅏㅑ", "ㅓㅕ", "ㅗㅛ", "ㅜㅠ", "ㅐㅔ", "ㅒㅖ",
     ];
 
+    private static readonly string[] KeyboardRows = ["ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔ", "ㅁㄴㅇㄹㅎㅗㅓㅏㅣ", "ㅋㅌㅊㅍㅠㅜㅡ"];
+
+    // Initial (U+1100…) and final (U+11A8…) consonants as the key that types them (compatibility jamo).
+    private const string Initials = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+    private const string Vowels = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ";
+    private const string Finals = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ";
+
     /// <summary>
-    /// True when two spellings one letter apart differ by a look-alike letter (ㅋ/ㄲ, ㅑ/ㅏ) or by a final
-    /// consonant added or dropped (먹을랭): the typos people make, as opposed to a different word.
+    /// True when two spellings of the same length in syllables differ by one look-alike letter (ㅋ/ㄲ, ㅑ/ㅏ, ㅁ/ㄴ),
+    /// or by a final consonant added or dropped (먹을랭): the typos people make, not a different word.
     /// </summary>
     public static bool IsLookAlike(string a, string b)
     {
         if (a.Length == b.Length)
         {
             var differing = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToArray();
-            return differing.Length == 1
-                && LookAlikeFamilies.Any(family => family.Contains(a[differing[0]]) && family.Contains(b[differing[0]]));
+            if (differing.Length != 1)
+            {
+                return false;
+            }
+            var (x, y) = (Key(a[differing[0]]), Key(b[differing[0]]));
+            var isFinal = a[differing[0]] is >= '\u11A8' and <= '\u11C2';
+            // Neighbouring keys only for a final consonant (짜장몀): neighbouring vowels and initials make other words.
+            return LookAlikeFamilies.Any(family => family.Contains(x) && family.Contains(y))
+                || isFinal && KeyboardRows.Any(row => row.IndexOf(x) is var i and >= 0 && row.IndexOf(y) is var j and >= 0 && Math.Abs(i - j) == 1);
         }
         var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
         for (var i = 0; i < longer.Length; i++)
@@ -66,6 +80,14 @@ public static class Jamo
         }
         return false;
     }
+
+    private static char Key(char jamo) => jamo switch
+    {
+        >= '\u1100' and <= '\u1112' => Initials[jamo - 0x1100],
+        >= '\u1161' and <= '\u1175' => Vowels[jamo - 0x1161],
+        >= '\u11A8' and <= '\u11C2' => Finals[jamo - 0x11A8],
+        _ => jamo,
+    };
 
     /// <summary>Levenshtein distance, stopping early once it exceeds <paramref name="limit"/>.</summary>
     public static int Distance(string a, string b, int limit)

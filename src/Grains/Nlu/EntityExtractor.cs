@@ -19,7 +19,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
         var exclusions = new List<string>();
         string? foodType = null;
 
-        foreach (var mention in foods.FindAll(compact))
+        foreach (var mention in foods.FindAll(text))
         {
             if (IsNegatedAfter(compact, mention.End) || IsNegatedBefore(compact, mention.Start))
             {

@@ -12,8 +12,15 @@ public interface INluEngine
     NluResult Analyze(PreprocessedText text);
 }
 
-/// <summary>The calibrated confidence below which the bot asks a short clarifying question instead of guessing.</summary>
+/// <summary>When an NLU answer is sure enough to act on, and when the conversation should ask back instead.</summary>
 public static class NluConfidence
 {
-    public const double AskBelow = 0.45;
+    /// <summary>Below this calibrated confidence the caller asks a clarifying question instead of guessing.</summary>
+    public const double ClarifyThreshold = 0.45;
+
+    public static bool IsConfident(NluResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Confidence >= ClarifyThreshold;
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MySqlConnector;
 using Naviyam.Silo.Infrastructure;
 using Naviyam.Silo.Infrastructure.Migrations;
+using Naviyam.Silo.Training;
 using Naviyam.Lexicons;
 using Naviyam.Silo.DataGeneration;
 using Naviyam.Silo.Hosting;
@@ -28,6 +29,11 @@ public static class OperatorCommands
               MySQL mode: applies sql/migrations in order; safe to run again.
           seed [--shops N] [--users N] [--seed N]
               MySQL mode: stores a generated city (shops, menus, hours, meal-card users).
+          train-nlu [--data DIR] [--out DIR]
+              Trains the intent classifier on DIR/nlu/{train,dev}.jsonl (default: the repository's data/), exports it to
+              ONNX with its metrics (default: data/models/nlu); the test split is only reported.
+          eval-nlu [--data DIR] [--model DIR] [--split test|dev|train]
+              Prints accuracy, per-intent precision/recall/F1, macro-F1, budget exact-match and false-budget rate.
           (no command)
               Runs a silo (options: --Naviyam:Storage:Mode, --Naviyam:Silo:Instance, --Naviyam:Import:0=KIND:PATH, ...).
 
@@ -50,6 +56,12 @@ public static class OperatorCommands
                 return true;
             case "seed":
                 exitCode = Guard(() => Seed(args[1..]));
+                return true;
+            case "train-nlu":
+                exitCode = Guard(() => TrainNlu(args[1..]));
+                return true;
+            case "eval-nlu":
+                exitCode = Guard(() => EvaluateNlu(args[1..]));
                 return true;
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
@@ -155,6 +167,38 @@ public static class OperatorCommands
         stores.Cards.UpsertAccountsAsync(city.Users).GetAwaiter().GetResult();
         Console.WriteLine($"Seeded {city.Shops.Count:N0} synthetic shops and {city.Users.Count:N0} synthetic meal-card users.");
         return 0;
+    }
+
+    private static int TrainNlu(string[] args)
+    {
+        var (options, _) = Split(args, "--data", "--out");
+        var data = options.GetValueOrDefault("--data") ?? RepositoryData();
+        return NluTrainingCommand.Train(data, options.GetValueOrDefault("--out") ?? Path.Combine(data, "models", "nlu"), Console.Out);
+    }
+
+    /// <summary>The repository's data/ folder above the working directory: the corpus lives there and the model is committed there.</summary>
+    private static string RepositoryData()
+    {
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Naviyam.sln")))
+            {
+                return Path.Combine(directory.FullName, "data");
+            }
+        }
+        throw new UsageException("run this inside the repository, or give --data DIR");
+    }
+
+    private static int EvaluateNlu(string[] args)
+    {
+        var (options, _) = Split(args, "--data", "--model", "--split");
+        var split = options.GetValueOrDefault("--split") ?? "test";
+        if (split is not ("test" or "dev" or "train"))
+        {
+            throw new UsageException($"--split is test, dev or train, not '{split}'");
+        }
+        var data = options.GetValueOrDefault("--data") ?? RepositoryData();
+        return NluTrainingCommand.Evaluate(data, options.GetValueOrDefault("--model") ?? Path.Combine(data, "models", "nlu"), split, Console.Out);
     }
 
     private static StorageOptions? Storage(IConfiguration configuration) =>

@@ -9,6 +9,7 @@ using Orleans.Storage;
 using Naviyam.Silo.Infrastructure;
 using Orleans.Dashboard;
 using Naviyam.Hosting;
+using Naviyam.Nlu.Model;
 using Naviyam.Time;
 
 namespace Naviyam.Silo.Hosting;
@@ -28,6 +29,8 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
         builder.Services.AddNaviyamClock(builder.Environment, configuration);
         builder.Services.AddNaviyamGrainServices(configuration);
+        // The learned intent model (data/models/nlu/intent.onnx) replaces the rule classifier when it is present.
+        builder.Services.AddLearnedNlu();
         if (storage.IsMySql && storage.MigrateOnStart)
         {
             builder.Services.AddHostedService(_ => new MigrateOnStart(storage.RequireConnectionString(configuration)));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Naviyam.Nlu;
 using Naviyam.Chat;
 using Naviyam.Nlu.Model;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Naviyam.Nlu;
 using Naviyam.Nlu.Model;
 
 namespace Naviyam.Silo.Training;

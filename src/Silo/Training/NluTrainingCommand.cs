@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Naviyam.Nlu;
 using Naviyam.Chat;
 using Naviyam.Nlu.Model;
 

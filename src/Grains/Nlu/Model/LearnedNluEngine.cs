@@ -83,16 +83,3 @@ public sealed class LearnedNluEngine : INluEngine
 public sealed record LearnedNluAnalysis(NluResult Result, IntentPrediction Model, string? Override);
 
 public sealed record OverrideStatistics(string Name, string Intent, long Fired, long Changed);
-
-/// <summary>When an NLU answer is sure enough to act on, and when the conversation should ask back instead.</summary>
-public static class NluConfidence
-{
-    /// <summary>Below this calibrated confidence the caller should ask a clarifying question.</summary>
-    public const double ClarifyThreshold = 0.45;
-
-    public static bool IsConfident(NluResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return result.Confidence >= ClarifyThreshold;
-    }
-}
