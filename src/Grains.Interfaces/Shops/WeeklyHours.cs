@@ -21,18 +21,33 @@ public sealed record WeeklyHours([property: Id(0)] IReadOnlyList<DayHours?> Days
         var yesterday = For((DayOfWeek)(((int)day + 6) % 7));
 
         // An overnight interval that started yesterday still counts, even when today is unknown.
-        if (yesterday is { Closed: false } && yesterday.Intervals.Any(i => i.CloseMinute > MinutesPerDay
-                && minuteOfDay + MinutesPerDay < i.CloseMinute))
+        if (yesterday is { Closed: false })
         {
-            return true;
+            foreach (var interval in yesterday.Intervals)
+            {
+                if (interval.CloseMinute > MinutesPerDay && minuteOfDay + MinutesPerDay < interval.CloseMinute)
+                {
+                    return true;
+                }
+            }
         }
 
         if (today is null)
         {
             return null;
         }
-
-        return !today.Closed && today.Intervals.Any(i => minuteOfDay >= i.OpenMinute && minuteOfDay < i.CloseMinute);
+        if (today.Closed)
+        {
+            return false;
+        }
+        foreach (var interval in today.Intervals)
+        {
+            if (minuteOfDay >= interval.OpenMinute && minuteOfDay < interval.CloseMinute)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
 

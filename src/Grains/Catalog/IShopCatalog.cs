@@ -15,7 +15,7 @@ public interface IShopCatalog
 
     bool TryGet(string shopId, out ShopRecord shop);
 
-    /// <summary>Every shop, in a stable order.</summary>
+    /// <summary>Every shop, most popular first (a stable order).</summary>
     IReadOnlyList<ShopRecord> All();
 
     /// <summary>Shops within <paramref name="radiusMeters"/> of a point (shops without coordinates are not included).</summary>

@@ -97,7 +97,8 @@ public sealed class ShopCatalog : IShopCatalog
             {
                 byId[shop.Id] = shop;
             }
-            var shops = byId.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToArray();
+            // Most popular first: searches without a location stop early and still keep the best-known shops.
+            var shops = byId.Values.OrderByDescending(s => s.Popularity).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
             var grid = new Dictionary<long, List<int>>();
             for (var i = 0; i < shops.Length; i++)
             {

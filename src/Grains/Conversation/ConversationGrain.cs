@@ -23,8 +23,9 @@ public sealed class ConversationGrain(
     IOptions<SessionOptions> sessionOptions,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
-    /// <summary>Enough replies to answer any client retry; older turn ids are answered anew.</summary>
-    private const int RememberedReplies = 32;
+    /// <summary>Enough replies to answer any client retry; older turn ids are answered anew. Kept small: the
+    /// snapshot is written on every turn.</summary>
+    private const int RememberedReplies = 16;
 
     private const string IdleExpiryReminder = "idle-expiry";
 

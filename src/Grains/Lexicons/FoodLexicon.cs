@@ -15,6 +15,8 @@ public sealed class FoodLexicon
     // Typo index: every one-letter deletion of every surface's jamo spelling → the surfaces (SymSpell-style), so
     // a misspelt word is matched by a few hash lookups instead of a scan of the lexicon.
     private Dictionary<string, List<string>> typoIndex = new(StringComparer.Ordinal);
+    private System.Buffers.SearchValues<string> surfaceSearch = System.Buffers.SearchValues.Create([], StringComparison.Ordinal);
+    private Dictionary<char, string[]> surfacesByFirstChar = [];
 
     public FoodLexicon(IEnumerable<FoodTerm> terms, IEnumerable<(string Word, string[] Foods)> compounds)
     {
@@ -77,20 +79,37 @@ public sealed class FoodLexicon
             return mentions;
         }
         var taken = new bool[compactText.Length];
-        foreach (var surface in surfacesLongestFirst)
+        // Leftmost-longest: find the next position where any spelling starts (one vectorised search), then take the
+        // longest spelling that fits there.
+        var position = 0;
+        while (position < compactText.Length)
         {
-            var start = 0;
-            while ((start = compactText.IndexOf(surface, start, StringComparison.Ordinal)) >= 0)
+            var offset = compactText.AsSpan(position).IndexOfAny(surfaceSearch);
+            if (offset < 0)
+            {
+                break;
+            }
+            var start = position + offset;
+            string? matched = null;
+            foreach (var surface in surfacesByFirstChar[compactText[start]])
             {
                 var end = start + surface.Length;
-                if (!taken.AsSpan(start, surface.Length).Contains(true) && (surface.Length > 1 || EndsWord(compactText, end))
+                if (compactText.AsSpan(start).StartsWith(surface, StringComparison.Ordinal)
+                    && (surface.Length > 1 || EndsWord(compactText, end))
                     && (surface.Length > 2 || bySurface[surface].Name == surface || StartsWord(compactText, start, wordStarts)))
                 {
-                    taken.AsSpan(start, surface.Length).Fill(true);
-                    mentions.Add(new FoodMention(bySurface[surface], surface, start, end));
+                    matched = surface;
+                    break;
                 }
-                start = end;
             }
+            if (matched is null)
+            {
+                position = start + 1;
+                continue;
+            }
+            taken.AsSpan(start, matched.Length).Fill(true);
+            mentions.Add(new FoodMention(bySurface[matched], matched, start, start + matched.Length));
+            position = start + matched.Length;
         }
         FindTypos(compactText, taken, mentions);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -215,6 +234,8 @@ public sealed class FoodLexicon
     private void Reindex()
     {
         surfacesLongestFirst = bySurface.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).ToArray();
+        surfaceSearch = System.Buffers.SearchValues.Create(surfacesLongestFirst, StringComparison.Ordinal);
+        surfacesByFirstChar = surfacesLongestFirst.GroupBy(s => s[0]).ToDictionary(g => g.Key, g => g.ToArray());
         var index = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var surface in surfacesLongestFirst.Where(s => s.Length is >= 2 and <= 5 && AllSyllables(s)))
         {
@@ -250,6 +271,16 @@ public sealed class FoodLexicon
 /// <summary>A canonical food word and the category it belongs to.</summary>
 public sealed record FoodTerm(string Name, FoodCategory Category, IReadOnlyList<string> Aliases)
 {
+    private System.Buffers.SearchValues<string>? spellings;
+
+    /// <summary>
+    /// The name and every alias of two letters or more, as one vectorised multi-string search: retrieval asks
+    /// "does this menu mention the food?" for every menu of every shop it looks at.
+    /// </summary>
+    public System.Buffers.SearchValues<string> Spellings => spellings ??= System.Buffers.SearchValues.Create(
+        Aliases.Where(a => a.Length >= 2).Select(a => a.Replace(" ", "", StringComparison.Ordinal)).Append(Name).Distinct().ToArray(),
+        StringComparison.Ordinal);
+
     /// <summary>True when the word names the category itself (치킨, 피자, 분식) rather than one dish.</summary>
     public bool IsCategoryWord => Category != FoodCategory.Other && Category.ToKorean() == Name
         || Category is FoodCategory.Chicken or FoodCategory.Pizza or FoodCategory.Burger && Name.Length <= 3;

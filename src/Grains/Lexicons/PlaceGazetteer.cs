@@ -10,6 +10,7 @@ public sealed partial class PlaceGazetteer
 {
     private readonly string[] generic;
     private volatile string[] places = [];
+    private volatile System.Buffers.SearchValues<string>? placeSearch;
 
     public PlaceGazetteer(IEnumerable<string> generic)
     {
@@ -48,6 +49,7 @@ public sealed partial class PlaceGazetteer
         }
         names.ExceptWith(CommonWordsThatLookLikePlaces);
         places = names.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).ToArray();
+        placeSearch = places.Length > 0 ? System.Buffers.SearchValues.Create(places, StringComparison.Ordinal) : null;
     }
 
     /// <summary>The place the text names, as written: a station, a known area, or a generic "near here".</summary>
@@ -61,13 +63,15 @@ public sealed partial class PlaceGazetteer
                 return name;
             }
         }
-        foreach (var place in places)
+        if (placeSearch is { } search && compactText.AsSpan().IndexOfAny(search) is var at and >= 0)
         {
-            var at = compactText.IndexOf(place, StringComparison.Ordinal);
-            if (at >= 0)
+            // "관악구", or "신림동 쪽": the longest known spelling at the first spot that names a place.
+            foreach (var place in places)
             {
-                // "관악구", or "신림동 쪽": return the longest known spelling at that spot.
-                return place;
+                if (compactText.AsSpan(at).StartsWith(place, StringComparison.Ordinal))
+                {
+                    return place;
+                }
             }
         }
         foreach (var phrase in generic)

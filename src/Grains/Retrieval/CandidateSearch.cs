@@ -36,101 +36,220 @@ public sealed record CandidateSet(
 /// not-for-children shop for a minor; never a shop known to be closed; with a budget, only a real priced
 /// meal at or under it; exclusions always honoured.
 /// </summary>
-public sealed class CandidateSearch(IShopCatalog catalog, FoodLexicon foods, IOptions<RecommendationOptions> options)
+public sealed class CandidateSearch
 {
+    private readonly IShopCatalog catalog;
+    private readonly FoodLexicon foods;
+    private readonly IOptions<RecommendationOptions> options;
+
+    // Shops that serve a food (its category, or a menu that names it), most popular first, per catalog version:
+    // a city-wide "치킨" then walks the chicken shops instead of every shop.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<FoodTerm, ShopRecord[]> shopsByFood = new();
+
+    public CandidateSearch(IShopCatalog catalog, FoodLexicon foods, IOptions<RecommendationOptions> options)
+    {
+        this.catalog = catalog;
+        this.foods = foods;
+        this.options = options;
+        catalog.Changed += shopsByFood.Clear;
+    }
+
+    private ShopRecord[] ShopsServing(FoodTerm food) => shopsByFood.GetOrAdd(food, term =>
+        catalog.All().Where(shop => shop.Category == term.Category || shop.Menus.Any(menu => Mentions(menu.Name, term))).ToArray());
+
     public CandidateSet Find(CandidateQuery query)
     {
         var settings = options.Value;
         var food = query.FoodType is { } type && foods.TryGet(type.Replace(" ", "", StringComparison.Ordinal), out var term) ? term : null;
         var exclusions = query.Exclusions.Select(ResolveExclusion).ToArray();
+        var filter = new ShopFilter(query, food, exclusions);
 
         if (query.Location is { } location)
         {
-            CandidateSet? best = null;
+            // Widening rings: every shop is judged once, however many radii are tried.
+            var inner = -1.0;
             foreach (var radius in settings.SearchRadiiMeters)
             {
-                best = Filter(catalog.Near(location, radius), query, food, exclusions, settings.MaxCandidates);
-                if (best.Fitting.Count >= settings.MaxResults)
+                foreach (var (shop, distance) in catalog.Near(location, radius))
                 {
-                    return best;
+                    if (distance > inner)
+                    {
+                        filter.Consider(shop, distance);
+                    }
+                }
+                inner = radius;
+                if (filter.FittingCount >= settings.MaxResults)
+                {
+                    return filter.Result(settings.MaxCandidates, catalog);
                 }
             }
             // Beyond the last radius the user is better served by a far shop than by none.
-            var everywhere = Filter(catalog.All().Select(shop => (shop, shop.Location is { } at ? location.DistanceMetersTo(at) : double.NaN)),
-                query, food, exclusions, settings.MaxCandidates);
-            return everywhere.Fitting.Count > (best?.Fitting.Count ?? 0) ? everywhere : best ?? everywhere;
+            foreach (var shop in catalog.All())
+            {
+                var distance = shop.Location is { } at ? location.DistanceMetersTo(at) : double.NaN;
+                if (double.IsNaN(distance) || distance > inner)
+                {
+                    filter.Consider(shop, distance);
+                    if (filter.FittingCount >= settings.MaxCandidates)
+                    {
+                        break;
+                    }
+                }
+            }
+            return filter.Result(settings.MaxCandidates, catalog);
         }
 
-        return Filter(catalog.All().Select(shop => (shop, double.NaN)), query, food, exclusions, settings.MaxCandidates);
+        // No place to be near: the catalog is ordered by popularity, so stopping once the ranker's batch is full
+        // keeps the best-known shops and bounds the cost at any city size.
+        foreach (var shop in food is null ? catalog.All() : ShopsServing(food))
+        {
+            filter.Consider(shop, double.NaN);
+            if (filter.FittingCount >= settings.MaxCandidates)
+            {
+                break;
+            }
+        }
+        return filter.Result(settings.MaxCandidates, catalog);
     }
 
-    private CandidateSet Filter(
-        IEnumerable<(ShopRecord Shop, double Distance)> pool,
-        CandidateQuery query,
-        FoodTerm? food,
-        Exclusion[] exclusions,
-        int maxCandidates)
+    /// <summary>Judges shops one at a time, without per-shop allocations, and keeps those that fit.</summary>
+    private sealed class ShopFilter(CandidateQuery query, FoodTerm? food, Exclusion[] exclusions)
     {
-        var fitting = new List<Candidate>();
-        var priceUnknown = new List<Candidate>();
-        Candidate? cheapest = null;
-        var day = query.LocalNow.DayOfWeek;
-        var minute = query.LocalNow.Hour * 60 + query.LocalNow.Minute;
+        private readonly List<Candidate> fitting = [];
+        private readonly List<Candidate> priceUnknown = [];
+        private readonly DayOfWeek day = query.LocalNow.DayOfWeek;
+        private readonly int minute = query.LocalNow.Hour * 60 + query.LocalNow.Minute;
 
-        foreach (var (shop, distance) in pool)
+        public int FittingCount => fitting.Count;
+
+        /// <summary>The hard rules every offered shop must pass, whatever the food or budget.</summary>
+        public bool IsEligible(ShopRecord shop, out bool? open)
         {
-            if (shop.MealCard is not (MealCardAcceptance.Yes or MealCardAcceptance.Partial)
-                || query.IsMinor && shop.NotForChildren)
+            open = null;
+            if (shop.MealCard is not (MealCardAcceptance.Yes or MealCardAcceptance.Partial) || query.IsMinor && shop.NotForChildren)
             {
-                continue;
+                return false;
             }
-            var open = shop.Hours?.IsOpenAt(day, minute);
-            if (open == false || exclusions.Any(e => e.ExcludesShop(shop)))
+            open = shop.Hours?.IsOpenAt(day, minute);
+            if (open == false)
             {
-                continue;
+                return false;
             }
+            foreach (var exclusion in exclusions)
+            {
+                if (exclusion.ExcludesShop(shop))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
 
-            var meals = shop.Menus.Where(m => m.IsPricedMeal && !exclusions.Any(e => e.ExcludesMenu(m))).ToList();
+        public void Consider(ShopRecord shop, double distance)
+        {
+            if (!IsEligible(shop, out var open))
+            {
+                return;
+            }
             double? distanceMeters = double.IsNaN(distance) ? null : distance;
-
-            var cheapestMeal = meals.MinBy(m => m.Price);
-            if (cheapestMeal is not null && (cheapest?.Meal is null || cheapestMeal.Price < cheapest.Meal.Price))
+            var cap = query.BudgetCap;
+            MenuItem? cheapestMeal = null, cheapestMatched = null, affordableMeal = null, affordableMatched = null;
+            var anyPriced = false;
+            foreach (var menu in shop.Menus)
             {
-                cheapest = new Candidate(shop, cheapestMeal, open, distanceMeters, false);
+                anyPriced |= menu.Price is > 0;
+                if (!menu.IsPricedMeal || IsExcluded(menu))
+                {
+                    continue;
+                }
+                var fits = menu.Price <= cap;
+                if (cheapestMeal is null || menu.Price < cheapestMeal.Price)
+                {
+                    cheapestMeal = menu;
+                }
+                if (fits && (affordableMeal is null || menu.Price < affordableMeal.Price))
+                {
+                    affordableMeal = menu;
+                }
+                if (food is null || Mentions(menu.Name, food))
+                {
+                    if (cheapestMatched is null || menu.Price < cheapestMatched.Price)
+                    {
+                        cheapestMatched = menu;
+                    }
+                    if (fits && (affordableMatched is null || menu.Price < affordableMatched.Price))
+                    {
+                        affordableMatched = menu;
+                    }
+                }
             }
 
-            var matchedMeals = food is null ? meals : meals.Where(m => Mentions(m.Name, food)).ToList();
-            var foodMatched = food is not null && (matchedMeals.Count > 0 || shop.Category == food.Category && food.IsCategoryWord
-                || shop.Category == food.Category && meals.Count == 0);
+            var foodMatched = food is not null && (cheapestMatched is not null || shop.Category == food.Category && (food.IsCategoryWord || cheapestMeal is null));
             if (food is not null && !foodMatched)
             {
-                continue;
+                return;
             }
-            if (food is not null && food.IsCategoryWord && matchedMeals.Count == 0)
+            if (food is not null && food.IsCategoryWord && cheapestMatched is null)
             {
                 // "분식" names a kind of shop: any meal of a matching shop will do.
-                matchedMeals = meals;
+                (cheapestMatched, affordableMatched) = (cheapestMeal, affordableMeal);
             }
 
-            if (query.BudgetCap is { } cap)
+            if (cap is not null)
             {
-                var affordable = matchedMeals.Where(m => m.Price <= cap).MinBy(m => m.Price);
-                if (affordable is not null)
+                if (affordableMatched is not null)
                 {
-                    fitting.Add(new Candidate(shop, affordable, open, distanceMeters, foodMatched));
+                    fitting.Add(new Candidate(shop, affordableMatched, open, distanceMeters, foodMatched));
                 }
-                else if (meals.Count == 0 && !shop.Menus.Any(m => m.Price is > 0))
+                else if (cheapestMeal is null && !anyPriced)
                 {
                     priceUnknown.Add(new Candidate(shop, null, open, distanceMeters, foodMatched));
                 }
             }
             else
             {
-                fitting.Add(new Candidate(shop, matchedMeals.MinBy(m => m.Price), open, distanceMeters, foodMatched));
+                fitting.Add(new Candidate(shop, cheapestMatched, open, distanceMeters, foodMatched));
             }
         }
 
-        return new CandidateSet(PreSelect(fitting, maxCandidates), PreSelect(priceUnknown, maxCandidates), cheapest);
+        public CandidateSet Result(int maxCandidates, IShopCatalog catalog) =>
+            new(PreSelect(fitting, maxCandidates), PreSelect(priceUnknown, maxCandidates), fitting.Count == 0 ? CheapestEligible(catalog) : null);
+
+        /// <summary>
+        /// Only when nothing fits: the cheapest real meal any eligible shop serves, so the answer can name it
+        /// kindly. A full scan, but on the rare path.
+        /// </summary>
+        private Candidate? CheapestEligible(IShopCatalog catalog)
+        {
+            Candidate? cheapest = null;
+            foreach (var shop in catalog.All())
+            {
+                if (!IsEligible(shop, out var open))
+                {
+                    continue;
+                }
+                foreach (var menu in shop.Menus)
+                {
+                    if (menu.IsPricedMeal && !IsExcluded(menu) && (cheapest?.Meal is null || menu.Price < cheapest.Meal.Price))
+                    {
+                        cheapest = new Candidate(shop, menu, open, null, false);
+                    }
+                }
+            }
+            return cheapest;
+        }
+
+        private bool IsExcluded(MenuItem menu)
+        {
+            foreach (var exclusion in exclusions)
+            {
+                if (exclusion.ExcludesMenu(menu))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /// <summary>Keeps the ranker's batch bounded: known-open, close, popular shops first.</summary>
@@ -144,11 +263,10 @@ public sealed class CandidateSearch(IShopCatalog catalog, FoodLexicon foods, IOp
                 .Take(max)
                 .ToList();
 
-    private static bool Mentions(string menuName, FoodTerm food)
+    internal static bool Mentions(string menuName, FoodTerm food)
     {
-        var name = menuName.Replace(" ", "", StringComparison.Ordinal);
-        return name.Contains(food.Name, StringComparison.Ordinal)
-               || food.Aliases.Any(alias => alias.Length >= 2 && name.Contains(alias, StringComparison.Ordinal));
+        var name = menuName.Contains(' ', StringComparison.Ordinal) ? menuName.Replace(" ", "", StringComparison.Ordinal) : menuName;
+        return name.AsSpan().IndexOfAny(food.Spellings) >= 0;
     }
 
     private Exclusion ResolveExclusion(string word)
