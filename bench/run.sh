@@ -42,10 +42,12 @@ load="bench/Naviyam.LoadTest/bin/Release/net10.0/Naviyam.LoadTest.dll"
 micro="bench/Naviyam.Benchmarks/bin/Release/net10.0/Naviyam.Benchmarks.dll"
 if [ "$quick" -eq 1 ]; then
   timing=(--rounds 1 --round-seconds 2 --warmup-seconds 1)
+  scale_timing=(--rounds 1 --round-seconds 5 --warmup-seconds 2)
   count=1000
   micro_args=(--filter '*Text*' --sample-seconds 0.5)
 else
   timing=(--rounds 2 --round-seconds 5 --warmup-seconds 2)
+  scale_timing=(--rounds 1 --round-seconds 15 --warmup-seconds 5)
   count=10000
   micro_args=(--sample-seconds 1.5)
 fi
@@ -65,7 +67,8 @@ if [ "$mysql" -eq 1 ]; then
 fi
 
 echo "== scale: 100,000 generated shops"
-dotnet "$load" turns --name scale --shops 100000 --no-transport --out "$out/scale.json" "${timing[@]}" --max-minutes 10
+# Fewer sessions and longer rounds: a turn over the whole generated city takes far longer than at 3,000 shops.
+dotnet "$load" turns --name scale --shops 100000 --no-transport --silo-workers 10 --out "$out/scale.json" "${scale_timing[@]}" --max-minutes 10
 
 echo "== $count active sessions"
 dotnet "$load" sessions --count "$count" --out "$out/sessions.json" --max-minutes 8

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Naviyam.Bench;
+using Naviyam.Nlu;
+using Naviyam.Preprocessing;
 using Naviyam.Retrieval;
 using Naviyam.Shops;
 
@@ -15,7 +17,9 @@ public class RetrievalBenchmarks
     private Components components = null!;
     private CandidateSearch search = null!;
     private GeoPoint[] places = [];
+    private CandidateQuery[] corpus = [];
     private int next;
+    private int nextQuery;
 
     [Params(3_000, 100_000)]
     public int Shops { get; set; }
@@ -26,6 +30,19 @@ public class RetrievalBenchmarks
         components = new Components(Shops);
         search = components.Get<CandidateSearch>();
         places = Components.Places(components.Shops, 64);
+
+        // The turn's own queries: each food-seeking corpus message through the real normalizer and NLU, asked by a child
+        // with 10,000 won on the card (a stated budget is capped by it) standing at one of the places.
+        var normalizer = components.Get<TextNormalizer>();
+        var nlu = components.Get<INluEngine>();
+        corpus = BenchInputs.Messages(foodSeekingOnly: true)
+            .Select((text, i) =>
+            {
+                var entities = nlu.Analyze(normalizer.Normalize(text)).Entities;
+                var budget = entities.Budget is { } stated and > 0 ? Math.Min(stated, 10_000) : 10_000;
+                return new CandidateQuery(places[i % places.Length], budget, entities.FoodType, entities.Exclusions ?? [], true, BenchInputs.SeoulNoon);
+            })
+            .ToArray();
     }
 
     [GlobalCleanup]
@@ -35,6 +52,9 @@ public class RetrievalBenchmarks
 
     private static CandidateQuery Query(GeoPoint? at, int? budget, string? food) =>
         new(at, budget, food, [], IsMinor: true, BenchInputs.SeoulNoon);
+
+    [Benchmark(Description = "CandidateSearch, the corpus turns' queries")]
+    public CandidateSet CorpusQueries() => search.Find(corpus[nextQuery = nextQuery + 1 == corpus.Length ? 0 : nextQuery + 1]);
 
     [Benchmark(Description = "CandidateSearch near, budget 8,000")]
     public CandidateSet NearWithBudget() => search.Find(Query(NextPlace(), 8_000, null));

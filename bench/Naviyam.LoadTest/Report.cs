@@ -338,9 +338,9 @@ public static class Report
             return;
         }
         var ratio = s / b;
-        md.AppendLine($"| {target} | {ratio:0.00}{unit} ({Fmt(s, value == null)} vs {Fmt(b, false)}) | {(pass(ratio) ? "**pass**" : "**miss**")} |");
-
-        string Fmt(double v, bool _) => target.Contains("p99", StringComparison.Ordinal) ? Ms(v) : Num(v) + "/s";
+        var isLatency = target.Contains("p99", StringComparison.Ordinal);
+        string Show(double v) => isLatency ? Ms(v) : Num(v) + "/s";
+        md.AppendLine($"| {target} | {ratio:0.00}{unit} ({Show(s)} vs {Show(b)}) | {(pass(ratio) ? "**pass**" : "**miss**")} |");
     }
 
     private static string Setting(ResultFile file, string key) => file.Settings.GetValueOrDefault(key) ?? "n/a";

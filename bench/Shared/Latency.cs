@@ -5,7 +5,7 @@ namespace Naviyam.Bench;
 
 /// <summary>
 /// An HdrHistogram of durations in <see cref="Stopwatch"/> ticks (1 µs to 1 minute, 3 significant digits).
-/// Not thread-safe: give each worker its own and <see cref="Merge"/> them.
+/// Empty histograms answer NaN. Not thread-safe: give each worker its own and <see cref="Merge"/> them.
 /// </summary>
 public sealed class Latency
 {
@@ -20,11 +20,11 @@ public sealed class Latency
 
     public void Merge(Latency other) => histogram.Add(other.histogram);
 
-    public double PercentileMicros(double percentile) => ToMicros(histogram.GetValueAtPercentile(percentile));
+    public double PercentileMicros(double percentile) => histogram.TotalCount == 0 ? double.NaN : ToMicros(histogram.GetValueAtPercentile(percentile));
 
-    public double MeanMicros => histogram.TotalCount == 0 ? 0 : ToMicros(histogram.GetMean());
+    public double MeanMicros => histogram.TotalCount == 0 ? double.NaN : ToMicros(histogram.GetMean());
 
-    public double MaxMicros => histogram.TotalCount == 0 ? 0 : ToMicros(histogram.GetMaxValue());
+    public double MaxMicros => histogram.TotalCount == 0 ? double.NaN : ToMicros(histogram.GetMaxValue());
 
     public static double ToMicros(double ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency;
 
