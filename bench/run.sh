@@ -60,7 +60,9 @@ if [ "$mysql" -eq 1 ]; then
   if [ -z "$connection" ]; then
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
     scripts/mariadb.sh start "$work/mariadb" "$port"
-    connection="Server=127.0.0.1;Port=${port};User ID=naviyam;Password=naviyam;Database=naviyam"
+    # Bounded pools: with MySqlConnector's default (100 per pool) and several pools, 100 concurrent sessions exceed
+    # MariaDB's default max_connections (151) and turns fail with "Too many connections".
+    connection="Server=127.0.0.1;Port=${port};User ID=naviyam;Password=naviyam;Database=naviyam;Maximum Pool Size=40"
   fi
   echo "== MySQL mode: the same runs with durable turns"
   dotnet "$load" turns --name mysql --mysql "$connection" --out "$out/mysql.json" "${timing[@]}" --max-minutes 10

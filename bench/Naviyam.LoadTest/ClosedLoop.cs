@@ -38,13 +38,20 @@ public sealed class RunResult
 /// </summary>
 public static class ClosedLoop
 {
+    private static readonly AsyncLocal<bool> counting = new();
     private static volatile bool windowOpen;
 
     /// <summary>True while a run is inside its measurement window (one run at a time): side counters read it.</summary>
     public static bool IsMeasuring => windowOpen;
 
+    /// <summary>
+    /// True in an operation's own flow when it started inside the window and the window is still open: the same rule
+    /// as the latency histogram, so side counters (per-stage timings) describe exactly the recorded operations.
+    /// </summary>
+    public static bool IsCountedOperation => counting.Value && windowOpen;
+
     public static async Task<RunResult> RunAsync(
-        int workers, TimeSpan warmup, TimeSpan duration, long maxOps, Func<int, long, Task> operation)
+        int workers, TimeSpan warmup, TimeSpan duration, long maxOps, Func<int, long, Task> operation, bool record = true)
     {
         var measuring = 0;
         var stop = 0;
@@ -61,6 +68,7 @@ public static class ClosedLoop
             {
                 var start = Stopwatch.GetTimestamp();
                 var counted = Volatile.Read(ref measuring) == 1;
+                counting.Value = counted;
                 try
                 {
                     await operation(worker, sequence++);
@@ -97,7 +105,7 @@ public static class ClosedLoop
         var errors0 = Interlocked.Read(ref errors);
         var window = Stopwatch.StartNew();
         Volatile.Write(ref measuring, 1);
-        windowOpen = true;
+        windowOpen = record;
 
         while (window.Elapsed < duration && Volatile.Read(ref stop) == 0)
         {
@@ -140,6 +148,9 @@ public static class ClosedLoop
         int workers, int rounds, TimeSpan warmup, TimeSpan roundDuration, long maxOpsPerRound,
         Func<int, long, Task> baseline, Func<int, long, Task> subject)
     {
+        // Prime both sides first (not recorded): the JIT tiers up and every session is active before any round counts.
+        await RunAsync(workers, TimeSpan.Zero, warmup * 3, maxOpsPerRound, baseline, record: false);
+        await RunAsync(workers, TimeSpan.Zero, warmup * 3, maxOpsPerRound, subject, record: false);
         var a = new RunResult();
         var b = new RunResult();
         for (var round = 0; round < rounds; round++)

@@ -42,7 +42,7 @@ public sealed class StageTotals
 
     public void Add(WireTimings? t)
     {
-        if (t is null || !ClosedLoop.IsMeasuring)
+        if (t is null || !ClosedLoop.IsCountedOperation)
         {
             return;
         }
