@@ -35,6 +35,7 @@ public static class Program
         var sampleSeconds = double.Parse(Arg(args, "--sample-seconds") ?? "1.5", CultureInfo.InvariantCulture);
         Directory.CreateDirectory(outDir);
         var startedAt = DateTimeOffset.Now;
+        var loadAtStart = LoadAverage();
 
         var job = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortRun-InProcess");
         var config = ManualConfig.CreateEmpty()
@@ -61,6 +62,7 @@ public static class Program
                 ["job"] = "BenchmarkDotNet 0.15.8 ShortRun (1 launch, 3 warm-ups, 3 iterations), in-process emit toolchain, MemoryDiagnoser",
                 ["sampler"] = $"per-call HdrHistogram, 0.3 s warm-up then up to {sampleSeconds:0.#} s or 200,000 calls per case",
                 ["gc"] = $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {GCSettings.LatencyMode}",
+                ["loadavg_at_start"] = loadAtStart,
             },
         };
 
@@ -103,11 +105,15 @@ public static class Program
             result.Figures.Add(figure);
         }
 
+        result.Settings["loadavg_at_end"] = LoadAverage();
         var path = Path.Combine(outDir, "micro.json");
         (result with { FinishedAt = DateTimeOffset.Now }).Save(path);
         Console.WriteLine($"Wrote {path} ({result.Figures.Count} figures)");
         return result.Figures.Count > 0 ? 0 : 1;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static string? Arg(string[] args, string name)
     {
