@@ -84,7 +84,7 @@ public sealed class CandidateSearch
                 }
             }
             // Beyond the last radius the user is better served by a far shop than by none.
-            foreach (var shop in catalog.All())
+            foreach (var shop in food is null ? catalog.All() : ShopsServing(food))
             {
                 var distance = shop.Location is { } at ? location.DistanceMetersTo(at) : double.NaN;
                 if (double.IsNaN(distance) || distance > inner)
