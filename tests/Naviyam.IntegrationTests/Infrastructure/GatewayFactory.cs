@@ -26,8 +26,8 @@ public class GatewayFactory : WebApplicationFactory<Program>
         Clock = new SettableTimeProvider(SeoulClock.FromSeoulLocal(seoulLocalNow));
         this.settings = new Dictionary<string, string?>(settings)
         {
-            ["Naviyam:Silo:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Naviyam:Silo:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Naviyam:Silo:SiloPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Naviyam:Silo:GatewayPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         this.settings.TryAdd("Naviyam:Silo:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..8]);
         this.settings.TryAdd("Naviyam:Data:GenerateShops", "0");
@@ -86,12 +86,6 @@ public class GatewayFactory : WebApplicationFactory<Program>
         return connection;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed record TokenResponse(string Token);
 }

@@ -34,11 +34,11 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public static async Task<SiloProcess> StartAsync(IDictionary<string, string> settings)
     {
-        var httpPort = FreePort();
+        var httpPort = Loopback.FreePort();
         var arguments = new List<string> { SiloAssembly() };
         arguments.AddRange(settings.Select(pair => $"--{pair.Key}={pair.Value}"));
-        arguments.Add($"--Naviyam:Silo:SiloPort={FreePort()}");
-        arguments.Add($"--Naviyam:Silo:GatewayPort={FreePort()}");
+        arguments.Add($"--Naviyam:Silo:SiloPort={Loopback.FreePort()}");
+        arguments.Add($"--Naviyam:Silo:GatewayPort={Loopback.FreePort()}");
         arguments.Add($"--Urls=http://127.0.0.1:{httpPort}");
 
         var start = new ProcessStartInfo("dotnet")
@@ -144,10 +144,4 @@ public sealed class SiloProcess : IAsyncDisposable
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {path} is missing.", path);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
