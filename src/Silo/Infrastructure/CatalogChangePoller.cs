@@ -2,7 +2,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Naviyam.Catalog;
-using Naviyam.Shops;
 
 namespace Naviyam.Silo.Infrastructure;
 
@@ -50,15 +49,5 @@ public sealed class CatalogChangePoller(
                 logger.LogWarning(ex, "Catalog refresh failed; retrying on the next tick");
             }
         }
-    }
-}
-
-/// <summary>In MySQL mode a stored change is applied locally at once and reaches other silos through their pollers.</summary>
-public sealed class MySqlCatalogPublisher(IShopCatalog catalog) : ICatalogPublisher
-{
-    public Task PublishAsync(IReadOnlyList<ShopRecord> shops)
-    {
-        catalog.Apply(shops);
-        return Task.CompletedTask;
     }
 }

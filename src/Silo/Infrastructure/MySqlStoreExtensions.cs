@@ -17,7 +17,6 @@ public static class MySqlStoreExtensions
         services.AddSingleton<IShopRepository>(sp => sp.GetRequiredService<MySqlShopRepository>());
         services.AddSingleton<IFoodCardStore, MySqlFoodCardStore>();
         services.AddSingleton<ITurnJournal, MySqlTurnJournal>();
-        services.AddSingleton<ICatalogPublisher, MySqlCatalogPublisher>();
         services.AddSingleton<IProfileMirror, MySqlProfileMirror>();
         services.AddSingleton<INluPredictionSink, MySqlNluPredictionSink>();
         services.AddOptions<CatalogSyncOptions>().BindConfiguration(CatalogSyncOptions.Section);
