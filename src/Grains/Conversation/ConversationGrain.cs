@@ -12,8 +12,9 @@ namespace Naviyam.Conversation;
 /// <summary>
 /// One chat session. Orleans delivers its turns one at a time, so a session's slots never race.
 /// The turn journal is the log of record: a turn is acknowledged only after its row is committed, and the
-/// session state (owner, slots, recent replies) is a snapshot of that log that is written after it and
-/// reconciled with it on activation, so a crash between the two loses nothing that was acknowledged.
+/// session state (owner, slots, recent replies) is a snapshot of that log, written after it (not on every turn,
+/// see <see cref="SessionOptions.SnapshotEveryTurns"/>) and reconciled with it on activation, so a crash between
+/// the two loses nothing that was acknowledged.
 /// </summary>
 public sealed class ConversationGrain(
     [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationState> state,
@@ -28,6 +29,9 @@ public sealed class ConversationGrain(
     private const int RememberedReplies = 16;
 
     private const string IdleExpiryReminder = "idle-expiry";
+
+    /// <summary>Turns journaled since the snapshot was last written.</summary>
+    private int turnsSinceSnapshot;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -79,7 +83,10 @@ public sealed class ConversationGrain(
             await this.RegisterOrUpdateReminder(IdleExpiryReminder, idle, idle);
             state.State.IdleExpiryScheduled = true;
         }
-        await state.WriteStateAsync();
+        if (isNewSession || ++turnsSinceSnapshot >= sessionOptions.Value.SnapshotEveryTurns)
+        {
+            await WriteSnapshotAsync();
+        }
 
         GrainFactory.GetGrain<IProfileGrain>(turn.UserId).ObserveTurnAsync(new TurnObservation(
             turn.UserAge, reply.Entities.FoodType, reply.Entities.TastePreference, reply.Entities.Budget,
@@ -87,6 +94,20 @@ public sealed class ConversationGrain(
 
         logger.LogDebug("Turn {TurnId} of {Session}: {Intent} in {Micros} us", turn.TurnId, this.GetPrimaryKeyString(), reply.Intent, reply.Timings.TotalMicros);
         return reply;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (turnsSinceSnapshot > 0)
+        {
+            await WriteSnapshotAsync();
+        }
+    }
+
+    private async Task WriteSnapshotAsync()
+    {
+        await state.WriteStateAsync();
+        turnsSinceSnapshot = 0;
     }
 
     /// <summary>
@@ -106,7 +127,7 @@ public sealed class ConversationGrain(
         }
         state.State.Slots = Entities.None;
         state.State.IdleExpiryScheduled = false;
-        await state.WriteStateAsync();
+        await WriteSnapshotAsync();
         if (await this.GetReminder(IdleExpiryReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);

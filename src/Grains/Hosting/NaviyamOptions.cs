@@ -38,4 +38,13 @@ public sealed class SessionOptions
 
     /// <summary>How long a quiet session keeps its slots (budget, food, exclusions).</summary>
     public TimeSpan IdleExpiry { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// The session snapshot (grain state) is written on a session's first turn, every this many turns, and when
+    /// the session deactivates. Between those it may lag: the turn journal is the log of record and the grain
+    /// rebuilds a lagging snapshot from it on activation, so skipping writes loses nothing and halves the
+    /// database work of a turn. 1 writes it on every turn.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+    public int SnapshotEveryTurns { get; set; } = 8;
 }

@@ -16,6 +16,7 @@ public static class MySqlStoreExtensions
         services.AddSingleton<MySqlShopRepository>();
         services.AddSingleton<IShopRepository>(sp => sp.GetRequiredService<MySqlShopRepository>());
         services.AddSingleton<IFoodCardStore, MySqlFoodCardStore>();
+        services.AddOptions<TurnJournalOptions>().BindConfiguration(TurnJournalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ITurnJournal, MySqlTurnJournal>();
         services.AddSingleton<IProfileMirror, MySqlProfileMirror>();
         services.AddSingleton<INluPredictionSink, MySqlNluPredictionSink>();

@@ -1,8 +1,12 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Naviyam.Chat;
 using Naviyam.Conversation;
 using Naviyam.Hosting;
 using Naviyam.IntegrationTests.Infrastructure;
+using Naviyam.Logging;
+using Naviyam.Silo.Infrastructure;
+using Orleans.Core.Internal;
 using Orleans.Runtime;
 using Orleans.Storage;
 
@@ -32,6 +36,57 @@ public class DurableTurnTests(DurableTurnFactory factory) : IClassFixture<Durabl
         (await factory.Database.CountAsync("SELECT COUNT(*) FROM performance_logs WHERE session_id = @s AND total_us > 0", session)).Should().Be(1);
         (await factory.Database.CountAsync("SELECT COUNT(*) FROM conversations WHERE session_id = @s AND JSON_VALUE(entities, '$.food_type') = '떡볶이'", session)).Should().Be(1);
         reply.Reply.Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task Concurrent_turns_are_group_committed_and_each_is_stored_once()
+    {
+        using var client = await factory.ClientForAsync("group-user");
+        await client.ChatAsync("group-user", "template-for-grouping", "만원으로 김밥 먹을래");
+        var journal = (MySqlTurnJournal)factory.Services.GetRequiredService<ITurnJournal>();
+        var template = (await journal.RecentAsync("template-for-grouping", 1)).Single();
+        var commitsBefore = journal.Commits;
+
+        // Thirty sessions' turns arrive at once, and every one is retried while the first attempt is still queued.
+        var turns = Enumerable.Range(0, 30).Select(i => template with { SessionId = $"group-{i}", TurnId = "t-1" }).ToList();
+        await Task.WhenAll(turns.Concat(turns).Select(turn => journal.CommitAsync(turn)));
+
+        journal.Commits.Should().BeLessThan(commitsBefore + 30, "turns that queue up together share a transaction");
+        var sessions = ("@s", (object)"group-%");
+        (await factory.Database.CountAsync("SELECT COUNT(*) FROM conversations WHERE session_id LIKE @s AND turn_id = 't-1'", sessions)).Should().Be(30);
+        (await factory.Database.CountAsync("SELECT COUNT(*) FROM recommendations_log WHERE session_id LIKE @s", sessions)).Should().Be(30);
+        (await factory.Database.CountAsync("SELECT COUNT(*) FROM performance_logs WHERE session_id LIKE @s", sessions)).Should().Be(30);
+        (await factory.Database.CountAsync("SELECT COUNT(*) FROM conversation_contexts WHERE session_id LIKE @s AND conversation_turn = 1", sessions)).Should().Be(30);
+    }
+
+    [Fact]
+    public async Task The_session_snapshot_skips_turns_while_active_and_catches_up_when_the_session_deactivates()
+    {
+        using var client = await factory.ClientForAsync("lag-user");
+        await client.ChatAsync("lag-user", "lag-session", "저녁 뭐 먹지");
+        await client.ChatAsync("lag-user", "lag-session", "만원 이하로");
+        await client.ChatAsync("lag-user", "lag-session", "매운 건 빼고");
+        var storage = factory.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        async Task<int> StoredReplies()
+        {
+            var snapshot = new GrainState<ConversationState>();
+            await storage.ReadStateAsync("conversation", GrainId.Create("conversation", "lag-session"), snapshot);
+            return snapshot.State?.RecentReplies.Count ?? 0;
+        }
+        (await StoredReplies()).Should().Be(1, "only a session's first turn writes the snapshot; the journal holds the rest");
+
+        var grain = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>("lag-session");
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await StoredReplies() < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        (await StoredReplies()).Should().Be(3, "deactivation writes the snapshot up to date");
+        var slots = await grain.GetSlotsAsync("lag-user");
+        slots.Budget.Should().Be(10000);
+        slots.Exclusions.Should().Contain("매운");
     }
 
     [Fact]
