@@ -21,7 +21,7 @@ public static partial class BudgetParser
     private static readonly string[] CapWords =
     [
         "이하", "까지", "밖에", "안으로", "안에서", "안에", "안쪽", "내로", "내에서", "이내", "미만", "넘지", "넘으면안", "아래",
-        "이내로", "선에서", "밖엔", "뿐", "빢에", "박에", "최대", "한도", "맥스",
+        "이내로", "선에서", "안짝", "밖엔", "뿐", "빢에", "박에", "최대", "한도", "맥스",
     ];
 
     private static readonly string[] CapPrefixes = ["최대", "많아야", "기껏해야", "한도", "max"];
@@ -33,6 +33,8 @@ public static partial class BudgetParser
 
     public static BudgetMatch? Parse(string normalizedText)
     {
+        // "1-2만원" is the range "1~2만원", not a phone-number fragment; same length, so positions stay valid.
+        normalizedText = DashRange().Replace(normalizedText, m => m.Value.Replace('-', '~'));
         var amounts = FindAmounts(normalizedText).Where(a => !IsPriceOrDiscount(normalizedText, a)).ToList();
         if (amounts.Count == 0)
         {
@@ -351,6 +353,9 @@ public static partial class BudgetParser
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d,.])\d{1,2}\s*~\s*(?<upper>\d{1,2}\s*(?:천|만))")]
     private static partial System.Text.RegularExpressions.Regex ShorthandRange();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d,.\-])\d{1,2}\s*-\s*\d{1,2}\s*(?:천|만)")]
+    private static partial System.Text.RegularExpressions.Regex DashRange();
 }
 
 public sealed record BudgetMatch(int Amount, string Kind, int Start, int End);

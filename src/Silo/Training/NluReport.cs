@@ -38,7 +38,8 @@ public static class NluReport
         {
             output.WriteLine("overrides: " + string.Join(", ", run.Overrides.Select(o => $"{o.Name} fired {o.Fired} (changed the model {o.Changed})")));
         }
-        if (details && run is not null)
+        // The held-out test split is scored, never listed: seeing its failing lines would be tuning on it.
+        if (details && run is not null && split != NluDataset.Test)
         {
             foreach (var e in run.Examples.Where(e => e.Predicted.Intent != e.Gold.Intent))
             {

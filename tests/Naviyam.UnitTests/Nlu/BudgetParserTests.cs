@@ -67,6 +67,9 @@ public class BudgetContextTests
     [InlineData("카드 한도 9천원인데", 9000, BudgetKinds.Cap)]
     [InlineData("만원으로 최대한 많이 먹고 싶어", 10000, BudgetKinds.Exact)]
     [InlineData("3천원 쿠폰 있고 내 돈은 4천원이야", 4000, BudgetKinds.Exact)]
+    [InlineData("1-2만원 정도 생각 중", 20000, BudgetKinds.Range)]
+    [InlineData("1마넌 있음", 10000, BudgetKinds.Exact)]
+    [InlineData("만원 안짝으로 먹을 거", 10000, BudgetKinds.Cap)]
     public void Reads_the_money_the_user_can_spend(string text, int amount, string kind)
     {
         var match = BudgetParser.Parse(TestLexicons.Normalizer.Normalize(text).Normalized);
