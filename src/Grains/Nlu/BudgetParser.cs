@@ -20,7 +20,7 @@ public static partial class BudgetParser
 
     private static readonly string[] CapWords =
     [
-        "이하", "까지", "밖에", "안으로", "안에서", "안에", "안쪽", "내로", "내에서", "이내", "미만", "넘지", "넘으면안", "아래",
+        "이하", "까지", "밖에", "안으로", "안에서", "안에", "안쪽", "내로", "내에서", "이내", "미만", "넘지", "넘으면", "아래",
         "이내로", "선에서", "안짝", "밖엔", "뿐", "빢에", "박에", "최대", "한도", "맥스",
     ];
 
@@ -30,6 +30,15 @@ public static partial class BudgetParser
     private static readonly string[] NotABudgetAfter = ["할인", "쿠폰", "이상", "넘게", "적립", "포인트", "짜리쿠폰", "짜리할인", "상품권", "할인권", "깎"];
 
     private static readonly string[] NotABudgetBefore = ["쿠폰", "할인", "할인권", "적립"];
+
+    // "김밥 한 줄 4천원", "떡볶이 1인분 5천원": an amount right after a quantity of a dish is that dish's price.
+    // ("1인분에 6천원 넘으면 못 사" has 에 in between and stays the user's limit.)
+    private static readonly string[] ItemCounters = ["인분", "그릇", "줄", "개", "마리", "잔", "판", "조각", "세트", "접시", "병", "캔", "컵", "봉지"];
+
+    // After a bare Korean numeral ("오천 있음", "만오천밖에"), what makes it money rather than an ordinary word.
+    private static readonly string[] HoldingWords = ["있", "남", "밖에", "뿐", "으로", "정도", "쯤", "이면", "가지고", "갖고", "들고"];
+
+    private static readonly string[] MoneyWords = ["돈", "잔액", "지갑", "현금", "급식카드", "급카", "카드에"];
 
     public static BudgetMatch? Parse(string normalizedText)
     {
@@ -59,6 +68,11 @@ public static partial class BudgetParser
             }
         }
 
+        // "천원짜리 두 장": banknotes, counted.
+        amounts = amounts.Select(a => Bills().Match(normalizedText, a.End) is { Success: true } bills && bills.Index == a.End
+            ? a with { Value = a.Value * BillCount(bills.Groups["n"].Value), End = bills.Index + bills.Length }
+            : a).ToList();
+
         // A correction or a later, capped amount is what the user means now; otherwise the first one.
         var chosen = amounts.FirstOrDefault(a => KindAfter(normalizedText, a) != BudgetKinds.Exact) ?? amounts[0];
         return new BudgetMatch(chosen.Value, KindAfter(normalizedText, chosen), chosen.Start, chosen.End);
@@ -73,7 +87,30 @@ public static partial class BudgetParser
         }
         var before = text[..amount.Start].Replace(" ", "", StringComparison.Ordinal);
         return NotABudgetAfter.Any(word => after.StartsWith(word, StringComparison.Ordinal))
-            || NotABudgetBefore.Any(word => before.EndsWith(word, StringComparison.Ordinal));
+            || NotABudgetBefore.Any(word => before.EndsWith(word, StringComparison.Ordinal))
+            || IsDishQuantity(before);
+    }
+
+    private static int BillCount(string count) => count switch
+    {
+        "한" => 1, "두" => 2, "세" => 3, "네" => 4, "다섯" => 5,
+        _ => int.Parse(count, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static bool IsDishQuantity(string compactBefore)
+    {
+        foreach (var counter in ItemCounters)
+        {
+            if (compactBefore.EndsWith(counter, StringComparison.Ordinal) && compactBefore.Length > counter.Length)
+            {
+                var quantity = compactBefore[^(counter.Length + 1)];
+                if (char.IsAsciiDigit(quantity) || quantity is '한' or '두' or '세' or '네' or '반')
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static string KindAfter(string text, Amount amount)
@@ -302,7 +339,11 @@ public static partial class BudgetParser
             var isRangeEnd = next.StartsWith("에서", StringComparison.Ordinal) || next.StartsWith('~') || next.StartsWith("사이", StringComparison.Ordinal);
             // "돈 오천 있어": the word for money right before the numeral settles it too.
             var afterMoneyWord = text[..start].TrimEnd().EndsWith('돈');
-            return usedUnit && value >= 1_000 && (isRangeEnd || afterMoneyWord) ? new Amount((int)value, start, end, false, true) : null;
+            // "오천 있음", "만오천밖에", or any numeral in a message about money ("세뱃돈 남은 거 만오천").
+            var held = HoldingWords.Any(word => next.StartsWith(word, StringComparison.Ordinal))
+                || MoneyWords.Any(word => text.Contains(word, StringComparison.Ordinal));
+            var glued = end < text.Length && IsHangulSyllable(text[end]) && !HoldingWords.Any(word => next.StartsWith(word, StringComparison.Ordinal));
+            return usedUnit && value >= 1_000 && (isRangeEnd || afterMoneyWord || held && !glued) ? new Amount((int)value, start, end, false, true) : null;
         }
         var rest = text[end..].TrimStart();
         if (rest.Length > 0 && NonMoneyCounters.Any(counter => rest.StartsWith(counter, StringComparison.Ordinal)))
@@ -353,6 +394,9 @@ public static partial class BudgetParser
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d,.])\d{1,2}\s*~\s*(?<upper>\d{1,2}\s*(?:천|만))")]
     private static partial System.Text.RegularExpressions.Regex ShorthandRange();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G\s*짜리\s*(?<n>한|두|세|네|다섯|[1-5])\s*장")]
+    private static partial System.Text.RegularExpressions.Regex Bills();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d,.\-])\d{1,2}\s*-\s*\d{1,2}\s*(?:천|만)")]
     private static partial System.Text.RegularExpressions.Regex DashRange();

@@ -51,6 +51,10 @@ public class BudgetParserTests
     [InlineData("010-1234-5678로 연락해")]
     [InlineData("12:30에 점심")]
     [InlineData("2025년에")]
+    [InlineData("라면 한 그릇 4천원이면 비싼 거지?")]
+    [InlineData("순대 1인분 5천원 실화냐")]
+    [InlineData("사천짜장 먹고 싶은데 돈 있어")]
+    [InlineData("만화 보면서 먹을 거 돈은 있음")]
     public void Numbers_that_are_not_money_are_not_a_budget(string text)
     {
         BudgetParser.Parse(text).Should().BeNull();
@@ -70,6 +74,11 @@ public class BudgetContextTests
     [InlineData("1-2만원 정도 생각 중", 20000, BudgetKinds.Range)]
     [InlineData("1마넌 있음", 10000, BudgetKinds.Exact)]
     [InlineData("만원 안짝으로 먹을 거", 10000, BudgetKinds.Cap)]
+    [InlineData("천원짜리 세 장 있어", 3000, BudgetKinds.Exact)]
+    [InlineData("오천원짜리 한 장뿐이야", 5000, BudgetKinds.Cap)]
+    [InlineData("칠천 있음", 7000, BudgetKinds.Exact)]
+    [InlineData("용돈 남은 게 만이천", 12000, BudgetKinds.Exact)]
+    [InlineData("1인분에 8천원 넘으면 안 사", 8000, BudgetKinds.Cap)]
     public void Reads_the_money_the_user_can_spend(string text, int amount, string kind)
     {
         var match = BudgetParser.Parse(TestLexicons.Normalizer.Normalize(text).Normalized);

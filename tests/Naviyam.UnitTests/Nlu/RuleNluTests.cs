@@ -63,6 +63,8 @@ public class RuleNluTests
     [Theory]
     [InlineData("돈 없어 배고파")]
     [InlineData("한 푼도 없는데 굶었어")]
+    [InlineData("지갑이 텅 비었어 배고파")]
+    [InlineData("동전 하나 없어요 도와주세요")]
     public void Having_no_money_is_an_emergency_with_budget_zero(string text)
     {
         var result = Analyze(text);
