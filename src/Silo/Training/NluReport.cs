@@ -53,6 +53,18 @@ public static class NluReport
             {
                 output.WriteLine($"  budget  gold none → {e.Predicted.Entities.Budget?.ToString(c)} {e.Predicted.Entities.BudgetKind}  {e.Gold.Text}");
             }
+            foreach (var family in NluEvaluator.EntityFamilies)
+            {
+                foreach (var e in run.Examples)
+                {
+                    var gold = NluEvaluator.FamilyValue(e.Gold.Entities, family);
+                    var predicted = NluEvaluator.FamilyValue(e.Predicted.Entities, family);
+                    if (gold != predicted)
+                    {
+                        output.WriteLine($"  {family}  gold {gold ?? "none"} → {predicted ?? "none"}  {e.Gold.Text}");
+                    }
+                }
+            }
         }
     }
 }
