@@ -3,27 +3,33 @@ using System.Text.RegularExpressions;
 namespace Naviyam.Lexicons;
 
 /// <summary>
-/// Place names users may mention: generic ones (근처, 학교 앞) from <c>data/lexicons/places.json</c> and the
-/// districts, neighbourhoods and roads found in the served shops' addresses, so any city's places are known.
+/// Finds the place a message names, as the user wrote it. The vocabulary is data: <c>data/lexicons/places.json</c>
+/// (generic phrases such as 근처 and 학교 앞, facilities such as PC방 and 매점, well-known areas and cities) plus the
+/// districts and neighbourhoods learned from the served shops' addresses, so any city's places are known. The
+/// grammar (stations, exits, distances, "-동/-구/-시장" names, the word before 근처) lives here.
 /// </summary>
 public sealed partial class PlaceGazetteer
 {
     private readonly string[] generic;
+    private readonly string[] landmarks;
+    private readonly string[] facilities;
     private volatile string[] places = [];
     private volatile System.Buffers.SearchValues<string>? placeSearch;
 
-    public PlaceGazetteer(IEnumerable<string> generic)
+    public PlaceGazetteer(IEnumerable<string> generic, IEnumerable<string>? landmarks = null, IEnumerable<string>? facilities = null)
     {
-        this.generic = generic.Select(CueLexicon.Compact).Where(g => g.Length > 0).OrderByDescending(g => g.Length).ToArray();
+        this.generic = Compacted(generic);
+        this.landmarks = Compacted(landmarks ?? []);
+        this.facilities = Compacted(facilities ?? []);
     }
 
     public static PlaceGazetteer Load(string path)
     {
         using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
-        var generic = document.RootElement.TryGetProperty("generic", out var list)
+        string[] Strings(string name) => document.RootElement.TryGetProperty(name, out var list)
             ? list.EnumerateArray().Select(e => e.GetString() ?? "").ToArray()
             : [];
-        return new PlaceGazetteer(generic);
+        return new PlaceGazetteer(Strings("generic"), Strings("landmarks"), Strings("facilities"));
     }
 
     /// <summary>Learns the 시/구/동/읍/면 names of the given addresses (replacing what was learned before).</summary>
@@ -52,63 +58,169 @@ public sealed partial class PlaceGazetteer
         placeSearch = places.Length > 0 ? System.Buffers.SearchValues.Create(places, StringComparison.Ordinal) : null;
     }
 
-    /// <summary>The place the text names, as written: a station, a known area, or a generic "near here".</summary>
-    public string? Find(string normalizedText, string compactText)
+    /// <summary>
+    /// The place the text names, without particles and without 이/우리/여기. Named places (a station and its exit,
+    /// a distance, a district, a landmark, a facility) beat generic ones (근처, 동네); among named places the first
+    /// one wins, except that a broader name right before a narrower one gives way to it ("대구 동성로" → 동성로).
+    /// <paramref name="isFood"/> rules out dishes that look like places (카츠동, 슬러시).
+    /// </summary>
+    public string? Find(string normalizedText, string compactText, Func<string, bool>? isFood = null)
     {
+        var named = new List<Candidate>();
         foreach (Match station in Station().Matches(normalizedText))
         {
             var name = station.Groups["name"].Value;
-            if (!NotStations.Any(word => name.EndsWith(word, StringComparison.Ordinal)))
+            if (!NotStations.Any(word => name == word || name.Length == word.Length + 1 && name.EndsWith(word, StringComparison.Ordinal)))
             {
-                return name;
+                named.Add(new Candidate(station.Index, station.Value.TrimEnd()));
             }
         }
-        if (placeSearch is { } search && compactText.AsSpan().IndexOfAny(search) is var at and >= 0)
+        foreach (Match distance in Distance().Matches(normalizedText))
         {
-            // "관악구", or "신림동 쪽": the longest known spelling at the first spot that names a place.
+            named.Add(new Candidate(distance.Index, distance.Value.Trim()));
+        }
+        if (placeSearch is { } search && compactText.AsSpan().IndexOfAny(search) >= 0)
+        {
+            // "관악구", or "신림동 쪽": known spellings of the served city's areas, as whole words.
             foreach (var place in places)
             {
-                if (compactText.AsSpan(at).StartsWith(place, StringComparison.Ordinal))
+                if (FindWord(normalizedText, place) is { } found)
                 {
-                    return place;
+                    named.Add(found);
+                    break;
                 }
             }
         }
-        foreach (var phrase in generic)
+        foreach (Match area in NamedPlace().Matches(normalizedText))
         {
-            if (compactText.Contains(phrase, StringComparison.Ordinal))
+            var name = area.Groups["name"].Value.Trim();
+            if (!CommonWordsThatLookLikePlaces.Contains(name) && isFood?.Invoke(name) != true)
             {
-                return FindOriginalSpelling(normalizedText, phrase) ?? phrase;
+                named.Add(new Candidate(area.Index, name));
             }
         }
-        return null;
+        AddWords(named, normalizedText, compactText, landmarks);
+        foreach (var facility in facilities)
+        {
+            if (compactText.Contains(facility, StringComparison.Ordinal) && FindWord(normalizedText, facility) is { } found)
+            {
+                // "PC방 옆", "피시방 근처": a facility keeps the word that places the food around it.
+                var relation = Relation().Match(normalizedText, found.End);
+                named.Add(relation.Success ? found with { Text = normalizedText[found.Start..(relation.Index + relation.Length)] } : found);
+            }
+        }
+
+        if (Choose(named) is { } chosen)
+        {
+            return chosen;
+        }
+        if (BeforeNear().Match(normalizedText) is { Success: true } near && IsPlaceLikeWord(near.Groups["name"].Value, isFood))
+        {
+            return near.Groups["name"].Value;
+        }
+        var generics = new List<Candidate>();
+        AddWords(generics, normalizedText, compactText, generic);
+        return generics.OrderBy(c => c.Start).ThenByDescending(c => c.Text.Length).FirstOrDefault()?.Text;
     }
 
-    private static string? FindOriginalSpelling(string normalizedText, string compactPhrase)
+    private static string? Choose(List<Candidate> candidates)
     {
-        // "학교앞" in the lexicon should come back as the user's "학교 앞" when they spaced it.
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+        candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Text.Length.CompareTo(a.Text.Length));
+        var chosen = candidates[0];
+        foreach (var next in candidates.Skip(1))
+        {
+            // "대구 동성로", "은평구 연신내", "전주 한옥마을": the narrower name right after the broader one.
+            if (next.Start > chosen.Start && next.Start <= chosen.End + 1 && next.End > chosen.End)
+            {
+                chosen = next;
+            }
+        }
+        return chosen.Text;
+    }
+
+    private static void AddWords(List<Candidate> into, string normalizedText, string compactText, string[] compactWords)
+    {
+        foreach (var word in compactWords)
+        {
+            if (compactText.Contains(word, StringComparison.Ordinal) && FindWord(normalizedText, word) is { } found)
+            {
+                into.Add(found);
+            }
+        }
+    }
+
+    /// <summary>A word before 근처 that names a place: not a shop or food ("김밥집 근처에 있어?" asks for 근처), not a verb.</summary>
+    private static bool IsPlaceLikeWord(string word, Func<string, bool>? isFood) =>
+        !NotPlacesBeforeNear.Any(suffix => word.EndsWith(suffix, StringComparison.Ordinal))
+        && !VerbEndings.Contains(word[^1])
+        && isFood?.Invoke(word) != true;
+
+    /// <summary>
+    /// "학교앞" in the lexicon comes back as the user's "학교 앞" when they spaced it. It must be a whole word,
+    /// optionally followed by a particle: "빙수집 근처" is not "집 근처", and "학원 가기" is not "학원가".
+    /// </summary>
+    private static Candidate? FindWord(string normalizedText, string compactPhrase)
+    {
         for (var start = 0; start < normalizedText.Length; start++)
         {
-            var compact = 0;
-            for (var end = start; end < normalizedText.Length && compact <= compactPhrase.Length; end++)
+            if (normalizedText[start] == ' ' || start > 0 && char.IsLetterOrDigit(normalizedText[start - 1]))
+            {
+                continue;
+            }
+            var matched = 0;
+            for (var end = start; end < normalizedText.Length; end++)
             {
                 if (normalizedText[end] == ' ')
                 {
                     continue;
                 }
-                if (normalizedText[end] != compactPhrase[compact])
+                if (char.ToUpperInvariant(normalizedText[end]) != char.ToUpperInvariant(compactPhrase[matched]))
                 {
                     break;
                 }
-                compact++;
-                if (compact == compactPhrase.Length)
+                matched++;
+                if (matched == compactPhrase.Length)
                 {
-                    return normalizedText[start..(end + 1)];
+                    if (EndsWord(normalizedText, end + 1))
+                    {
+                        return new Candidate(start, normalizedText[start..(end + 1)]);
+                    }
+                    break;
                 }
             }
         }
         return null;
     }
+
+    private static readonly string[] Particles =
+        ["에서", "에선", "에", "엔", "서", "은", "는", "이", "가", "도", "로", "으로", "쪽", "의", "인데", "이야", "까지", "부터", "이랑", "랑", "근처", "주변", "앞", "옆", "뒤", "안"];
+
+    private static bool EndsWord(string text, int index) =>
+        index >= text.Length || !char.IsLetterOrDigit(text[index])
+        || Particles.Any(particle => text.AsSpan(index).StartsWith(particle));
+
+    private static string[] Compacted(IEnumerable<string> phrases) =>
+        phrases.Select(CueLexicon.Compact).Where(p => p.Length > 0).Distinct().OrderByDescending(p => p.Length).ToArray();
+
+    private sealed record Candidate(int Start, string Text)
+    {
+        public int End => Start + Text.Length;
+    }
+
+    // Shops, foods and generic heads are not places of their own before 근처.
+    private static readonly string[] NotPlacesBeforeNear =
+    [
+        "집", "가게", "식당", "매장", "가맹점", "카페", "편의점", "점", "역", "공원", "놀이터", "정류장", "여기", "거기", "저기",
+        "우리", "데", "곳", "거", "것", "카드", "천국", "리아", "밥", "빵", "위치", "동네",
+    ];
+
+    // Verb and interjection endings: "위치 켰어 근처", "길 잃음 근처", "꼬르륵 근처".
+    private static readonly HashSet<char> VerbEndings =
+        ['어', '아', '음', '요', '다', '지', '고', '서', '니', '네', '해', '함', '임', '야', '륵', '게', '죠', '까', '래', '파', '한', '랑', '도', '는', '은', '를', '을', '로', '와', '과', '에'];
 
     private static readonly string[] NotStations = ["지역", "영역", "구역", "전역", "무역", "번역", "반역", "역역", "모역", "대역", "배역"];
 
@@ -117,11 +229,32 @@ public sealed partial class PlaceGazetteer
         "친구", "운동", "행동", "자동", "감동", "이동", "활동", "노동", "충동", "아동", "구구", "연구", "가구", "도구",
         "입구", "출구", "요구", "야구", "농구", "배구", "족구", "탁구", "시구", "학동", "동동", "동", "구", "시", "읍", "면",
         "리", "로", "길", "대로", "도로", "경로", "통로", "진로", "특별시", "광역시", "자치시", "도시", "전시", "당시",
+        "누구", "식구", "문구", "기구", "완구", "지구", "공구", "창구", "우동", "출동", "작동", "공동", "소동", "난동", "변동",
+        "혹시", "역시", "잠시", "다시", "몇시", "표시", "지시", "무시", "항시", "마을", "광장", "단지", "골목", "미식축구",
+        "먹자골목", "시장", "터미널", "사거리", "삼거리", "오거리", "어느동", "무슨동", "우리동", "어느구", "무슨구", "슬러시",
     ];
 
     [GeneratedRegex(@"[가-힣]{1,6}(?:특별자치도|특별자치시|광역시|특별시|시|군|구|동|읍|면)(?=\s|$|,|\()")]
     private static partial Regex AdministrativeArea();
 
-    [GeneratedRegex(@"(?<name>[가-힣A-Za-z0-9]{1,10}역)(?:\s*\d+\s*번\s*출구)?")]
+    // "강남역", "사당역 4번 출구", "의정부역 앞".
+    [GeneratedRegex(@"(?<name>[가-힣A-Za-z0-9]{1,10}역)(?:\s*\d+\s*번\s*출구)?(?:\s*(?:앞|옆|건너편)(?=\s|$|에))?")]
     private static partial Regex Station();
+
+    // How far, said as a place: "2번 출구", "1km", "500m 안", "버스 3정거장", "5분 거리", "걸어서 10분 안쪽".
+    [GeneratedRegex(@"(?<![\d.])(?:\d+\s*번\s*출구|\d+(?:\.\d+)?\s*(?:km|킬로|미터|m)(?![a-z])(?:\s*안(?:쪽)?(?=\s|$|에|으로))?|(?:버스\s*)?(?:\d+|한|두|세)\s*정거장|(?:(?:걸어서|자전거로|버스로|차로)\s*)?\d+\s*분\s*거리|(?:걸어서|자전거로)\s*\d+\s*분\s*(?:안쪽|이내|안)?|(?<![가-힣])\d+\s*층(?=\s*에))", RegexOptions.IgnoreCase)]
+    private static partial Regex Distance();
+
+    // Any city's districts, markets and landmarks by their suffix ("성수동", "제주시", "광장시장", "종로 3가"). Single
+    // administrative suffixes need three letters: two-letter words ending in 동/구/시 are mostly not places (우동, 축구).
+    [GeneratedRegex(@"(?<![가-힣A-Za-z0-9])(?<name>[가-힣]{2,6}(?:동|구|군|읍)|[가-힣]{1,6}\s?(?:시장|터미널|사거리|삼거리|오거리|먹자골목|마을|광장|단지|타운|골목)|[가-힣]{2,6}시|[가-힣]{1,4}\s?\d가)(?=\s|$|에|에서|쪽|근처|주변|앞|[,.?!~])")]
+    private static partial Regex NamedPlace();
+
+    // Where something is relative to a facility.
+    [GeneratedRegex(@"\G\s*(?:근처|주변|앞|옆|뒤|건너편|맞은편|\d+\s*층)")]
+    private static partial Regex Relation();
+
+    // The word right before 근처/주변/부근: "코엑스 근처", "롯데월드 주변".
+    [GeneratedRegex(@"(?<![가-힣A-Za-z0-9])(?<name>[가-힣A-Za-z0-9]{2,10})\s*(?:근처|주변|부근|인근)")]
+    private static partial Regex BeforeNear();
 }

@@ -11,6 +11,11 @@ namespace Naviyam.Nlu;
 /// </summary>
 public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, PlaceGazetteer places)
 {
+    private readonly TimePhraseFinder timePhrases = new(cues);
+
+    // Dishes that look like place names (카츠동, 슬러시) are never a location.
+    private readonly Func<string, bool> isFoodWord = name => foods.TryGet(name, out _);
+
     private static readonly string[] Particles = ["은", "는", "이", "가", "을", "를", "도", "만", "류", "종류", "같은거", "같은건", "같은", "는좀", "은좀", "좀"];
 
     public Entities Extract(PreprocessedText text)
@@ -46,8 +51,8 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
             FoodType = foodType,
             Budget = budgetAmount,
             BudgetKind = budgetKind,
-            LocationPreference = places.Find(text.Normalized, compact),
-            TimePreference = ExtractTime(text.Normalized, compact),
+            LocationPreference = places.Find(text.Normalized, compact, isFoodWord),
+            TimePreference = timePhrases.Find(text.Normalized),
             TastePreference = taste,
             Companions = ExtractCompanions(text.Normalized, compact),
             Urgency = ExtractUrgency(text, compact),
@@ -119,29 +124,6 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
         .OrderByDescending(p => p.Alias.Length)
         .ToArray();
 
-    private static string? ExtractTime(string normalized, string compact)
-    {
-        var within = WithinMinutes().Match(normalized);
-        if (within.Success)
-        {
-            return within.Value.Trim();
-        }
-        var clock = ClockTime().Match(normalized);
-        if (clock.Success)
-        {
-            return clock.Value.Trim();
-        }
-        foreach (var word in TimeWords)
-        {
-            if (compact.Contains(word, StringComparison.Ordinal))
-            {
-                return word;
-            }
-        }
-        return null;
-    }
-
-    private static readonly string[] TimeWords = ["지금", "점심", "저녁", "아침", "야식", "새벽", "밤", "내일", "주말", "오늘", "방과후", "학원끝나고"];
 
     private static Companions? ExtractCompanions(string normalized, string compact)
     {
@@ -261,9 +243,4 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
     [GeneratedRegex(@"(?<n>둘|셋|넷|다섯)이서")]
     private static partial Regex TogetherCount();
 
-    [GeneratedRegex(@"\d{1,3}\s*분\s*(?:안에|안으로|내로|이내|내에|만에)")]
-    private static partial Regex WithinMinutes();
-
-    [GeneratedRegex(@"(?:오전|오후|낮|밤|저녁)?\s*\d{1,2}\s*시(?:\s*\d{1,2}\s*분|\s*반)?")]
-    private static partial Regex ClockTime();
 }
