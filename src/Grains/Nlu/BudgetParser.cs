@@ -81,14 +81,16 @@ public static partial class BudgetParser
     private static bool IsPriceOrDiscount(string text, Amount amount)
     {
         var after = text[amount.End..].Replace(" ", "", StringComparison.Ordinal);
-        if (after.StartsWith('짜') && after.StartsWith("짜리", StringComparison.Ordinal))
+        var priceTag = after.StartsWith("짜리", StringComparison.Ordinal);
+        if (priceTag)
         {
             after = after[2..];
         }
         var before = text[..amount.Start].Replace(" ", "", StringComparison.Ordinal);
         return NotABudgetAfter.Any(word => after.StartsWith(word, StringComparison.Ordinal))
             || NotABudgetBefore.Any(word => before.EndsWith(word, StringComparison.Ordinal))
-            || IsDishQuantity(before);
+            // "1개 천원짜리" names what the user can spend per item (the labelling rules count 짜리 as money).
+            || !priceTag && IsDishQuantity(before);
     }
 
     private static int BillCount(string count) => count switch
