@@ -29,7 +29,7 @@ public class NationalStandardImporterTests
         shop.Id.Should().Be("national:대구-22110039");
         shop.Name.Should().Be("불닭발땡초동대문엽기떡볶이성서계명대점");
         shop.Category.Should().Be(FoodCategory.Bunsik);
-        shop.Address.Should().Be("이곡공원로 24");
+        shop.Address.Should().Be("대구 달서구 이곡공원로 24 (이곡동)", "the city, district and neighbourhood columns are put back into the address");
         shop.Phone.Should().Be("053-587-8591");
         shop.Location.Should().Be(new GeoPoint(35.85496566, 128.5099875));
         shop.Hours!.For(DayOfWeek.Wednesday)!.Intervals.Should().Equal(new OpenInterval(660, 1380));

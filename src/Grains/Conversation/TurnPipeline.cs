@@ -25,6 +25,7 @@ public sealed class TurnPipeline(
     TextNormalizer normalizer,
     CachedNlu nlu,
     CandidateSearch search,
+    PlaceLocator places,
     ReplyComposer composer,
     SeoulClock clock,
     IGrainFactory grains,
@@ -53,12 +54,17 @@ public sealed class TurnPipeline(
         var (budgetCap, budgetFromCard) = EffectiveBudget(slots, card);
         // Too unsure to act on: ask instead of recommending (the slots are still kept for the next turn).
         var unsure = !NluConfidence.IsConfident(understood) && text.Signals.Count == 0 && !text.IsEmpty;
+        // A place named in this message beats the device's location ("신림동에서 먹을 거"); an earlier named place
+        // comes after it. The shops must be open when the user wants to eat ("저녁 7시"), which is usually now.
+        var location = places.Locate(understood.Entities.LocationPreference) ?? turn.Location ?? places.Locate(slots.LocationPreference);
+        var now = clock.LocalNow;
+        var eatAt = MealTimeResolver.Resolve(slots.TimePreference, now);
         var candidates = Wants(understood.Intent) && !unsure
-            ? search.Find(new CandidateQuery(turn.Location, budgetCap, slots.FoodType, slots.Exclusions ?? [], isMinor, clock.LocalNow))
+            ? search.Find(new CandidateQuery(location, budgetCap, slots.FoodType, slots.Exclusions ?? [], isMinor, eatAt))
             : CandidateSet.Empty;
         var retrievalUs = stopwatch.Lap();
 
-        var (picks, rankingVersion) = await RankAsync(candidates.Fitting, budgetCap);
+        var (picks, rankingVersion) = await RankAsync(candidates.Fitting, budgetCap, atNow: eatAt - now < TimeSpan.FromMinutes(30));
         var rankingUs = stopwatch.Lap();
 
         // Coupons join here (the wallet and the best-coupon choice) without changing the stages around them.
@@ -66,7 +72,7 @@ public sealed class TurnPipeline(
 
         var replyText = composer.Compose(new ReplyContext(
             understood.Intent, slots, budgetCap, budgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, isMinor,
-            HasLocation: turn.Location is not null, Unsure: unsure));
+            HasLocation: location is not null, Unsure: unsure));
         var recommendations = picks.Select(ToView).ToArray();
         var replyUs = stopwatch.Lap();
 
@@ -127,7 +133,7 @@ public sealed class TurnPipeline(
         return balance is { } onlyBalance ? (onlyBalance, true) : (null, false);
     }
 
-    private async Task<(IReadOnlyList<RankedCandidate> Picks, string Version)> RankAsync(IReadOnlyList<Candidate> candidates, int? budgetCap)
+    private async Task<(IReadOnlyList<RankedCandidate> Picks, string Version)> RankAsync(IReadOnlyList<Candidate> candidates, int? budgetCap, bool atNow)
     {
         if (candidates.Count == 0)
         {
@@ -139,12 +145,12 @@ public sealed class TurnPipeline(
             .OrderByDescending(i => result.Scores[i])
             .ThenBy(i => candidates[i].Shop.Id, StringComparer.Ordinal)
             .Take(options.Value.MaxResults)
-            .Select(i => new RankedCandidate(candidates[i], result.Scores[i], ReasonsFor(candidates[i], budgetCap), FlagsFor(candidates[i])))
+            .Select(i => new RankedCandidate(candidates[i], result.Scores[i], ReasonsFor(candidates[i], budgetCap, atNow), FlagsFor(candidates[i])))
             .ToArray();
         return (picks, result.ModelVersion);
     }
 
-    private static IReadOnlyList<string> ReasonsFor(Candidate candidate, int? budgetCap)
+    private static IReadOnlyList<string> ReasonsFor(Candidate candidate, int? budgetCap, bool atNow)
     {
         var reasons = new List<string>();
         if (candidate.Meal?.Price is { } price && budgetCap is { } cap)
@@ -153,7 +159,7 @@ public sealed class TurnPipeline(
         }
         if (candidate.OpenNow == true)
         {
-            reasons.Add("지금 영업 중");
+            reasons.Add(atNow ? "지금 영업 중" : "그 시간에 영업");
         }
         if (candidate.FoodMatched)
         {

@@ -51,6 +51,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IShopCatalog, ShopCatalog>();
         services.AddSingleton<ICatalogPublisher, LocalCatalogPublisher>();
         services.AddSingleton<CandidateSearch>();
+        services.AddSingleton<PlaceLocator>();
         services.AddSingleton<IScoringModel, HeuristicScoringModel>();
         services.AddSingleton<ReplyComposer>();
         services.AddSingleton<TurnPipeline>();

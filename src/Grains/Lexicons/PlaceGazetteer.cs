@@ -234,7 +234,7 @@ public sealed partial class PlaceGazetteer
         "먹자골목", "시장", "터미널", "사거리", "삼거리", "오거리", "어느동", "무슨동", "우리동", "어느구", "무슨구", "슬러시",
     ];
 
-    [GeneratedRegex(@"[가-힣]{1,6}(?:특별자치도|특별자치시|광역시|특별시|시|군|구|동|읍|면)(?=\s|$|,|\()")]
+    [GeneratedRegex(@"[가-힣]{1,6}(?:특별자치도|특별자치시|광역시|특별시|시|군|구|동|읍|면)(?=\s|$|,|\(|\))")]
     private static partial Regex AdministrativeArea();
 
     // "강남역", "사당역 4번 출구", "의정부역 앞".

@@ -19,7 +19,7 @@ namespace Naviyam.Silo.Import;
 ///   category table. Delivery from 배달가능여부. Meal card Yes. No menus.</item>
 /// </list>
 /// </summary>
-public sealed class NationalStandardImporter(CategoryMap map)
+public sealed partial class NationalStandardImporter(CategoryMap map)
 {
     public const string Source = "national";
     public const string ConvenienceStoreTypeCode = "20";
@@ -68,9 +68,12 @@ public sealed class NationalStandardImporter(CategoryMap map)
                 continue;
             }
 
-            var address = JoinAddress(CsvHeader.Value(record, c.RoadAddress), CsvHeader.Value(record, c.RoadDetail))
-                          ?? JoinAddress(CsvHeader.Value(record, c.LotAddress), CsvHeader.Value(record, c.LotDetail));
             var province = ShortProvince(CsvHeader.Value(record, c.Province));
+            var address = FullAddress(
+                province, ImportParsing.Clean(CsvHeader.Value(record, c.District)),
+                JoinAddress(CsvHeader.Value(record, c.RoadAddress), CsvHeader.Value(record, c.RoadDetail)),
+                ImportParsing.Clean(CsvHeader.Value(record, c.LotAddress)),
+                CsvHeader.Value(record, c.LotDetail));
             var merchantId = CsvHeader.Value(record, c.Id) ?? ImportParsing.StableId(name, address);
             var sourceId = province is null ? merchantId : $"{province}-{merchantId}";
 
@@ -176,6 +179,29 @@ public sealed class NationalStandardImporter(CategoryMap map)
         return ProvinceShortNames.GetValueOrDefault(name, name.Replace(" ", string.Empty, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The address as people read it: "대구 달서구 이곡공원로 24 (이곡동)". Some lists keep the city and district in
+    /// separate columns and the neighbourhood only in the lot address; put them back, so that users who name a 구 or a
+    /// 동 ("달서구에서", "이곡동 근처") find these shops.
+    /// </summary>
+    private static string? FullAddress(string? province, string? district, string? road, string? lot, string? lotDetail)
+    {
+        var main = road ?? JoinAddress(lot, lotDetail);
+        if (main is null)
+        {
+            return null;
+        }
+        var prefix = string.Join(' ', new[] { province, district }.Where(part => part is not null && !main.Contains(part, StringComparison.Ordinal)));
+        var neighbourhood = road is not null && lot is not null && Neighbourhood().Match(lot) is { Success: true } dong
+                            && !main.Contains(dong.Value, StringComparison.Ordinal)
+            ? $" ({dong.Value})"
+            : "";
+        return (prefix.Length > 0 ? $"{prefix} {main}" : main) + neighbourhood;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[가-힣0-9]{1,8}(?:동|읍|면|가)(?=\s|$)")]
+    private static partial System.Text.RegularExpressions.Regex Neighbourhood();
+
     private static string? JoinAddress(string? address, string? detail)
     {
         var main = ImportParsing.Clean(address);
@@ -188,7 +214,7 @@ public sealed class NationalStandardImporter(CategoryMap map)
     }
 
     private sealed record Columns(
-        int Id, int Name, int TypeCode, int Province, int RoadAddress, int RoadDetail, int LotAddress, int LotDetail,
+        int Id, int Name, int TypeCode, int Province, int District, int RoadAddress, int RoadDetail, int LotAddress, int LotDetail,
         int Phone, int FoodCodes, int Latitude, int Longitude, int WeekdayOpen, int WeekdayClose, int SaturdayOpen,
         int SaturdayClose, int HolidayOpen, int HolidayClose, int Delivery)
     {
@@ -205,6 +231,7 @@ public sealed class NationalStandardImporter(CategoryMap map)
                 Name: name,
                 TypeCode: header.IndexOf("가맹점유형코드", "가맹점유형"),
                 Province: header.IndexOf("시도명"),
+                District: header.IndexOf("시군구명"),
                 RoadAddress: header.IndexOf("소재지도로명주소", "도로명주소"),
                 RoadDetail: header.IndexOf("소재지도로명주소상세정보", "도로명주소상세정보"),
                 LotAddress: header.IndexOf("소재지지번주소", "지번주소"),

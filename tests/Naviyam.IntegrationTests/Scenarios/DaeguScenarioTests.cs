@@ -42,4 +42,46 @@ public abstract class DaeguScenarios(GatewayFactory factory)
         openness.Should().Contain(true, "at least one recommended shop must be known to be open");
         openness.Should().NotContain(false, "a shop known to be closed must never be recommended");
     }
+
+    [Fact]
+    public async Task A_time_said_in_the_message_is_when_the_shops_must_be_open()
+    {
+        factory.SetSeoulTime(Afternoon);
+        using var client = await factory.ClientForAsync("daegu-night-owl");
+
+        var reply = await client.ChatAsync("daegu-night-owl", "daegu-late", "새벽 3시에 먹을 수 있는 분식");
+
+        // Asked on a Wednesday afternoon: the next 03:00 is Thursday's.
+        var catalog = factory.Services.GetRequiredService<IShopCatalog>();
+        var openAtThree = reply.Recommendations.Select(r =>
+        {
+            catalog.TryGet(r.ShopId, out var shop).Should().BeTrue();
+            return shop.Hours?.IsOpenAt(DayOfWeek.Thursday, 3 * 60);
+        }).ToList();
+        reply.Entities.GetProperty("time_preference").GetString().Should().Be("새벽 3시");
+        openAtThree.Should().Contain(true).And.NotContain(false, "a shop closed at 3 a.m. must not be offered for 3 a.m.");
+    }
+
+    [Fact]
+    public async Task A_district_named_without_location_sharing_is_where_the_search_happens()
+    {
+        factory.SetSeoulTime(Afternoon);
+        var catalog = factory.Services.GetRequiredService<IShopCatalog>();
+        // Any district of the imported list that has enough shops; the search has no device location at all.
+        var district = catalog.All()
+            .Select(s => s.Address?.Split(' ').FirstOrDefault(w => w.Length >= 2 && w.EndsWith('구')))
+            .Where(d => d is not null)
+            .GroupBy(d => d!)
+            .Where(g => g.Count() >= 30)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Last().Key;
+        using var client = await factory.ClientForAsync("daegu-walker");
+
+        var reply = await client.ChatAsync("daegu-walker", "daegu-district", $"{district}에서 먹을 데 추천해줘");
+
+        reply.Entities.GetProperty("location_preference").GetString().Should().Be(district);
+        reply.Recommendations.Should().NotBeEmpty(reply.Reply);
+        var inDistrict = reply.Recommendations.Count(r => catalog.TryGet(r.ShopId, out var shop) && shop.Address!.Contains(district, StringComparison.Ordinal));
+        inDistrict.Should().BeGreaterThan(reply.Recommendations.Count / 2, "the named district is where the user wants to eat");
+    }
 }
