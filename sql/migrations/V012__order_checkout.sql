@@ -3,6 +3,8 @@
 --
 -- order_key       the client's idempotency key of the order, unique per user: a retried request finds
 --                 the first order instead of paying twice. NULL for orders written by other means.
+-- shop_key        a copy of the shop id the application uses, like menu_name: the receipt keeps it
+--                 even when the shops row is re-imported or gone (shop_id then becomes NULL).
 -- order_amount    the price before the discount (price stays the amount paid, as in the spec).
 -- discount_amount what the coupon took off (0 without a coupon).
 -- balance_after   the card balance right after the debit, for the receipt of a replayed request.
@@ -11,6 +13,7 @@
 
 ALTER TABLE product_orders
     ADD COLUMN IF NOT EXISTS order_key VARCHAR(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL AFTER user_id,
+    ADD COLUMN IF NOT EXISTS shop_key VARCHAR(133) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL AFTER shop_id,
     ADD COLUMN IF NOT EXISTS order_amount INT NULL AFTER price,
     ADD COLUMN IF NOT EXISTS discount_amount INT NOT NULL DEFAULT 0 AFTER order_amount,
     ADD COLUMN IF NOT EXISTS balance_after INT NULL AFTER discount_amount;

@@ -59,15 +59,16 @@ public sealed class MySqlOrderStore(MySqlDataSource dataSource) : IOrderStore
         var (shopRowId, menuRowId) = await ResolveCatalogIdsAsync(connection, transaction, request, cancellationToken);
         long orderId;
         await using (var insert = new MySqlCommand("""
-            INSERT INTO product_orders (user_id, order_key, product_id, shop_id, menu_name, created_at, quantity,
+            INSERT INTO product_orders (user_id, order_key, product_id, shop_id, shop_key, menu_name, created_at, quantity,
                                         price, order_amount, discount_amount, balance_after, foodcard_ledger_id)
-            VALUES (@user, @key, @menu, @shop, @menuName, @now, @quantity, @paid, @amount, @discount, @balance, @ledger)
+            VALUES (@user, @key, @menu, @shop, @shopKey, @menuName, @now, @quantity, @paid, @amount, @discount, @balance, @ledger)
             """, connection, transaction))
         {
             insert.Parameters.AddWithValue("@user", placement.UserId);
             insert.Parameters.AddWithValue("@key", request.OrderKey);
             insert.Parameters.AddWithValue("@menu", menuRowId);
             insert.Parameters.AddWithValue("@shop", shopRowId);
+            insert.Parameters.AddWithValue("@shopKey", request.ShopId);
             insert.Parameters.AddWithValue("@menuName", request.MenuName);
             insert.Parameters.AddWithValue("@now", placement.Now.UtcDateTime);
             insert.Parameters.AddWithValue("@quantity", request.Quantity);
@@ -207,10 +208,9 @@ public sealed class MySqlOrderStore(MySqlDataSource dataSource) : IOrderStore
     private static async Task<OrderReceipt?> FindAsync(MySqlConnection connection, MySqlTransaction? transaction, string userId, string orderKey, CancellationToken cancellationToken)
     {
         await using var command = new MySqlCommand("""
-            SELECT o.id, o.order_key, s.shop_key, o.menu_name, o.quantity, o.price, o.order_amount, o.discount_amount,
+            SELECT o.id, o.order_key, o.shop_key, o.menu_name, o.quantity, o.price, o.order_amount, o.discount_amount,
                    o.balance_after, o.created_at, w.id, w.coupon_id, c.coupon_name
             FROM product_orders o
-            LEFT JOIN shops s ON s.id = o.shop_id
             LEFT JOIN user_coupon_wallet w ON w.used_order_id = o.id
             LEFT JOIN coupons c ON c.id = w.coupon_id
             WHERE o.user_id = @user AND o.order_key = @key
