@@ -1,7 +1,7 @@
 -- Checkout: an order, its card debit and the coupon it used are written in one transaction by the
 -- application (MySqlOrderStore). These columns make an order its own receipt and make placing it idempotent.
 --
--- order_key       the client's idempotency key of the order, unique per user: a retried request finds
+-- order_key       the idempotency key the client sent with the order, unique per user: a retried request finds
 --                 the first order instead of paying twice. NULL for orders written by other means.
 -- shop_key        a copy of the shop id the application uses, like menu_name: the receipt keeps it
 --                 even when the shops row is re-imported or gone (shop_id then becomes NULL).
@@ -22,10 +22,7 @@ ALTER TABLE product_orders
     ADD UNIQUE KEY IF NOT EXISTS uq_product_orders_user_key (user_id, order_key);
 
 ALTER TABLE product_orders
-    DROP CONSTRAINT IF EXISTS ck_product_orders_checkout;
-
-ALTER TABLE product_orders
-    ADD CONSTRAINT ck_product_orders_checkout CHECK (
+    ADD CONSTRAINT IF NOT EXISTS ck_product_orders_checkout CHECK (
         (order_key IS NULL OR order_key <> '')
         AND discount_amount >= 0
         AND (order_amount IS NULL OR (order_amount >= discount_amount AND price = order_amount - discount_amount))
