@@ -134,4 +134,32 @@ public class CheckoutApiTests(CheckoutCityFactory factory) : IClassFixture<Check
         coupons.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         order.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task Recommendations_show_the_price_after_the_best_coupon()
+    {
+        using var client = await factory.ClientForAsync("demo-1");
+
+        var reply = await client.ChatAsync("demo-1", "coupon-pricing", "떡볶이 먹고 싶어", userAge: 12);
+
+        var discounted = reply.Recommendations.Where(r => r.CouponId is not null).ToList();
+        discounted.Should().NotBeEmpty("demo-1 holds the 분식 10% coupon and 떡볶이 is 분식");
+        discounted.Should().OnlyContain(r => r.FinalPrice < r.Price);
+        reply.Reply.Should().Contain("쿠폰 쓰면");
+    }
+
+    [Fact]
+    public async Task A_coupon_question_is_answered_with_the_users_real_coupons()
+    {
+        using var holder = await factory.ClientForAsync("demo-5");
+        using var nobody = await factory.ClientForAsync("no-coupons-kid");
+        var held = await holder.CouponsAsync();
+
+        var answer = await holder.ChatAsync("demo-5", "coupon-question", "할인 쿠폰 있어?", userAge: 12);
+        var none = await nobody.ChatAsync("no-coupons-kid", "coupon-question-2", "할인 쿠폰 있어?", userAge: 12);
+
+        answer.Intent.Should().Be("coupon_inquiry");
+        answer.Reply.Should().Contain($"쓸 수 있는 쿠폰이 {held.Length}장 있어요").And.Contain(held[0].Name);
+        none.Reply.Should().Contain("쓸 수 있는 쿠폰은 없어요");
+    }
 }
