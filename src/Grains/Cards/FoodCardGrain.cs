@@ -117,12 +117,28 @@ public sealed class FoodCardGrain(
         if (coupon is not null && (commit.Result.Receipt is not null || commit.Result.Error == OrderErrors.CouponNotUsable))
         {
             // The coupon row changed (used now, or already used or expired elsewhere): the wallet reads it again.
-            await wallet.ReloadAsync();
+            await RefreshWalletAsync(wallet, request.OrderKey);
         }
         // Amounts, balances and card numbers stay out of logs: only the outcome is recorded.
         logger.LogInformation("Order {OrderKey} for {User}: {Outcome}", request.OrderKey, userId,
             commit.Result.Error ?? (commit.Result.Duplicate ? "duplicate" : "placed"));
         return commit.Result;
+    }
+
+    /// <summary>
+    /// After a commit the answer must not turn into an error: a wallet that could not reload still refuses the used
+    /// coupon at the store (the row is no longer ACTIVE) and reloads on that refusal or its next activation.
+    /// </summary>
+    private async Task RefreshWalletAsync(ICouponWalletGrain wallet, string orderKey)
+    {
+        try
+        {
+            await wallet.ReloadAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Wallet of {User} did not reload after order {OrderKey}", this.GetPrimaryKeyString(), orderKey);
+        }
     }
 
     private static bool IsWellFormed(OrderRequest? request) =>
