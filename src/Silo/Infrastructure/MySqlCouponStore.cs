@@ -185,25 +185,51 @@ public sealed class MySqlCouponStore(MySqlDataSource dataSource) : ICouponStore
     }
 
     /// <summary>Reads the <see cref="CouponColumns"/> starting at <paramref name="first"/>.</summary>
-    internal static Coupon ReadCoupon(DbDataReader reader, int first) => new()
+    internal static Coupon ReadCoupon(DbDataReader reader, int first)
     {
-        Id = reader.GetString(first),
-        Name = reader.GetString(first + 1),
-        Description = reader.IsDBNull(first + 2) ? null : reader.GetString(first + 2),
-        DiscountAmount = reader.IsDBNull(first + 3) ? null : reader.GetInt32(first + 3),
-        DiscountRate = reader.IsDBNull(first + 4) ? null : reader.GetDecimal(first + 4),
-        MinOrderAmount = reader.IsDBNull(first + 5) ? 0 : reader.GetInt32(first + 5),
-        Usage = ParseUsage(reader.GetString(first + 6)),
-        TargetCategories = reader.IsDBNull(first + 7) ? [] : ParseCategories(reader.GetString(first + 7)),
-        ApplicableShops = reader.IsDBNull(first + 8) ? [] : JsonSerializer.Deserialize<string[]>(reader.GetString(first + 8)) ?? [],
-        ValidFrom = reader.IsDBNull(first + 9) ? null : DateOnly.FromDateTime(reader.GetDateTime(first + 9)),
-        ValidUntil = reader.IsDBNull(first + 10) ? null : DateOnly.FromDateTime(reader.GetDateTime(first + 10)),
-        IsActive = reader.GetBoolean(first + 11),
-    };
+        var categoryNames = reader.IsDBNull(first + 7) ? [] : StringsOf(reader.GetString(first + 7));
+        var categories = ParseCategories(categoryNames);
+        var shopsListed = reader.IsDBNull(first + 8) ? 0 : CountOf(reader.GetString(first + 8));
+        var shops = reader.IsDBNull(first + 8) ? [] : StringsOf(reader.GetString(first + 8));
+        return new Coupon
+        {
+            Id = reader.GetString(first),
+            Name = reader.GetString(first + 1),
+            Description = reader.IsDBNull(first + 2) ? null : reader.GetString(first + 2),
+            DiscountAmount = reader.IsDBNull(first + 3) ? null : reader.GetInt32(first + 3),
+            DiscountRate = reader.IsDBNull(first + 4) ? null : reader.GetDecimal(first + 4),
+            MinOrderAmount = reader.IsDBNull(first + 5) ? 0 : reader.GetInt32(first + 5),
+            Usage = ParseUsage(reader.GetString(first + 6)),
+            TargetCategories = categories,
+            ApplicableShops = shops,
+            ValidFrom = reader.IsDBNull(first + 9) ? null : DateOnly.FromDateTime(reader.GetDateTime(first + 9)),
+            ValidUntil = reader.IsDBNull(first + 10) ? null : DateOnly.FromDateTime(reader.GetDateTime(first + 10)),
+            // A list none of whose entries we understand (an unknown category, a numeric shops.id as the spec shows)
+            // would read as "everywhere": such a coupon is switched off instead.
+            IsActive = reader.GetBoolean(first + 11)
+                && (categoryNames.Length == 0 || categories.Length > 0)
+                && (shopsListed == 0 || shops.Length > 0),
+        };
+    }
 
-    /// <summary>Unknown category names are skipped: a coupon for a category this service lacks applies nowhere here.</summary>
-    private static FoodCategory[] ParseCategories(string json) =>
-        [.. (JsonSerializer.Deserialize<string[]>(json) ?? [])
+    /// <summary>The string entries of a JSON array (other entries are skipped).</summary>
+    private static string[] StringsOf(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.ValueKind != JsonValueKind.Array
+            ? []
+            : [.. document.RootElement.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)];
+    }
+
+    private static int CountOf(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement.GetArrayLength() : 0;
+    }
+
+    /// <summary>The team categories among the Korean names; names this service does not know are skipped.</summary>
+    private static FoodCategory[] ParseCategories(string[] names) =>
+        [.. names
             .Select(name => (Known: FoodCategoryNames.TryParseKorean(name, out var category), category))
             .Where(parsed => parsed.Known)
             .Select(parsed => parsed.category)];

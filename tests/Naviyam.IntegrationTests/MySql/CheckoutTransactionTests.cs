@@ -178,4 +178,21 @@ public sealed class CheckoutTransactionTests : IAsyncLifetime
         second.Coupon.WalletCouponId.Should().Be(first.Coupon.WalletCouponId);
         second.Coupon.Coupon.Should().BeEquivalentTo(MealCardCoupon);
     }
+
+    [Fact]
+    public async Task A_coupon_row_with_lists_this_service_cannot_read_is_switched_off_not_widened()
+    {
+        await database.ExecuteAsync("""
+            INSERT INTO coupons (id, coupon_name, discount_amount, usage_type, target_categories, applicable_shops) VALUES
+                ('SPEC-SHOPS', '가게 쿠폰', 500, 'ALL', NULL, '[1, 2, 3]'),
+                ('ODD-CATEGORY', '이상한 분류 쿠폰', 500, 'ALL', '["우주식"]', NULL),
+                ('MIXED', '분식 쿠폰', 500, 'ALL', '["분식", "우주식"]', NULL)
+            """);
+
+        (await coupons.FindCouponAsync("SPEC-SHOPS"))!.IsActive.Should().BeFalse();
+        (await coupons.FindCouponAsync("ODD-CATEGORY"))!.IsActive.Should().BeFalse();
+        var mixed = (await coupons.FindCouponAsync("MIXED"))!;
+        mixed.IsActive.Should().BeTrue();
+        mixed.TargetCategories.Should().Equal(Naviyam.Shops.FoodCategory.Bunsik);
+    }
 }
