@@ -55,6 +55,7 @@ public static class MeApi
         {
             OrderErrors.InsufficientBalance => (StatusCodes.Status422UnprocessableEntity, "급식카드 잔액이 모자라요. 조금 더 저렴한 메뉴를 골라 볼까요?"),
             OrderErrors.NoCard => (StatusCodes.Status422UnprocessableEntity, "등록된 급식카드가 없어요. 카드를 먼저 등록해 주세요."),
+            OrderErrors.CardNotAccepted => (StatusCodes.Status422UnprocessableEntity, "이 가게에서는 급식카드로 결제할 수 없어요. 다른 가게를 골라 볼까요?"),
             OrderErrors.CardInactive => (StatusCodes.Status409Conflict, "지금은 급식카드를 쓸 수 없는 상태예요. 카드 상태를 확인해 주세요."),
             OrderErrors.CouponNotUsable => (StatusCodes.Status409Conflict, "이 쿠폰은 이 주문에 쓸 수 없어요. 이미 썼거나 기간이 지났거나, 이 가게나 금액에는 적용되지 않아요."),
             OrderErrors.MenuUnavailable => (StatusCodes.Status409Conflict, "메뉴나 가격이 바뀌었어요. 가게 메뉴를 다시 확인해 주세요."),

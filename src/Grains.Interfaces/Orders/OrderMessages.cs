@@ -61,6 +61,8 @@ public static class OrderErrors
     public const string CardInactive = "card_inactive";
     public const string InsufficientBalance = "insufficient_balance";
     public const string CouponNotUsable = "coupon_not_usable";
+    /// <summary>The shop does not take the child meal card, or is not a place for children.</summary>
+    public const string CardNotAccepted = "card_not_accepted";
     /// <summary>The shop or menu is not in the catalog, or its price is no longer the one sent.</summary>
     public const string MenuUnavailable = "menu_unavailable";
 }

@@ -93,6 +93,12 @@ public sealed class FoodCardGrain(
         {
             return OrderResult.Refused(OrderErrors.MenuUnavailable);
         }
+        // The card pays: a shop that refuses it, or that no child may use, cannot take the order (unknown acceptance is
+        // allowed, as search shows those shops with a warning).
+        if (shop.MealCard == MealCardAcceptance.No || shop.NotForChildren)
+        {
+            return OrderResult.Refused(OrderErrors.CardNotAccepted);
+        }
 
         WalletCoupon? coupon = null;
         var discount = 0;

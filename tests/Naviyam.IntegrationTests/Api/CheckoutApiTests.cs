@@ -96,6 +96,9 @@ public class CheckoutApiTests(CheckoutCityFactory factory) : IClassFixture<Check
         using var withoutCard = await noCard.OrderAsync("o-1", meal);
         using var tooMuch = await poor.OrderAsync("o-1", meal, quantity: balance / meal.Price + 1);
         using var staleMenu = await poor.OrderAsync("o-2", meal with { Price = meal.Price + 10 });
+        var refusing = Catalog.All().First(s => s.MealCard == Naviyam.Shops.MealCardAcceptance.No && s.CheapestMeal() is not null);
+        var refusingMeal = refusing.CheapestMeal()!;
+        using var noCardShop = await poor.OrderAsync("o-3", new MealChoice(refusing.Id, refusingMeal.Name, refusingMeal.Price!.Value, refusing.Category));
 
         withoutCard.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await withoutCard.ProblemCodeAsync()).Should().Be("no_card");
@@ -104,6 +107,8 @@ public class CheckoutApiTests(CheckoutCityFactory factory) : IClassFixture<Check
         (await tooMuch.Content.ReadAsStringAsync()).Should().Contain("잔액이 모자라요");
         staleMenu.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await staleMenu.ProblemCodeAsync()).Should().Be("menu_unavailable");
+        noCardShop.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await noCardShop.ProblemCodeAsync()).Should().Be("card_not_accepted");
         (await poor.CardAsync()).Balance.Should().Be(balance);
     }
 
