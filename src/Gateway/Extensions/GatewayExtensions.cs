@@ -91,6 +91,7 @@ public static class GatewayExtensions
 
         app.MapHealthChecks("/health");
         app.MapChatApi();
+        app.MapMeApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevTokenApi();

@@ -18,7 +18,10 @@ function showReply(reply) {
   for (const pick of reply.recommendations || []) {
     const card = document.createElement("div");
     card.className = "card";
-    const price = pick.price ? `${pick.price.toLocaleString("ko-KR")}원` : "가격 정보 없음";
+    let price = pick.price ? `${pick.price.toLocaleString("ko-KR")}원` : "가격 정보 없음";
+    if (pick.couponName && pick.finalPrice != null) {
+      price += ` → 쿠폰 쓰면 ${pick.finalPrice.toLocaleString("ko-KR")}원`;
+    }
     card.textContent = `• ${pick.shopName}${pick.menuName ? " — " + pick.menuName : ""} (${price})`;
     item.appendChild(card);
   }

@@ -1,3 +1,5 @@
+using Naviyam.Orders;
+
 namespace Naviyam.Cards;
 
 /// <summary>
@@ -15,6 +17,14 @@ public interface IFoodCardGrain : IGrainWithStringKey
 
     [Alias("Credit")]
     Task<CardOperationResult> CreditAsync(int amount, string idempotencyKey, string reason);
+
+    /// <summary>
+    /// Buys a meal with the card and optionally one wallet coupon: the order row, the card debit and the coupon's
+    /// USED mark are committed in one transaction before this returns. Idempotent by <see cref="OrderRequest.OrderKey"/>.
+    /// Checkout lives here because this activation is the single writer of the user's balance.
+    /// </summary>
+    [Alias("PlaceOrder")]
+    Task<OrderResult> PlaceOrderAsync(OrderRequest request);
 }
 
 [GenerateSerializer, Immutable, Alias("naviyam.foodcard-summary.v1")]

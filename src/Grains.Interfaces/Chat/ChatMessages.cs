@@ -40,6 +40,10 @@ public sealed record RecommendationView
     [Id(7)] public double Score { get; init; }
     [Id(8)] public IReadOnlyList<string> Reasons { get; init; } = [];
     [Id(9)] public IReadOnlyList<string> Flags { get; init; } = [];
+    /// <summary>The user's best coupon for this meal (then <see cref="FinalPrice"/> is the price after it).</summary>
+    [Id(10)] public string? CouponName { get; init; }
+    [Id(11)] public int? Discount { get; init; }
+    [Id(12)] public long? WalletCouponId { get; init; }
 }
 
 /// <summary>Per-stage wall time of one turn, in microseconds (what <c>performance_logs</c> stores).</summary>

@@ -1,12 +1,25 @@
 using Microsoft.Extensions.Logging;
+using Naviyam.Catalog;
+using Naviyam.Coupons;
+using Naviyam.Orders;
+using Naviyam.Shops;
+using Naviyam.Time;
 
 namespace Naviyam.Cards;
 
 /// <summary>
 /// The only writer of a card's balance. Orleans runs one call at a time per grain, and the store applies a
 /// change only against the version read, so a balance can neither be double-spent nor lost.
+/// Checkout runs here too: one activation per user serialises every spend of the card and its coupons, so the
+/// cached balance stays the stored one. The store still re-checks under the card row's lock, which is what makes
+/// a double spend impossible even if two activations of this grain ever overlap (a silo lost and replaced).
 /// </summary>
-public sealed class FoodCardGrain(IFoodCardStore store, ILogger<FoodCardGrain> logger) : Grain, IFoodCardGrain
+public sealed class FoodCardGrain(
+    IFoodCardStore store,
+    IOrderStore orders,
+    IShopCatalog catalog,
+    SeoulClock clock,
+    ILogger<FoodCardGrain> logger) : Grain, IFoodCardGrain
 {
     private FoodCardAccount? account;
 
@@ -54,4 +67,92 @@ public sealed class FoodCardGrain(IFoodCardStore store, ILogger<FoodCardGrain> l
         logger.LogInformation("Card operation {Reason} for {User}: {Outcome}", reason, account.UserId, applied ? "applied" : "duplicate");
         return new CardOperationResult(applied, stored.Balance, applied ? null : "duplicate");
     }
+
+    async Task<OrderResult> IFoodCardGrain.PlaceOrderAsync(OrderRequest request)
+    {
+        if (!IsWellFormed(request))
+        {
+            return OrderResult.Refused(OrderErrors.InvalidInput);
+        }
+        var userId = this.GetPrimaryKeyString();
+        // A retried order answers with its first receipt, even when its coupon is no longer in the wallet.
+        if (await orders.FindAsync(userId, request.OrderKey) is { } first)
+        {
+            return OrderResult.Placed(first, duplicate: true);
+        }
+        if (account is null)
+        {
+            return OrderResult.Refused(OrderErrors.NoCard);
+        }
+        if (account.Status != "ACTIVE")
+        {
+            return OrderResult.Refused(OrderErrors.CardInactive);
+        }
+        if (!catalog.TryGet(request.ShopId, out var shop)
+            || !shop.Menus.Any(m => m.Name == request.MenuName && m.Price == request.UnitPrice))
+        {
+            return OrderResult.Refused(OrderErrors.MenuUnavailable);
+        }
+        // The card pays: a shop that refuses it, or that no child may use, cannot take the order (unknown acceptance is
+        // allowed, as search shows those shops with a warning).
+        if (shop.MealCard == MealCardAcceptance.No || shop.NotForChildren)
+        {
+            return OrderResult.Refused(OrderErrors.CardNotAccepted);
+        }
+
+        WalletCoupon? coupon = null;
+        var discount = 0;
+        var wallet = GrainFactory.GetGrain<ICouponWalletGrain>(userId);
+        if (request.WalletCouponId is { } walletCouponId)
+        {
+            coupon = (await wallet.GetActiveAsync()).FirstOrDefault(c => c.WalletCouponId == walletCouponId);
+            var target = new CouponTarget(shop.Id, shop.Category, shop.MealCard is MealCardAcceptance.Yes or MealCardAcceptance.Partial);
+            discount = coupon?.Coupon.DiscountFor(request.OrderAmount, target) ?? 0;
+            if (discount <= 0)
+            {
+                return OrderResult.Refused(OrderErrors.CouponNotUsable);
+            }
+        }
+        if (account.Balance < request.OrderAmount - discount)
+        {
+            return OrderResult.Refused(OrderErrors.InsufficientBalance);
+        }
+
+        var commit = await orders.PlaceAsync(new OrderPlacement(userId, request, discount, coupon, clock.UtcNow));
+        account = commit.Account ?? account;
+        if (coupon is not null && (commit.Result.Receipt is not null || commit.Result.Error == OrderErrors.CouponNotUsable))
+        {
+            // The coupon row changed (used now, or already used or expired elsewhere): the wallet reads it again.
+            await RefreshWalletAsync(wallet, request.OrderKey);
+        }
+        // Amounts, balances and card numbers stay out of logs: only the outcome is recorded.
+        logger.LogInformation("Order {OrderKey} for {User}: {Outcome}", request.OrderKey, userId,
+            commit.Result.Error ?? (commit.Result.Duplicate ? "duplicate" : "placed"));
+        return commit.Result;
+    }
+
+    /// <summary>
+    /// After a commit the answer must not turn into an error: a wallet that could not reload still refuses the used
+    /// coupon at the store (the row is no longer ACTIVE) and reloads on that refusal or its next activation.
+    /// </summary>
+    private async Task RefreshWalletAsync(ICouponWalletGrain wallet, string orderKey)
+    {
+        try
+        {
+            await wallet.ReloadAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Wallet of {User} did not reload after order {OrderKey}", this.GetPrimaryKeyString(), orderKey);
+        }
+    }
+
+    private static bool IsWellFormed(OrderRequest? request) =>
+        request is not null
+        && !string.IsNullOrWhiteSpace(request.OrderKey) && request.OrderKey.Length <= OrderRequest.MaxKeyLength
+        && !string.IsNullOrWhiteSpace(request.ShopId) && request.ShopId.Length <= 200
+        && !string.IsNullOrWhiteSpace(request.MenuName) && request.MenuName.Length <= 200
+        && request.Quantity is >= 1 and <= OrderRequest.MaxQuantity
+        && request.UnitPrice is > 0 and <= 1_000_000
+        && request.WalletCouponId is null or > 0;
 }

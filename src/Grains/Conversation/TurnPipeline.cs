@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Naviyam.Cards;
 using Naviyam.Chat;
+using Naviyam.Coupons;
 using Naviyam.Hosting;
 using Naviyam.Nlu;
 using Naviyam.Preprocessing;
@@ -40,8 +41,10 @@ public sealed class TurnPipeline(
 
         var profileTask = grains.GetGrain<IProfileGrain>(turn.UserId).GetAsync();
         var cardTask = grains.GetGrain<IFoodCardGrain>(turn.UserId).GetSummaryAsync();
+        var walletTask = grains.GetGrain<ICouponWalletGrain>(turn.UserId).GetActiveAsync();
         var profile = await profileTask;
         var card = await cardTask;
+        var wallet = await walletTask;
         var contextUs = stopwatch.Lap();
 
         var understood = nlu.Analyze(text);
@@ -67,12 +70,12 @@ public sealed class TurnPipeline(
         var (picks, rankingVersion) = await RankAsync(candidates.Fitting, budgetCap, atNow: eatAt - now < TimeSpan.FromMinutes(30));
         var rankingUs = stopwatch.Lap();
 
-        // Coupons join here (the wallet and the best-coupon choice) without changing the stages around them.
+        picks = WithBestCoupons(picks, wallet);
         var couponUs = stopwatch.Lap();
 
         var replyText = composer.Compose(new ReplyContext(
             understood.Intent, slots, budgetCap, budgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, isMinor,
-            HasLocation: location is not null, Unsure: unsure));
+            HasLocation: location is not null, Unsure: unsure, UsableCoupons: wallet, Now: clock.UtcNow));
         var recommendations = picks.Select(ToView).ToArray();
         var replyUs = stopwatch.Lap();
 
@@ -150,6 +153,30 @@ public sealed class TurnPipeline(
         return (picks, result.ModelVersion);
     }
 
+    /// <summary>
+    /// The spec's coupon step: each recommended meal gets the user's coupon that takes the most off it (the same pure
+    /// rule checkout applies), so the reply can show the price the child will really pay.
+    /// </summary>
+    private IReadOnlyList<RankedCandidate> WithBestCoupons(IReadOnlyList<RankedCandidate> picks, IReadOnlyList<WalletCoupon> wallet)
+    {
+        if (wallet.Count == 0 || picks.Count == 0)
+        {
+            return picks;
+        }
+        var now = clock.UtcNow;
+        var today = DateOnly.FromDateTime(clock.LocalNow.DateTime);
+        return picks.Select(pick =>
+        {
+            var shop = pick.Candidate.Shop;
+            if (pick.Candidate.Meal?.Price is not { } price)
+            {
+                return pick;
+            }
+            var target = new CouponTarget(shop.Id, shop.Category, shop.MealCard is MealCardAcceptance.Yes or MealCardAcceptance.Partial);
+            return pick with { Coupon = CouponChooser.Best(wallet, price, target, now, today) };
+        }).ToArray();
+    }
+
     private static IReadOnlyList<string> ReasonsFor(Candidate candidate, int? budgetCap, bool atNow)
     {
         var reasons = new List<string>();
@@ -197,7 +224,11 @@ public sealed class TurnPipeline(
         ShopName = pick.Candidate.Shop.Name,
         MenuName = pick.Candidate.Meal?.Name,
         Price = pick.Candidate.Meal?.Price,
-        FinalPrice = pick.Candidate.Meal?.Price,
+        FinalPrice = pick.Coupon?.PriceAfterDiscount ?? pick.Candidate.Meal?.Price,
+        CouponId = pick.Coupon?.Coupon.Coupon.Id,
+        CouponName = pick.Coupon?.Coupon.Coupon.Name,
+        Discount = pick.Coupon?.Discount,
+        WalletCouponId = pick.Coupon?.Coupon.WalletCouponId,
         DistanceMeters = pick.Candidate.DistanceMeters is { } d ? (int)Math.Round(d) : null,
         Score = Math.Round(pick.Score, 4),
         Reasons = pick.Reasons,

@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Naviyam.Cards;
 using Naviyam.Catalog;
 using Naviyam.Conversation;
+using Naviyam.Coupons;
 using Naviyam.Lexicons;
 using Naviyam.Logging;
 using Naviyam.Nlu;
+using Naviyam.Orders;
 using Naviyam.Preprocessing;
 using Naviyam.Profiles;
 using Naviyam.Ranking;
@@ -57,7 +59,11 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<TurnPipeline>();
 
         services.AddSingleton<IShopRepository, InMemoryShopRepository>();
-        services.AddSingleton<IFoodCardStore, InMemoryFoodCardStore>();
+        services.AddSingleton<InMemoryFoodCardStore>();
+        services.AddSingleton<IFoodCardStore>(sp => sp.GetRequiredService<InMemoryFoodCardStore>());
+        services.AddSingleton<InMemoryCouponStore>();
+        services.AddSingleton<ICouponStore>(sp => sp.GetRequiredService<InMemoryCouponStore>());
+        services.AddSingleton<IOrderStore, InMemoryOrderStore>();
         services.AddSingleton<ITurnJournal, InMemoryTurnJournal>();
         services.AddSingleton<IProfileMirror, NoProfileMirror>();
         return services;

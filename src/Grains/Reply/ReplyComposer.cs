@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Text;
 using Naviyam.Chat;
+using Naviyam.Coupons;
 using Naviyam.Retrieval;
 using Naviyam.Shops;
 
 namespace Naviyam.Reply;
 
-/// <summary>A ranked shop ready to be presented, with the reasons and warnings the user should see.</summary>
-public sealed record RankedCandidate(Candidate Candidate, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<string> Flags);
+/// <summary>
+/// A ranked shop ready to be presented, with the reasons and warnings the user should see, and the user's best
+/// coupon for its meal (null: none applies).
+/// </summary>
+public sealed record RankedCandidate(Candidate Candidate, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<string> Flags, CouponChoice? Coupon = null);
 
 /// <summary>What the reply stage needs to know about the turn.</summary>
 public sealed record ReplyContext(
@@ -20,7 +24,9 @@ public sealed record ReplyContext(
     Candidate? CheapestEligible,
     bool IsMinor,
     bool HasLocation = false,
-    bool Unsure = false);
+    bool Unsure = false,
+    IReadOnlyList<WalletCoupon>? UsableCoupons = null,
+    DateTimeOffset? Now = null);
 
 /// <summary>
 /// Writes the answer in friendly 해요체 Korean. It only ever names meals and prices that are in the data:
@@ -54,7 +60,7 @@ public sealed class ReplyComposer
         }
         else if (context.Intent == Intents.CouponInquiry)
         {
-            text.Append("지금 바로 쓸 수 있는 쿠폰은 없어요. ");
+            text.Append(DescribeCoupons(context.UsableCoupons ?? [], context.Now, context.Picks.Any(p => p.Coupon is not null))).Append(' ');
         }
 
         if (context.Picks.Count > 0)
@@ -143,6 +149,10 @@ public sealed class ReplyComposer
         {
             line.Append(" (메뉴 가격 정보 없음)");
         }
+        if (pick.Coupon is { } coupon)
+        {
+            line.Append(" → 쿠폰 쓰면 ").Append(Won(coupon.PriceAfterDiscount)).Append(" (").Append(coupon.Coupon.Coupon.Name).Append(')');
+        }
         if (candidate.DistanceMeters is { } meters)
         {
             line.Append(", ").Append(Distance(meters));
@@ -152,6 +162,44 @@ public sealed class ReplyComposer
             line.Append(" [").Append(string.Join(", ", pick.Flags)).Append(']');
         }
         return line.ToString();
+    }
+
+    /// <summary>
+    /// The wallet in a sentence or two: how many coupons, their names (three at most), and a nudge for one that
+    /// ends within a week. Names come from the coupon rows, never made up.
+    /// </summary>
+    private static string DescribeCoupons(IReadOnlyList<WalletCoupon> coupons, DateTimeOffset? now, bool picksUseCoupons)
+    {
+        if (coupons.Count == 0)
+        {
+            return "지금 바로 쓸 수 있는 쿠폰은 없어요.";
+        }
+        var names = string.Join(", ", coupons.Take(3).Select(c => c.Coupon.Name));
+        var more = coupons.Count > 3 ? $" 외 {coupons.Count - 3}장" : "";
+        var text = new StringBuilder($"지금 쓸 수 있는 쿠폰이 {coupons.Count}장 있어요: {names}{more}.");
+        var soonest = coupons.Where(c => c.ExpiresAt is not null).MinBy(c => c.ExpiresAt);
+        if (now is { } instant && soonest?.ExpiresAt is { } expiresAt && expiresAt - instant <= TimeSpan.FromDays(7))
+        {
+            // ExpiresAt is the first instant it is no longer usable: the last day is the Seoul date just before it.
+            var lastDay = Naviyam.Time.SeoulClock.ToSeoul(expiresAt.AddTicks(-1));
+            text.Append(CultureInfo.InvariantCulture, $" {soonest.Coupon.Name}{TopicParticle(soonest.Coupon.Name)} {lastDay.Month}월 {lastDay.Day}일까지라서 먼저 쓰는 게 좋아요.");
+        }
+        if (picksUseCoupons)
+        {
+            text.Append(" 아래 메뉴에는 가장 많이 깎아 주는 쿠폰을 적용한 가격도 같이 적어 둘게요.");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>은 after a final consonant, 는 after a vowel; 은(는) when the name does not end in Hangul.</summary>
+    private static string TopicParticle(string word)
+    {
+        var last = word.TrimEnd().LastOrDefault();
+        if (last is < '가' or > '힣')
+        {
+            return "은(는)";
+        }
+        return (last - '가') % 28 == 0 ? "는" : "은";
     }
 
     public static string Won(int amount) => amount.ToString("#,0", CultureInfo.InvariantCulture) + "원";

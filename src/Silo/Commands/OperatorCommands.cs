@@ -28,7 +28,7 @@ public static class OperatorCommands
           migrate
               MySQL mode: applies sql/migrations in order; safe to run again.
           seed [--shops N] [--users N] [--seed N]
-              MySQL mode: stores a generated city (shops, menus, hours, meal-card users).
+              MySQL mode: stores a generated city (shops, menus, hours, meal-card users, coupons and wallets).
           train-nlu [--data DIR] [--out DIR]
               Trains the intent classifier on DIR/nlu/{train,dev}.jsonl (default: the repository's data/), exports it to
               ONNX with its metrics (default: data/models/nlu); the test split is only reported.
@@ -165,7 +165,11 @@ public static class OperatorCommands
         var stores = StoresFor(storage, configuration);
         stores.Shops.UpsertAsync(city.Shops).GetAwaiter().GetResult();
         stores.Cards.UpsertAccountsAsync(city.Users).GetAwaiter().GetResult();
-        Console.WriteLine($"Seeded {city.Shops.Count:N0} synthetic shops and {city.Users.Count:N0} synthetic meal-card users.");
+        // Foreign-key order: users (with their cards) and coupons before the wallet rows that reference both.
+        stores.Coupons.UpsertCouponsAsync(city.Coupons).GetAwaiter().GetResult();
+        stores.Coupons.IssueManyAsync(city.Wallets).GetAwaiter().GetResult();
+        Console.WriteLine($"Seeded {city.Shops.Count:N0} synthetic shops, {city.Users.Count:N0} synthetic meal-card users, "
+            + $"{city.Coupons.Count:N0} coupons and {city.Wallets.Count:N0} wallet coupons.");
         return 0;
     }
 
@@ -209,10 +213,10 @@ public static class OperatorCommands
             ? storage
             : throw new UsageException($"{verb} works on MySQL: add --Naviyam:Storage:Mode=MySql --ConnectionStrings:Naviyam=\"...\"");
 
-    private static (MySqlShopRepository Shops, MySqlFoodCardStore Cards) StoresFor(StorageOptions storage, IConfiguration configuration)
+    private static (MySqlShopRepository Shops, MySqlFoodCardStore Cards, MySqlCouponStore Coupons) StoresFor(StorageOptions storage, IConfiguration configuration)
     {
         var dataSource = new MySqlDataSource(storage.RequireConnectionString(configuration));
-        return (new MySqlShopRepository(dataSource), new MySqlFoodCardStore(dataSource));
+        return (new MySqlShopRepository(dataSource), new MySqlFoodCardStore(dataSource), new MySqlCouponStore(dataSource));
     }
 
     /// <summary>

@@ -38,7 +38,12 @@ public static class CityDataGenerator
 
         var shops = GenerateShops(options.ShopCount, options.Seed);
         var users = GenerateUsers(options.UserCount, options.Seed);
-        return new GeneratedCity(shops, users);
+        var coupons = GeneratedCoupons.Catalog(shops);
+        return new GeneratedCity(shops, users)
+        {
+            Coupons = coupons,
+            Wallets = GeneratedCoupons.Wallets(users, coupons, options.Seed),
+        };
     }
 
     private static ShopRecord[] GenerateShops(int count, int seed)

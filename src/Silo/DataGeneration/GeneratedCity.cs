@@ -1,4 +1,5 @@
 using Naviyam.Cards;
+using Naviyam.Coupons;
 using Naviyam.Shops;
 
 namespace Naviyam.Silo.DataGeneration;
@@ -14,5 +15,13 @@ public sealed record CityGenerationOptions
     public int UserCount { get; init; } = 100;
 }
 
-/// <summary>A synthetic Seoul-like city: shops (source "generated") and demo meal-card users, all marked Synthetic.</summary>
-public sealed record GeneratedCity(IReadOnlyList<ShopRecord> Shops, IReadOnlyList<FoodCardAccount> Users);
+/// <summary>
+/// A synthetic Seoul-like city: shops (source "generated") and demo meal-card users, all marked Synthetic, plus a
+/// small coupon catalog and the users' wallet copies (<see cref="GeneratedCoupons"/>).
+/// </summary>
+public sealed record GeneratedCity(IReadOnlyList<ShopRecord> Shops, IReadOnlyList<FoodCardAccount> Users)
+{
+    public IReadOnlyList<Coupon> Coupons { get; init; } = [];
+
+    public IReadOnlyList<CouponGrant> Wallets { get; init; } = [];
+}

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Naviyam.Cards;
 using Naviyam.Catalog;
+using Naviyam.Coupons;
 using Naviyam.Lexicons;
 using Naviyam.Silo.DataGeneration;
 using Naviyam.Silo.Import;
@@ -17,6 +18,7 @@ namespace Naviyam.Silo.Hosting;
 public sealed class CatalogStartup(
     IShopRepository shops,
     IFoodCardStore cards,
+    ICouponStore coupons,
     IShopCatalog catalog,
     PlaceGazetteer places,
     IConfiguration configuration,
@@ -37,8 +39,11 @@ public sealed class CatalogStartup(
             });
             await shops.UpsertAsync(city.Shops, cancellationToken);
             await cards.UpsertAccountsAsync(city.Users, cancellationToken);
-            logger.LogInformation("Generated {Shops} synthetic shops and {Users} synthetic meal-card users (seed {Seed})",
-                city.Shops.Count, city.Users.Count, options.Seed);
+            // After the users (wallet rows reference them) and the coupons they hold.
+            await coupons.UpsertCouponsAsync(city.Coupons, cancellationToken);
+            await coupons.IssueManyAsync(city.Wallets, cancellationToken);
+            logger.LogInformation("Generated {Shops} synthetic shops, {Users} synthetic meal-card users and {Coupons} wallet coupons (seed {Seed})",
+                city.Shops.Count, city.Users.Count, city.Wallets.Count, options.Seed);
         }
 
         var imports = configuration.GetSection(DataOptions.ImportSection).Get<string[]>() ?? [];

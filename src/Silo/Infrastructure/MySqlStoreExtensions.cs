@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
 using Naviyam.Cards;
 using Naviyam.Catalog;
+using Naviyam.Coupons;
 using Naviyam.Logging;
+using Naviyam.Orders;
 using Naviyam.Profiles;
 
 namespace Naviyam.Silo.Infrastructure;
@@ -16,6 +18,8 @@ public static class MySqlStoreExtensions
         services.AddSingleton<MySqlShopRepository>();
         services.AddSingleton<IShopRepository>(sp => sp.GetRequiredService<MySqlShopRepository>());
         services.AddSingleton<IFoodCardStore, MySqlFoodCardStore>();
+        services.AddSingleton<ICouponStore, MySqlCouponStore>();
+        services.AddSingleton<IOrderStore, MySqlOrderStore>();
         services.AddOptions<TurnJournalOptions>().BindConfiguration(TurnJournalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ITurnJournal, MySqlTurnJournal>();
         services.AddSingleton<IProfileMirror, MySqlProfileMirror>();

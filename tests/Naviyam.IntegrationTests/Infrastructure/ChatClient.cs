@@ -25,7 +25,9 @@ public sealed record WireRecommendation(
     int? DistanceMeters,
     double Score,
     List<string> Reasons,
-    List<string> Flags);
+    List<string> Flags,
+    string? CouponName = null,
+    int? Discount = null);
 
 public static class ChatClientExtensions
 {

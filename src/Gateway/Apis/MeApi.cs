@@ -1,0 +1,130 @@
+using Naviyam.Cards;
+using Naviyam.Coupons;
+using Naviyam.Gateway.Auth;
+using Naviyam.Orders;
+
+namespace Naviyam.Gateway.Apis;
+
+/// <summary>
+/// The signed-in user's own card, coupons and orders. Every route is under <c>/api/me</c> and takes the user from the
+/// token's subject only, so no request can name, read or spend another user's card or coupons.
+/// </summary>
+public static class MeApi
+{
+    public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup("/api/me").RequireAuthorization();
+
+        me.MapGet("/card", async (HttpContext http, IGrainFactory grains) =>
+        {
+            var card = await grains.GetGrain<IFoodCardGrain>(http.User.RequireUserId()).GetSummaryAsync();
+            return Results.Ok(new CardDto(card.HasCard, card.Balance, card.Status, card.TargetAgeGroup));
+        });
+
+        me.MapGet("/coupons", async (HttpContext http, IGrainFactory grains) =>
+        {
+            var coupons = await grains.GetGrain<ICouponWalletGrain>(http.User.RequireUserId()).GetActiveAsync();
+            return Results.Ok(new { coupons = coupons.Select(WalletCouponDto.From) });
+        });
+
+        me.MapPost("/orders", async (OrderBody body, HttpContext http, IGrainFactory grains) =>
+        {
+            var errors = OrderInputRules.Validate(body);
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors);
+            }
+            var request = new OrderRequest(body.OrderKey!, body.ShopId!, body.MenuName!, body.Quantity ?? 1, body.UnitPrice!.Value, body.WalletCouponId);
+            var result = await grains.GetGrain<IFoodCardGrain>(http.User.RequireUserId()).PlaceOrderAsync(request);
+            if (result.Receipt is { } receipt)
+            {
+                var dto = ReceiptDto.From(receipt, result.Duplicate);
+                // A replayed order key answers with the first receipt; only the first placement creates anything.
+                return result.Duplicate ? Results.Ok(dto) : Results.Json(dto, statusCode: StatusCodes.Status201Created);
+            }
+            return Refusal(result.Error ?? OrderErrors.InvalidInput);
+        });
+
+        return app;
+    }
+
+    /// <summary>A refused order as problem+json: a Korean explanation for the child and a stable machine code.</summary>
+    private static IResult Refusal(string code)
+    {
+        var (status, detail) = code switch
+        {
+            OrderErrors.InsufficientBalance => (StatusCodes.Status422UnprocessableEntity, "급식카드 잔액이 모자라요. 조금 더 저렴한 메뉴를 골라 볼까요?"),
+            OrderErrors.NoCard => (StatusCodes.Status422UnprocessableEntity, "등록된 급식카드가 없어요. 카드를 먼저 등록해 주세요."),
+            OrderErrors.CardNotAccepted => (StatusCodes.Status422UnprocessableEntity, "이 가게에서는 급식카드로 결제할 수 없어요. 다른 가게를 골라 볼까요?"),
+            OrderErrors.CardInactive => (StatusCodes.Status409Conflict, "지금은 급식카드를 쓸 수 없는 상태예요. 카드 상태를 확인해 주세요."),
+            OrderErrors.CouponNotUsable => (StatusCodes.Status409Conflict, "이 쿠폰은 이 주문에 쓸 수 없어요. 이미 썼거나 기간이 지났거나, 이 가게나 금액에는 적용되지 않아요."),
+            OrderErrors.MenuUnavailable => (StatusCodes.Status409Conflict, "메뉴나 가격이 바뀌었어요. 가게 메뉴를 다시 확인해 주세요."),
+            _ => (StatusCodes.Status400BadRequest, "주문 내용을 다시 확인해 주세요."),
+        };
+        return Results.Problem(statusCode: status, title: "Order refused", detail: detail,
+            extensions: new Dictionary<string, object?> { ["code"] = code });
+    }
+}
+
+/// <summary>The body of <c>POST /api/me/orders</c>.</summary>
+public sealed record OrderBody(string? OrderKey, string? ShopId, string? MenuName, int? Quantity, int? UnitPrice, long? WalletCouponId);
+
+public sealed record CardDto(bool HasCard, int Balance, string Status, string? TargetAgeGroup);
+
+public sealed record WalletCouponDto(
+    long WalletCouponId, string CouponId, string Name, string? Description, int? DiscountAmount, decimal? DiscountRate,
+    int MinOrderAmount, string Usage, IReadOnlyList<string> TargetCategories, IReadOnlyList<string> ApplicableShops, DateTimeOffset? ExpiresAt)
+{
+    public static WalletCouponDto From(WalletCoupon held) => new(
+        held.WalletCouponId, held.Coupon.Id, held.Coupon.Name, held.Coupon.Description, held.Coupon.DiscountAmount, held.Coupon.DiscountRate,
+        held.Coupon.MinOrderAmount, held.Coupon.Usage.ToString(), [.. held.Coupon.TargetCategories.Select(Naviyam.Shops.FoodCategoryNames.ToKorean)],
+        held.Coupon.ApplicableShops, held.ExpiresAt);
+}
+
+public sealed record ReceiptDto(
+    long OrderId, string OrderKey, string ShopId, string MenuName, int Quantity, int OrderAmount, int Discount, int Paid, int BalanceAfter,
+    long? WalletCouponId, string? CouponId, string? CouponName, DateTimeOffset PlacedAt, bool Replayed)
+{
+    public static ReceiptDto From(OrderReceipt receipt, bool replayed) => new(
+        receipt.OrderId, receipt.OrderKey, receipt.ShopId, receipt.MenuName, receipt.Quantity, receipt.OrderAmount, receipt.Discount,
+        receipt.Paid, receipt.BalanceAfter, receipt.WalletCouponId, receipt.CouponId, receipt.CouponName, receipt.PlacedAt, replayed);
+}
+
+public static class OrderInputRules
+{
+    /// <summary>Every problem with an order body, keyed by field; empty when it is valid.</summary>
+    public static Dictionary<string, string[]> Validate(OrderBody? body)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (body is null)
+        {
+            errors["body"] = ["A JSON body is required."];
+            return errors;
+        }
+        if (body.OrderKey is null || !ChatInputRules.IdPattern().IsMatch(body.OrderKey))
+        {
+            errors["orderKey"] = ["orderKey must be 1–64 characters of A–Z, a–z, 0–9, '_' or '-'."];
+        }
+        if (string.IsNullOrWhiteSpace(body.ShopId) || body.ShopId.Length > 200)
+        {
+            errors["shopId"] = ["shopId must be a shop id such as \"generated:12\"."];
+        }
+        if (string.IsNullOrWhiteSpace(body.MenuName) || body.MenuName.Length > 200)
+        {
+            errors["menuName"] = ["menuName must be 1–200 characters."];
+        }
+        if (body.Quantity is < 1 or > OrderRequest.MaxQuantity)
+        {
+            errors["quantity"] = [$"quantity must be between 1 and {OrderRequest.MaxQuantity}."];
+        }
+        if (body.UnitPrice is null or <= 0 or > 1_000_000)
+        {
+            errors["unitPrice"] = ["unitPrice must be the menu's price in won (1–1,000,000)."];
+        }
+        if (body.WalletCouponId is <= 0)
+        {
+            errors["walletCouponId"] = ["walletCouponId must be the id of a coupon in your wallet."];
+        }
+        return errors;
+    }
+}

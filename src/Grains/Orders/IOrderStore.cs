@@ -1,0 +1,29 @@
+using Naviyam.Cards;
+using Naviyam.Coupons;
+
+namespace Naviyam.Orders;
+
+/// <summary>
+/// Where orders are kept for good (<c>product_orders</c>), or memory on the embedded default. Placing an order is one
+/// atomic unit: the order row, the card debit (balance and ledger) and the coupon's USED mark are all written, or
+/// none is. The store re-checks everything under the card's lock, so a stale caller can never overdraw or reuse.
+/// </summary>
+public interface IOrderStore
+{
+    /// <summary>The receipt of the user's order with this key, if it was placed.</summary>
+    Task<OrderReceipt?> FindAsync(string userId, string orderKey, CancellationToken cancellationToken = default);
+
+    Task<OrderCommit> PlaceAsync(OrderPlacement placement, CancellationToken cancellationToken = default);
+}
+
+/// <summary>An order the card grain has priced: <see cref="Discount"/> comes from <see cref="Coupon"/> (null: none).</summary>
+public sealed record OrderPlacement(string UserId, OrderRequest Request, int Discount, WalletCoupon? Coupon, DateTimeOffset Now)
+{
+    public int Paid => Request.OrderAmount - Discount;
+
+    /// <summary>The card ledger's idempotency key of an order's debit.</summary>
+    public string LedgerKey => $"order:{Request.OrderKey}";
+}
+
+/// <summary>What the store did, and the card as stored afterwards (null when there is no card) for the grain's cache.</summary>
+public sealed record OrderCommit(OrderResult Result, FoodCardAccount? Account);
