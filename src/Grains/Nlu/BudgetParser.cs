@@ -20,16 +20,27 @@ public static partial class BudgetParser
 
     private static readonly string[] CapWords =
     [
-        "이하", "까지", "밖에", "안으로", "안에서", "안에", "안쪽", "내로", "내에서", "이내", "미만", "넘지", "넘으면", "아래",
-        "이내로", "선에서", "안짝", "밖엔", "뿐", "빢에", "박에", "최대", "한도", "맥스",
+        "이하", "까지", "밖에", "안으로", "안에서", "안에", "안쪽", "내로", "내에서", "이내", "미만", "아래",
+        "이내로", "선에서", "선으로", "선까지", "안짝", "밖엔", "뿐", "빢에", "박에", "최대", "한도", "맥스",
     ];
 
     private static readonly string[] CapPrefixes = ["최대", "많아야", "기껏해야", "한도", "max"];
 
     // An amount followed by these is a price, a discount or a threshold, not what the user can spend.
-    private static readonly string[] NotABudgetAfter = ["할인", "쿠폰", "이상", "넘게", "적립", "포인트", "짜리쿠폰", "짜리할인", "상품권", "할인권", "깎"];
+    private static readonly string[] NotABudgetAfter =
+    [
+        "할인", "쿠폰", "이상", "넘게", "넘어", "넘지", "넘는", "넘음", "넘을", "초과", "적립", "포인트", "짜리쿠폰", "짜리할인", "상품권",
+        "할인권", "깎", "이면비싸", "이면비싼", "이면싼", "면비싸", "면비싼", "이비싸", "은비싸", "는비싸", "이면적당", "이면괜찮은가격",
+    ];
 
-    private static readonly string[] NotABudgetBefore = ["쿠폰", "할인", "할인권", "적립"];
+    private static readonly string[] NotABudgetBefore = ["쿠폰", "할인", "할인권", "적립", "적립금", "포인트", "마일리지", "기프티콘", "상품권"];
+
+    // "5천원 안 넘게", "만원 넘으면 안 돼", "만원 넘게는 못 써", "2천원 초과하면 안 돼": a limit, said through its negation.
+    private static readonly string[] NegatedExcess =
+    [
+        "안넘게", "안넘는", "넘지않", "넘지말", "넘지마", "넘으면안", "넘으면못", "넘게는못", "넘게는안", "넘게는절대", "넘게못", "넘게안",
+        "넘기면안", "넘기지", "초과하면안", "초과하지", "초과안", "초과금지", "초과x", "넘으면x",
+    ];
 
     // "김밥 한 줄 4천원", "떡볶이 1인분 5천원": an amount right after a quantity of a dish is that dish's price.
     // ("1인분에 6천원 넘으면 못 사" has 에 in between and stays the user's limit.)
@@ -44,6 +55,14 @@ public static partial class BudgetParser
     {
         // "1-2만원" is the range "1~2만원", not a phone-number fragment; same length, so positions stay valid.
         normalizedText = DashRange().Replace(normalizedText, m => m.Value.Replace('-', '~'));
+        // "칠팔천원", "이삼만 원": two neighbouring numerals are a rough range.
+        if (NeighbourNumerals().Match(normalizedText) is { Success: true } rough
+            && KoreanDigit(rough.Groups["b"].Value[0]) - KoreanDigit(rough.Groups["a"].Value[0]) == 1)
+        {
+            var unit = rough.Groups["u"].Value == "만" ? 10_000 : 1_000;
+            return new BudgetMatch(KoreanDigit(rough.Groups["b"].Value[0])!.Value * unit, BudgetKinds.Range, rough.Index, rough.Index + rough.Length);
+        }
+
         var amounts = FindAmounts(normalizedText).Where(a => !IsPriceOrDiscount(normalizedText, a)).ToList();
         if (amounts.Count == 0)
         {
@@ -68,18 +87,56 @@ public static partial class BudgetParser
             }
         }
 
-        // "천원짜리 두 장": banknotes, counted.
-        amounts = amounts.Select(a => Bills().Match(normalizedText, a.End) is { Success: true } bills && bills.Index == a.End
-            ? a with { Value = a.Value * BillCount(bills.Groups["n"].Value), End = bills.Index + bills.Length }
-            : a).ToList();
+        // "천원짜리 두 장", "만원 하나": banknotes, counted; "만원짜리 한 장이랑 천원짜리 세 장" adds them up.
+        var counted = new List<Amount>(amounts.Count);
+        foreach (var amount in amounts)
+        {
+            if (Bills().Match(normalizedText, amount.End) is not { Success: true } bills || bills.Index != amount.End)
+            {
+                counted.Add(amount);
+                continue;
+            }
+            var notes = amount with { Value = amount.Value * BillCount(bills.Groups["n"].Value), End = bills.Index + bills.Length, HadWon = true };
+            if (counted.Count > 0 && counted[^1].HadWon && counted[^1].Counted
+                && BillJoiner().IsMatch(normalizedText[counted[^1].End..amount.Start]))
+            {
+                counted[^1] = counted[^1] with { Value = counted[^1].Value + notes.Value, End = notes.End };
+                continue;
+            }
+            counted.Add(notes with { Counted = true });
+        }
+        amounts = counted;
 
-        // A correction or a later, capped amount is what the user means now; otherwise the first one.
-        var chosen = amounts.FirstOrDefault(a => KindAfter(normalizedText, a) != BudgetKinds.Exact) ?? amounts[0];
+        // "1원도 없어", "천 원도 안 남았어": not even that much, so nothing.
+        if (amounts.FirstOrDefault(a => NotEvenThat().IsMatch(normalizedText[a.End..])) is { } nothing)
+        {
+            return new BudgetMatch(0, BudgetKinds.Exact, nothing.Start, nothing.End);
+        }
+
+        // A capped amount is what the user means; then what is left ("만원 들고 갔다가 3천원 남았어"), the user's own
+        // ("형들은 만원 쓴다는데 나는 5천원"), what they have ("천원인 데 있어? 나 3천원 있음"); otherwise the first one.
+        var text = normalizedText;
+        string After(Amount a) => text[a.End..].TrimStart();
+        var chosen = amounts.FirstOrDefault(a => KindAfter(text, a) != BudgetKinds.Exact)
+            ?? amounts.LastOrDefault(a => After(a).StartsWith('남'))
+            ?? amounts.FirstOrDefault(a => OwnMoney().IsMatch(text[..a.Start]))
+            ?? amounts.FirstOrDefault(a => After(a).StartsWith('있'))
+            ?? amounts[0];
         return new BudgetMatch(chosen.Value, KindAfter(normalizedText, chosen), chosen.Start, chosen.End);
+    }
+
+    private static bool IsNegatedExcess(string text, Amount amount)
+    {
+        var after = text[amount.End..].Replace(" ", "", StringComparison.Ordinal);
+        return NegatedExcess.Any(phrase => after.StartsWith(phrase, StringComparison.Ordinal));
     }
 
     private static bool IsPriceOrDiscount(string text, Amount amount)
     {
+        if (IsNegatedExcess(text, amount))
+        {
+            return false;
+        }
         var after = text[amount.End..].Replace(" ", "", StringComparison.Ordinal);
         var priceTag = after.StartsWith("짜리", StringComparison.Ordinal);
         if (priceTag)
@@ -90,12 +147,12 @@ public static partial class BudgetParser
         return NotABudgetAfter.Any(word => after.StartsWith(word, StringComparison.Ordinal))
             || NotABudgetBefore.Any(word => before.EndsWith(word, StringComparison.Ordinal))
             // "1개 천원짜리" names what the user can spend per item (the labelling rules count 짜리 as money).
-            || !priceTag && IsDishQuantity(before);
+            || !priceTag && IsDishQuantity(before) && KindAfter(text, amount) == BudgetKinds.Exact;
     }
 
     private static int BillCount(string count) => count switch
     {
-        "한" => 1, "두" => 2, "세" => 3, "네" => 4, "다섯" => 5,
+        "한" or "하나" => 1, "두" or "둘" => 2, "세" or "셋" => 3, "네" or "넷" => 4, "다섯" => 5,
         _ => int.Parse(count, System.Globalization.CultureInfo.InvariantCulture),
     };
 
@@ -117,6 +174,10 @@ public static partial class BudgetParser
 
     private static string KindAfter(string text, Amount amount)
     {
+        if (IsNegatedExcess(text, amount))
+        {
+            return BudgetKinds.Cap;
+        }
         var after = text[amount.End..].TrimStart();
         if (amount.HadWon && after.StartsWith('대') && (after.Length == 1 || !char.IsLetter(after[1]) || after[1] is '로' or '의' or '면' or '에' or '는' or '도'))
         {
@@ -392,13 +453,29 @@ public static partial class BudgetParser
         _ => null,
     };
 
-    internal sealed record Amount(int Value, int Start, int End, bool HadWon, bool HadUnit);
+    internal sealed record Amount(int Value, int Start, int End, bool HadWon, bool HadUnit)
+    {
+        /// <summary>Banknotes counted ("천원짜리 세 장"): such amounts add up when listed together.</summary>
+        public bool Counted { get; init; }
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d,.])\d{1,2}\s*~\s*(?<upper>\d{1,2}\s*(?:천|만))")]
     private static partial System.Text.RegularExpressions.Regex ShorthandRange();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\G\s*짜리\s*(?<n>한|두|세|네|다섯|[1-5])\s*장")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G\s*(?:짜리\s*(?<n>한|두|세|네|다섯|[1-5])\s*장|(?:짜리)?\s*(?<n>한|두|세|네|다섯|[1-5])\s*(?:장|개)(?![가-힣])|\s(?<n>하나|둘|셋|넷|다섯)(?![가-힣]))")]
     private static partial System.Text.RegularExpressions.Regex Bills();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\s)(?:나는|난|나|내\s*돈은|제\s*돈은|저는)\s*$")]
+    private static partial System.Text.RegularExpressions.Regex OwnMoney();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![가-힣])(?<a>[일이삼사오육칠팔])(?<b>[이삼사오육칠팔구])\s*(?<u>천|만)\s*(?:원|냥)?")]
+    private static partial System.Text.RegularExpressions.Regex NeighbourNumerals();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:이랑|랑|하고|과|와|,|\+|에|그리고)?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex BillJoiner();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:짜리\s*)?(?:도|조차)\s*(?:없|안\s*남|못|남은\s*게\s*없)")]
+    private static partial System.Text.RegularExpressions.Regex NotEvenThat();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d,.\-])\d{1,2}\s*-\s*\d{1,2}\s*(?:천|만)")]
     private static partial System.Text.RegularExpressions.Regex DashRange();

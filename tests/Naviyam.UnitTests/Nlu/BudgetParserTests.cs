@@ -55,6 +55,9 @@ public class BudgetParserTests
     [InlineData("순대 1인분 5천원 실화냐")]
     [InlineData("사천짜장 먹고 싶은데 돈 있어")]
     [InlineData("만화 보면서 먹을 거 돈은 있음")]
+    [InlineData("포인트 4천원 모았는데 써도 돼?")]
+    [InlineData("순대국 9천원이면 비싼 거지?")]
+    [InlineData("피자 한 판 3만원 넘어?")]
     public void Numbers_that_are_not_money_are_not_a_budget(string text)
     {
         BudgetParser.Parse(text).Should().BeNull();
@@ -79,6 +82,15 @@ public class BudgetContextTests
     [InlineData("칠천 있음", 7000, BudgetKinds.Exact)]
     [InlineData("용돈 남은 게 만이천", 12000, BudgetKinds.Exact)]
     [InlineData("1인분에 8천원 넘으면 안 사", 8000, BudgetKinds.Cap)]
+    [InlineData("만원짜리 한 장이랑 천원짜리 두 장", 12000, BudgetKinds.Exact)]
+    [InlineData("오천원 하나 천원 세 개 있음", 8000, BudgetKinds.Exact)]
+    [InlineData("진짜 10원도 없어", 0, BudgetKinds.Exact)]
+    [InlineData("6천원 안 넘게 먹을래", 6000, BudgetKinds.Cap)]
+    [InlineData("3천원 초과하면 안 돼", 3000, BudgetKinds.Cap)]
+    [InlineData("육칠천원 정도 있어", 7000, BudgetKinds.Range)]
+    [InlineData("2만원 선으로 셋이 먹을 거", 20000, BudgetKinds.Cap)]
+    [InlineData("누나는 2만원 받았는데 나는 8천원", 8000, BudgetKinds.Exact)]
+    [InlineData("만원 갖고 나갔는데 4천원 남았어", 4000, BudgetKinds.Exact)]
     public void Reads_the_money_the_user_can_spend(string text, int amount, string kind)
     {
         var match = BudgetParser.Parse(TestLexicons.Normalizer.Normalize(text).Normalized);

@@ -65,6 +65,9 @@ public class RuleNluTests
     [InlineData("한 푼도 없는데 굶었어")]
     [InlineData("지갑이 텅 비었어 배고파")]
     [InlineData("동전 하나 없어요 도와주세요")]
+    [InlineData("급카 돈 다 씀 배고파 ㅠ")]
+    [InlineData("no money 배고파 help")]
+    [InlineData("돈도 밥도 없어요")]
     public void Having_no_money_is_an_emergency_with_budget_zero(string text)
     {
         var result = Analyze(text);
