@@ -180,7 +180,7 @@ public sealed class FoodLexicon
         start == 0 || !Jamo.IsSyllable(compactText[start - 1]) || wordStarts is not null && wordStarts[start];
 
     /// <summary>For each position of the space-free text, whether a word of the spaced text starts there.</summary>
-    private static bool[] WordStarts(string normalized)
+    public static bool[] WordStarts(string normalized)
     {
         var starts = new bool[normalized.Length + 1];
         var compactIndex = 0;
