@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Naviyam.Chat;
 using Naviyam.Lexicons;
 using Naviyam.Preprocessing;
+using Naviyam.Shops;
 
 namespace Naviyam.Nlu;
 
@@ -22,7 +23,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
         var diet = ExtractDiet(text);
         var wordStarts = FoodLexicon.WordStarts(text.Normalized);
         var mentions = foods.FindAll(text)
-            .Where(m => !diet.Covers(m.Start, m.End) && !IsVerbNotFood(compact, wordStarts, m))
+            .Where(m => !diet.Covers(m.Start, m.End) && !IsVerbNotFood(compact, wordStarts, m) && !IsPartOfOtherWords(wordStarts, m))
             .ToList();
         var exclusions = new List<string>();
         var wanted = new List<FoodMention>();
@@ -33,7 +34,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
             {
                 rejected.Add(mention);
             }
-            else
+            else if (!IsReportedOrReplaced(compact, mention.End) || WantedAgain().IsMatch(compact))
             {
                 wanted.Add(mention);
             }
@@ -50,7 +51,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
             AddOnce(exclusions, mention.Term.Name);
         }
         // A food turned down anywhere in the message is not the one asked for (치킨은 어제 먹었으니까 치킨 빼고).
-        var foodType = wanted.Select(m => m.Term.Name).FirstOrDefault(name => !exclusions.Contains(name));
+        var foodType = WantedFood(wanted.Where(m => !exclusions.Contains(m.Term.Name)).ToList());
         AddIngredientExclusions(text, mentions, exclusions);
 
         var taste = ExtractTaste(compact, exclusions);
@@ -79,6 +80,40 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
             Exclusions = exclusions.Count > 0 ? exclusions : null,
         };
     }
+
+    /// <summary>The first food wanted (two wanted foods → the first one mentioned).</summary>
+    private static string? WantedFood(List<FoodMention> wanted)
+    {
+        if (wanted.Count == 0)
+        {
+            return null;
+        }
+        var first = wanted[0].Term;
+        return first.Name;
+    }
+
+    /// <summary>
+    /// A food only reported (어제 피자 먹었어, 급식으로 카레 나왔어, 라면 하나 없어) or being swapped out (감자튀김 대신
+    /// 치즈스틱) is not the one asked for.
+    /// </summary>
+    private static bool IsReportedOrReplaced(string compact, int end) =>
+        ReportedFood().IsMatch(compact.AsSpan(end).ToString());
+
+    /// <summary>
+    /// A match that is no word of the user's: a misspelling inside a longer word (대치동 is no 치돈), a common word one
+    /// letter from a food (공짜, 타고), or a spelling across two words (조용한 식당 is no 한식당).
+    /// </summary>
+    private bool IsPartOfOtherWords(bool[] wordStarts, FoodMention mention)
+    {
+        var typo = !foods.TryGet(mention.Surface, out _);
+        if (typo && (!wordStarts[mention.Start] || TypoLookalikes.Contains(mention.Surface)))
+        {
+            return true;
+        }
+        return !wordStarts[mention.Start] && wordStarts.AsSpan(mention.Start + 1, mention.End - mention.Start - 1).Contains(true);
+    }
+
+    private static readonly HashSet<string> TypoLookalikes = new(StringComparer.Ordinal) { "공짜", "타고", "타구", "피차" };
 
     /// <summary>
     /// A one-syllable food inside a longer word or used as a verb: 등가죽 and 굶어 죽을 것 같아 are not 죽.
@@ -853,6 +888,15 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
     // After a taste word: a question about it (얼큰해?, 매운가요?) or talk of levels (매운맛 조절, 매운맛 단계).
     [GeneratedRegex(@"^(?:맛)?(?:이)?(?:(?:해|해요|한가요|한가|하나요|하나|한지|가요|가|나요|나|니|냐|지|죠|요)?\?|(?:해|해요|하다|함)[ㅠㅜ.!~]*$|(?:을|를)?(?:조절|단계|고를|골라|선택|종류))")]
     private static partial Regex TasteTalk();
+
+    // After a food: it was eaten or served before (먹었, 먹고 왔음, 나왔어, 였다), ran out or is missing (떨어졌어, 하나 없어,
+    // 밖에 없어), or it is being swapped out (대신).
+    [GeneratedRegex(@"^(?:은|는|이|가|을|를|도|만|으로|로)?[가-힣0-9]{0,8}?(?:먹었|묵었|먹고왔|먹다가|였다|였어|였음|이었|나왔|해줬|해준|갔었|버텼|떨어졌|잘끓)|^(?:하나|하나도|도|밖에|도하나)?없(?:어|음|다|네|고|어서)(?![?요]*\?)|^도못(?:사|가)|^(?:을|를)?대신")]
+    private static partial Regex ReportedFood();
+
+    // 어제도 마라탕 먹었는데 또 먹고 싶어: the food reported is wanted again.
+    [GeneratedRegex(@"(?:또|다시)(?:먹고싶|먹을래|먹을까|먹고파|땡겨)")]
+    private static partial Regex WantedAgain();
 
     // "매운 거 못 먹는 사람" (맵찔이): the taste is avoided, nothing is turned down.
     [GeneratedRegex(@"^(?:거|것|걸|건)?(?:을|를|은|는|도)?(?:잘)?못먹는(?:사람|애|편)")]
