@@ -15,7 +15,10 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
     private static readonly string[] Particles = ["은", "는", "이", "가", "을", "를", "도", "만", "류", "종류", "같은거", "같은건", "같은", "는좀", "은좀", "좀"];
 
     // Adverbs that may stand between a food and its rejection: 오이 꼭 빼주세요, 치킨은 진짜 싫어.
-    private static readonly string[] Adverbs = ["꼭", "좀", "제발", "전부", "싹", "진짜", "정말", "완전", "절대", "그냥", "다"];
+    private static readonly string[] Adverbs = ["꼭", "좀", "제발", "전부", "싹", "진짜", "정말", "완전", "절대", "그냥", "이제", "요즘", "너무", "다"];
+
+    // Between two foods turned down together: 양파랑 마늘 빼 주세요, 피자나 치킨 말고.
+    private static readonly string[] Conjunctions = ["이랑", "랑", "하고", "와", "과", "이나", "나", ","];
 
     public Entities Extract(PreprocessedText text)
     {
@@ -48,7 +51,8 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
             {
                 continue;
             }
-            AddOnce(exclusions, mention.Term.Name);
+            // 김치 빼주세요: a side or topping that is also a dish name is the ingredient, as said.
+            AddOnce(exclusions, ingredients.Contains(mention.Surface) ? mention.Surface : mention.Term.Name);
         }
         // A food turned down anywhere in the message is not the one asked for (치킨은 어제 먹었으니까 치킨 빼고).
         var foodType = WantedFood(wanted.Where(m => !exclusions.Contains(m.Term.Name)).ToList());
@@ -137,7 +141,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
     /// True when the word ending at <paramref name="end"/> is turned down right after it: 피자는 싫어, 오이 꼭 빼주세요,
     /// 떡볶이는 질렸고, 치즈 없는 걸로, 파 넣지 마세요.
     /// </summary>
-    private bool IsRejectedAfter(string compact, int end)
+    private bool IsRejectedAfter(string compact, int end, bool coordinated = true)
     {
         var i = end;
         // Skip particles and "거/건" (피자는 싫어, 매운 거 말고).
@@ -149,17 +153,20 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
                 break;
             }
         }
-        foreach (var adverb in Adverbs)
+        for (var skipped = 0; skipped < 2; skipped++)
         {
-            if (compact.AsSpan(i).StartsWith(adverb))
+            foreach (var adverb in Adverbs)
             {
-                i += adverb.Length;
-                break;
+                if (compact.AsSpan(i).StartsWith(adverb))
+                {
+                    i += adverb.Length;
+                    break;
+                }
             }
         }
         if (!cues.StartsAt("reject", compact, i, out var length))
         {
-            return false;
+            return coordinated && IsCoordinatedWithRejected(compact, end);
         }
         var cue = compact.AsSpan(i, length);
         var after = compact.AsSpan(i + length);
@@ -179,6 +186,28 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
             return !rest.Contains('?');
         }
         return true;
+    }
+
+    /// <summary>"양파랑 마늘 빼 주세요": a food or ingredient joined to the next one, which is turned down.</summary>
+    private bool IsCoordinatedWithRejected(string compact, int end)
+    {
+        foreach (var conjunction in Conjunctions)
+        {
+            if (!compact.AsSpan(end).StartsWith(conjunction))
+            {
+                continue;
+            }
+            var next = end + conjunction.Length;
+            for (var length = Math.Min(6, compact.Length - next); length >= 1; length--)
+            {
+                var word = compact.Substring(next, length);
+                if ((ingredients.Contains(word) || foods.TryGet(word, out _)) && IsRejectedAfter(compact, next + length))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // "제외 피자" is rare but "안 먹고 싶은 건 피자" style ordering exists; both read as a rejection.
@@ -446,6 +475,11 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
                 said = person.Canonical + " " + second.Canonical; // 엄마 아빠랑
                 last = i + 1;
                 comitative = true;
+            }
+            else if (comitative && i + 1 < words.Length && Companion(words[i + 1]) is { } also && ComitativeEndings.Contains(also.Tail))
+            {
+                said = person.Canonical + " " + also.Canonical; // 엄마랑 아빠랑
+                last = i + 1;
             }
             else if (person.Tail is "" or "들" or "도" && i + 1 < words.Length && words[i + 1] is "데리고" or "같이" or "함께")
             {
