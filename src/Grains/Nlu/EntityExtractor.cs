@@ -435,6 +435,10 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
             {
                 continue; // 떡볶이 아니면 김밥 둘 중에 골라줘: a choice, not people
             }
+            if (rest.StartsWith("다") && !PeopleAround().IsMatch(normalized))
+            {
+                continue; // 점심이랑 저녁 둘 다: two things, not two people
+            }
             best = Math.Max(best, ParseSmallNumber(count.Groups["n"].Value) ?? 0);
         }
         if (best > 0)
@@ -595,7 +599,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
         }
         var hurry = NotAHurry().Replace(new string(hurryText), m => new string('_', m.Length));
         // Emoji stand for hunger or hurry only when the message has no words (🤤, ⏰⏰); beside words they decorate.
-        var emojiOnly = !compact.Any(c => c is >= '가' and <= '힣');
+        var emojiOnly = !text.Compact.Any(c => c is >= '가' and <= '힣');
 
         if (cues.Any("hunger", compact) || HungerPhrase().IsMatch(compact) || cues.Any("urgency_high", compact)
             || ShakingHands().IsMatch(compact) || SkippedMeal(compact) || MissedMeals().IsMatch(compact)
@@ -868,6 +872,10 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
     [GeneratedRegex(@"(?<![가-힣])(?<n>둘|셋|넷|다섯|여섯|일곱|여덟|아홉)(?=이서|이요|이야|이랑|이|인데|\s|$|[?!.,~ㅋㅎㅠ])")]
     private static partial Regex BareCount();
 
+    // Someone besides the things counted: a person word, 나/저/우리, or eating together.
+    [GeneratedRegex(@"(?<![가-힣])(?:나|저)(?:랑|까지|포함)|우리|저희|같이|함께|배고|친구|동생|엄마|아빠|형|누나|언니|오빠|가족")]
+    private static partial Regex PeopleAround();
+
     [GeneratedRegex(@"^중에?\s*(?:한\s*명|한\s*사람|누구|하나가)")]
     private static partial Regex ChoiceAmongPeople();
 
@@ -903,7 +911,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
     private static partial Regex ShakingHands();
 
     // 아침 안 먹고 왔어, 밥을 잘 못 먹고 있어요, 아침 점심 다 패스함, 이틀 동안 라면 하나 먹었어요
-    [GeneratedRegex(@"(?:아침|점심|저녁|밥|급식|끼니|한끼)(?:을|를|도|은|는|이)?(?:다|잘|제대로|통|자주)?(?:못|안)(?:먹고|먹었|먹음|먹어서|먹는|먹었어)|(?:아침|점심|저녁|끼니|밥)(?:도|은|는|이랑|다)*(?:다)?(?:패스|스킵|걸러|건너뛰)|(?:하루종일|이틀|사흘|며칠|일주일).{0,12}?(?:하나|한개|조금)(?:만|밖에)?먹었|(?:계속|며칠|요즘|자꾸|며칠째)(?:밥을?|밥도)?(?:잘)?못먹")]
+    [GeneratedRegex(@"(?:아침|점심|저녁|밥|급식|끼니|한끼)(?:을|를|도|은|는|이)?(?:다|잘|제대로|통|자주)?(?:못|안)(?:먹고|먹었|먹음|먹어서|먹는|먹었어|먹어요?(?=$|[.!~ㅠㅜ]))|(?:아침|점심|저녁|끼니|밥)(?:도|은|는|이랑|다)*(?:다)?(?:패스|스킵|걸러|건너뛰)|(?:하루종일|이틀|사흘|며칠|일주일).{0,12}?(?:하나|한개|조금)(?:만|밖에)?먹었|(?:계속|며칠|요즘|자꾸|며칠째)(?:밥을?|밥도)?(?:잘)?못먹")]
     private static partial Regex MissedMeals();
 
     // 10분 안에 is a time limit; 빨리 왔으면 a wish; 바로 나와? / 빨리 와?? a question about the shop.
@@ -912,7 +920,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
 
     // Asking the bot whether it is hungry (로봇도 배고파?, 너도 배고파?).
     // Also hunger to come: 굶어야 하나, 굶게 생겼어 (a worry, not a stated hunger).
-    [GeneratedRegex(@"(?:너|넌|니|로봇|챗봇|너네|나비얌)(?:도|는|은)?배고[파프]|굶(?:어야|게생|을까|을수|지마|지않)")]
+    [GeneratedRegex(@"(?:너|넌|로봇|챗봇|너네|나비얌)(?:도|는|은)?배고[파프]|굶(?:어야|게생|을까|을수|지마|지않)")]
     private static partial Regex NotOwnHunger();
 
     // Between two taste words: options of one menu (매운맛이랑 순한맛, 매운맛 달콤한맛).

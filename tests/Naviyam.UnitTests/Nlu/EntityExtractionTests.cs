@@ -131,6 +131,7 @@ public class EntityExtractionTests
     [InlineData("아빠가 용돈 줬어 뭐 먹지")]
     [InlineData("혼자 있어서 심심해")]
     [InlineData("짜장면이랑 짬뽕 둘 중에 골라줘")]
+    [InlineData("김밥이랑 라면 둘 다 먹을 수 있어?")]
     public void People_only_mentioned_or_met_in_the_past_are_not_companions(string text)
     {
         Extract(text).Companions.Should().BeNull();
@@ -143,6 +144,7 @@ public class EntityExtractionTests
     [InlineData("머리가 어지럽고 손이 떨려요")]
     [InlineData("아침 안 먹고 학교 왔어")]
     [InlineData("밥 먹은 지 하루 넘었어")]
+    [InlineData("주말엔 집에 아무도 없어서 밥을 못 먹어요")]
     public void Hunger_its_physical_signs_and_skipped_meals_are_high(string text)
     {
         Extract(text).Urgency.Should().Be(Urgency.High);
@@ -164,6 +166,8 @@ public class EntityExtractionTests
     [InlineData("겨울방학 빨리 왔으면 좋겠다")]
     [InlineData("이 가게 주문하면 바로 나와?")]
     [InlineData("저녁에 못 먹을 것 같아")]
+    [InlineData("너도 배고파?")]
+    [InlineData("로봇은 밥 안 먹어도 돼?")]
     public void Time_limits_wishes_shop_questions_and_food_names_are_no_urgency(string text)
     {
         Extract(text).Urgency.Should().BeNull();
