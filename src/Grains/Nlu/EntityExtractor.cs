@@ -608,7 +608,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
         {
             return Urgency.High;
         }
-        if (calm || cues.Any("later", compact) && EatingPlan().IsMatch(compact))
+        if (calm || cues.Any("later", compact.Replace("이따위", "___", StringComparison.Ordinal)) && EatingPlan().IsMatch(compact))
         {
             return Urgency.Low;
         }
@@ -805,8 +805,9 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
                  at = compact.IndexOf(phrase, at + 1, StringComparison.Ordinal))
             {
                 var after = compact.AsSpan(at + phrase.Length);
-                // 곱빼기는커녕 (not even), 많이 먹었어 (the past), 양 많아? is a question about the menu
-                if (after.StartsWith("는커녕") || after.StartsWith("은커녕") || after.StartsWith("커녕") || after.StartsWith("었"))
+                // 곱빼기는커녕 (not even), 많이 먹었어 (the past), 배부른데 (already full)
+                if (after.StartsWith("는커녕") || after.StartsWith("은커녕") || after.StartsWith("커녕") || after.StartsWith("었")
+                    || phrase == "배부른" && (after.StartsWith("데") || after.StartsWith("상태")))
                 {
                     continue;
                 }
@@ -865,7 +866,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
     private static partial Regex HeadCount();
 
     // 4인 가족, 3인이서 (not 2인분)
-    [GeneratedRegex(@"(?<n>\d{1,2})\s*인\s*(?:가족|이서|이)")]
+    [GeneratedRegex(@"(?<n>\d{1,2})\s*인\s*(?:가족|이서|이(?![상하내]))")]
     private static partial Regex HouseholdCount();
 
     // 둘이서, 셋이, 우리 넷, 나까지 셋, 둘 다, 다섯이 (a word of its own)
