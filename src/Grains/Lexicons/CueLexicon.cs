@@ -11,24 +11,51 @@ public sealed class CueLexicon
 {
     private readonly Dictionary<string, string[]> lists;
 
-    private CueLexicon(Dictionary<string, string[]> lists, IReadOnlyList<TasteCue> tastes)
+    private readonly Dictionary<string, Dictionary<string, string>> maps;
+
+    private CueLexicon(
+        Dictionary<string, string[]> lists,
+        IReadOnlyList<TasteCue> tastes,
+        IReadOnlyList<TasteCue> extraTastes,
+        Dictionary<string, Dictionary<string, string>> maps)
     {
         this.lists = lists;
+        this.maps = maps;
         Tastes = tastes;
+        ExtraTastes = extraTastes;
     }
 
+    /// <summary>The taste words and aliases (also read by the intent model's featurizer).</summary>
     public IReadOnlyList<TasteCue> Tastes { get; }
+
+    /// <summary>
+    /// More taste phrases for entity extraction only (<c>taste_extra</c>); the featurizer does not read them, so
+    /// adding one does not change the intent model's features.
+    /// </summary>
+    public IReadOnlyList<TasteCue> ExtraTastes { get; }
 
     public static CueLexicon Load(string path)
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));
         var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var tastes = new List<TasteCue>();
+        var extraTastes = new List<TasteCue>();
+        var maps = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var property in document.RootElement.EnumerateObject())
         {
             if (property.Name == "taste")
             {
                 tastes.AddRange(property.Value.Deserialize<List<TasteCue>>() ?? []);
+            }
+            else if (property.Name == "taste_extra")
+            {
+                extraTastes.AddRange(property.Value.Deserialize<List<TasteCue>>() ?? []);
+            }
+            else if (property.Value.ValueKind == JsonValueKind.Object)
+            {
+                maps[property.Name] = property.Value.EnumerateObject()
+                    .Where(p => p.Value.ValueKind == JsonValueKind.String)
+                    .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
             }
             else if (property.Value.ValueKind == JsonValueKind.Array)
             {
@@ -41,8 +68,12 @@ public sealed class CueLexicon
                     .ToArray();
             }
         }
-        return new CueLexicon(lists, tastes);
+        return new CueLexicon(lists, tastes, extraTastes, maps);
     }
+
+    /// <summary>A word-to-word table of the file (for example <c>taste_negated</c>: 매운 → 안 매운); empty when absent.</summary>
+    public IReadOnlyDictionary<string, string> Map(string name) =>
+        maps.TryGetValue(name, out var map) ? map : new Dictionary<string, string>(StringComparer.Ordinal);
 
     public IReadOnlyList<string> this[string list] => lists.TryGetValue(list, out var phrases) ? phrases : [];
 

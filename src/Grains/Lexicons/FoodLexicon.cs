@@ -95,7 +95,7 @@ public sealed class FoodLexicon
             {
                 var end = start + surface.Length;
                 if (compactText.AsSpan(start).StartsWith(surface, StringComparison.Ordinal)
-                    && (surface.Length > 1 || EndsWord(compactText, end))
+                    && (surface.Length > 1 || EndsWord(compactText, end) || IsWholeWord(start, end, wordStarts))
                     && (surface.Length > 2 || bySurface[surface].Name == surface || StartsWord(compactText, start, wordStarts)))
                 {
                     matched = surface;
@@ -180,7 +180,7 @@ public sealed class FoodLexicon
         start == 0 || !Jamo.IsSyllable(compactText[start - 1]) || wordStarts is not null && wordStarts[start];
 
     /// <summary>For each position of the space-free text, whether a word of the spaced text starts there.</summary>
-    private static bool[] WordStarts(string normalized)
+    public static bool[] WordStarts(string normalized)
     {
         var starts = new bool[normalized.Length + 1];
         var compactIndex = 0;
@@ -197,6 +197,10 @@ public sealed class FoodLexicon
         }
         return starts;
     }
+
+    // A one-syllable food the user wrote as a word of its own ("빵 살 수 있을까").
+    private static bool IsWholeWord(int start, int end, bool[]? wordStarts) =>
+        wordStarts is not null && end < wordStarts.Length && wordStarts[start] && wordStarts[end];
 
     private static bool EndsWord(string compactText, int end) =>
         end >= compactText.Length || !Jamo.IsSyllable(compactText[end]) || AfterOneSyllableFood.Contains(compactText[end]);

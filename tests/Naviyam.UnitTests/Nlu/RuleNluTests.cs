@@ -41,14 +41,22 @@ public class RuleNluTests
     }
 
     [Theory]
-    [InlineData("매운 거 말고")]
-    [InlineData("안 매운 걸로")]
-    public void Negated_spiciness_is_not_spicy(string text)
+    [InlineData("매운 거 말고", true)]
+    [InlineData("안 매운 걸로", false)]
+    public void Negated_spiciness_is_not_spicy(string text, bool rejected)
     {
         var result = Analyze(text);
 
         result.Entities.TastePreference.Should().Be("안 매운");
-        result.Entities.Exclusions.Should().Contain("매운");
+        // Only a rejected taste goes to exclusions (labelling rules 2.5).
+        if (rejected)
+        {
+            result.Entities.Exclusions.Should().Equal("매운");
+        }
+        else
+        {
+            result.Entities.Exclusions.Should().BeNull();
+        }
     }
 
     [Fact]

@@ -45,10 +45,13 @@ public static class IntentOverrides
             // 1. An explicit plea or physical distress (도와주세요, 손 떨려요) wins even over a small amount.
             new(Plea, Intents.EmergencyFood, (t, _) => IsPlea(cues, t.Compact)),
             // 1. A skipped meal without a non-zero amount.
+            //    "매운 거 못 먹어" and "돼지고기 못 먹음" say what the user cannot eat, "배불러서 못 먹겠다" that they are full.
             new(SkippedMealWithoutAmount, Intents.EmergencyFood,
-                (t, e) => e.Budget is null && (cues.Any("skipped_meal", t.Compact) || t.Has(Signals.SkippedMeal))),
+                (t, e) => e.Budget is null && (cues.Any("skipped_meal", t.Compact) || t.Has(Signals.SkippedMeal))
+                    && e.Exclusions is null && e.DietaryRestrictions is null && e.TastePreference is null
+                    && !t.Compact.Contains("배불", StringComparison.Ordinal) && !t.Compact.Contains("배부르", StringComparison.Ordinal)),
             // 2. Coupons, discounts, events, stamps, points.
-            new(Coupon, Intents.CouponInquiry, (t, _) => cues.Any("coupon", t.Compact)),
+            new(Coupon, Intents.CouponInquiry, (t, _) => IsCoupon(cues, t)),
             // 3. Three or more people counted.
             new(HeadCountGroup, Intents.GroupDining, (t, _) => NgramFeaturizer.HeadCount(t.Normalized, t.Compact) is >= 3),
             // 4. A stated non-zero amount of the user's money.
@@ -58,6 +61,39 @@ public static class IntentOverrides
                 (t, e) => e.Budget is > 0 && !cues.Any("group", t.Compact) && NgramFeaturizer.HeadCount(t.Normalized, t.Compact) is null
                     && e.Companions is null),
         ];
+    }
+
+    /// <summary>
+    /// A coupon word, where the short ones (도장, 적립) must begin a word: "태권도장" is a gym and "지금도 장사해?" is
+    /// about opening hours, though their space-free spellings contain 도장.
+    /// </summary>
+    private static bool IsCoupon(CueLexicon cues, PreprocessedText text)
+    {
+        foreach (var phrase in cues["coupon"])
+        {
+            var at = text.Compact.IndexOf(phrase, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+            if (phrase.Length > 2 || StartsAWord(text.Normalized, phrase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool StartsAWord(string normalized, string phrase)
+    {
+        for (var at = normalized.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            if (at == 0 || !char.IsLetterOrDigit(normalized[at - 1]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsPlea(CueLexicon cues, string compact)
