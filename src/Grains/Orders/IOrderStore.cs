@@ -23,6 +23,24 @@ public sealed record OrderPlacement(string UserId, OrderRequest Request, int Dis
 
     /// <summary>The card ledger's idempotency key of an order's debit.</summary>
     public string LedgerKey => $"order:{Request.OrderKey}";
+
+    /// <summary>The receipt of this placement once a store has committed it as <paramref name="orderId"/>.</summary>
+    public OrderReceipt Receipt(long orderId, int balanceAfter) => new()
+    {
+        OrderId = orderId,
+        OrderKey = Request.OrderKey,
+        ShopId = Request.ShopId,
+        MenuName = Request.MenuName,
+        Quantity = Request.Quantity,
+        OrderAmount = Request.OrderAmount,
+        Discount = Discount,
+        Paid = Paid,
+        BalanceAfter = balanceAfter,
+        WalletCouponId = Coupon?.WalletCouponId,
+        CouponId = Coupon?.Coupon.Id,
+        CouponName = Coupon?.Coupon.Name,
+        PlacedAt = Now,
+    };
 }
 
 /// <summary>What the store did, and the card as stored afterwards (null when there is no card) for the grain's cache.</summary>

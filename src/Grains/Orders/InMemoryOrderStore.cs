@@ -54,22 +54,7 @@ public sealed class InMemoryOrderStore(InMemoryFoodCardStore cards, InMemoryCoup
             {
                 account = cards.ApplyLocked(account, -placement.Paid, placement.LedgerKey);
             }
-            var receipt = new OrderReceipt
-            {
-                OrderId = ++lastOrderId,
-                OrderKey = request.OrderKey,
-                ShopId = request.ShopId,
-                MenuName = request.MenuName,
-                Quantity = request.Quantity,
-                OrderAmount = request.OrderAmount,
-                Discount = placement.Discount,
-                Paid = placement.Paid,
-                BalanceAfter = account.Balance,
-                WalletCouponId = placement.Coupon?.WalletCouponId,
-                CouponId = placement.Coupon?.Coupon.Id,
-                CouponName = placement.Coupon?.Coupon.Name,
-                PlacedAt = placement.Now,
-            };
+            var receipt = placement.Receipt(++lastOrderId, account.Balance);
             orders[(placement.UserId, request.OrderKey)] = receipt;
             return Task.FromResult(new OrderCommit(OrderResult.Placed(receipt), account));
         }

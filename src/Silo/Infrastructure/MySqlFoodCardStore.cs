@@ -13,8 +13,17 @@ public sealed class MySqlFoodCardStore(MySqlDataSource dataSource) : IFoodCardSt
     public async Task<FoodCardAccount?> LoadAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadAccountAsync(connection, transaction: null, userId, forUpdate: false, cancellationToken);
+    }
+
+    /// <summary>Reads a card row; <paramref name="forUpdate"/> locks it until the transaction ends.</summary>
+    internal static async Task<FoodCardAccount?> ReadAccountAsync(
+        MySqlConnection connection, MySqlTransaction? transaction, string userId, bool forUpdate, CancellationToken cancellationToken)
+    {
         await using var command = new MySqlCommand(
-            "SELECT card_number, balance, status, target_age_group, synthetic, version FROM foodcard_users WHERE user_id = @user", connection);
+            "SELECT card_number, balance, status, target_age_group, synthetic, version FROM foodcard_users WHERE user_id = @user"
+            + (forUpdate ? " FOR UPDATE" : ""),
+            connection, transaction);
         command.Parameters.AddWithValue("@user", userId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))

@@ -106,46 +106,11 @@ public sealed class MySqlOrderStore(MySqlDataSource dataSource) : IOrderStore
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new OrderCommit(OrderResult.Placed(new OrderReceipt
-        {
-            OrderId = orderId,
-            OrderKey = request.OrderKey,
-            ShopId = request.ShopId,
-            MenuName = request.MenuName,
-            Quantity = request.Quantity,
-            OrderAmount = request.OrderAmount,
-            Discount = placement.Discount,
-            Paid = placement.Paid,
-            BalanceAfter = after.Balance,
-            WalletCouponId = placement.Coupon?.WalletCouponId,
-            CouponId = placement.Coupon?.Coupon.Id,
-            CouponName = placement.Coupon?.Coupon.Name,
-            PlacedAt = placement.Now,
-        }), after);
+        return new OrderCommit(OrderResult.Placed(placement.Receipt(orderId, after.Balance)), after);
     }
 
-    private static async Task<FoodCardAccount?> LockCardAsync(MySqlConnection connection, MySqlTransaction transaction, string userId, CancellationToken cancellationToken)
-    {
-        await using var command = new MySqlCommand(
-            "SELECT card_number, balance, status, target_age_group, synthetic, version FROM foodcard_users WHERE user_id = @user FOR UPDATE",
-            connection, transaction);
-        command.Parameters.AddWithValue("@user", userId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-        return new FoodCardAccount
-        {
-            UserId = userId,
-            CardNumber = reader.GetString(0),
-            Balance = reader.GetInt32(1),
-            Status = reader.GetString(2),
-            TargetAgeGroup = reader.IsDBNull(3) ? null : reader.GetString(3),
-            Synthetic = reader.GetBoolean(4),
-            Version = reader.GetInt64(5),
-        };
-    }
+    private static Task<FoodCardAccount?> LockCardAsync(MySqlConnection connection, MySqlTransaction transaction, string userId, CancellationToken cancellationToken) =>
+        MySqlFoodCardStore.ReadAccountAsync(connection, transaction, userId, forUpdate: true, cancellationToken);
 
     /// <summary>A locking read, so it sees an order committed by a transaction that held the card lock before us.</summary>
     private static async Task<bool> OrderExistsAsync(MySqlConnection connection, MySqlTransaction transaction, string userId, string orderKey, CancellationToken cancellationToken)
