@@ -28,6 +28,7 @@ public static class GrainServiceCollectionExtensions
     {
         services.AddOptions<RecommendationOptions>().Bind(configuration.GetSection(RecommendationOptions.Section));
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
+        services.AddOptions<ProfileOptions>().Bind(configuration.GetSection(ProfileOptions.Section));
         services.AddMemoryCache(options => options.SizeLimit = 100_000);
         // Every host has these already; registering them here keeps the stages usable from any container (tools, benchmarks).
         services.AddLogging();

@@ -48,3 +48,16 @@ public sealed class SessionOptions
     [System.ComponentModel.DataAnnotations.Range(1, 1000)]
     public int SnapshotEveryTurns { get; set; } = 8;
 }
+
+/// <summary>Bound from <c>Naviyam:Profiles</c>: how learned profiles are persisted.</summary>
+public sealed class ProfileOptions
+{
+    public const string Section = "Naviyam:Profiles";
+
+    /// <summary>
+    /// Learned tastes (liked foods, usual budget) are written at most this long after they change, and when the grain
+    /// deactivates, instead of on every turn: a crash may forget a few seconds of learning, never a dietary restriction
+    /// or an age group, which are written at once because they keep a child safe.
+    /// </summary>
+    public TimeSpan WriteDelay { get; set; } = TimeSpan.FromSeconds(10);
+}

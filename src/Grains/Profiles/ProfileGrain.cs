@@ -1,17 +1,25 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Naviyam.Hosting;
 using Naviyam.Profiles;
 
 namespace Naviyam.Profiles;
 
-/// <summary>Learns a user's tastes from their turns; persisted through the grain storage.</summary>
+/// <summary>
+/// Learns a user's tastes from their turns; persisted through the grain storage. Safety facts (dietary restrictions,
+/// age group) are written at once; learned tastes are written within <see cref="ProfileOptions.WriteDelay"/> and on
+/// deactivation, so a chatty user costs one write per few seconds rather than two per turn.
+/// </summary>
 public sealed class ProfileGrain(
     [PersistentState("profile", StorageNames.Default)] IPersistentState<UserProfile> state,
     IProfileMirror mirror,
+    IOptions<ProfileOptions> options,
     ILogger<ProfileGrain> logger) : Grain, IProfileGrain
 {
     private const int MaxLikedFoods = 20;
+
+    private IGrainTimer? pendingWrite;
 
     Task<UserProfile> IProfileGrain.GetAsync() => Task.FromResult(state.State ?? UserProfile.Empty);
 
@@ -28,7 +36,7 @@ public sealed class ProfileGrain(
             }
         }
 
-        state.State = profile with
+        var updated = profile with
         {
             AgeGroup = observation.UserAge is { } age ? UserProfile.AgeGroupOf(age) : profile.AgeGroup,
             LikedFoods = liked,
@@ -37,6 +45,35 @@ public sealed class ProfileGrain(
             DietaryRestrictions = profile.DietaryRestrictions.Union(observation.DietaryRestrictions).ToArray(),
             TurnCount = profile.TurnCount + 1,
         };
+        var safetyChanged = updated.AgeGroup != profile.AgeGroup
+            || updated.DietaryRestrictions.Count != profile.DietaryRestrictions.Count;
+        state.State = updated;
+        if (safetyChanged)
+        {
+            await WriteAsync();
+        }
+        else
+        {
+            pendingWrite ??= this.RegisterGrainTimer(WriteAsync, new GrainTimerCreationOptions
+            {
+                DueTime = options.Value.WriteDelay,
+                Period = Timeout.InfiniteTimeSpan,
+            });
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (pendingWrite is not null)
+        {
+            await WriteAsync();
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        pendingWrite?.Dispose();
+        pendingWrite = null;
         await state.WriteStateAsync();
         try
         {

@@ -18,6 +18,7 @@ public sealed class DurableTurnFactory() : MySqlGatewayFactory(new DateTime(2025
     ["Naviyam:Data:GenerateUsers"] = "5",
     ["Naviyam:Silo:MinimumReminderPeriod"] = "00:00:01",
     ["Naviyam:Sessions:IdleExpiry"] = "00:00:02",
+    ["Naviyam:Profiles:WriteDelay"] = "00:10:00",
 });
 
 public class DurableTurnTests(DurableTurnFactory factory) : IClassFixture<DurableTurnFactory>
@@ -87,6 +88,38 @@ public class DurableTurnTests(DurableTurnFactory factory) : IClassFixture<Durabl
         var slots = await grain.GetSlotsAsync("lag-user");
         slots.Budget.Should().Be(10000);
         slots.Exclusions.Should().Contain("매운");
+    }
+
+    [Fact]
+    public async Task A_dietary_restriction_is_stored_at_once_and_learned_tastes_when_the_profile_deactivates()
+    {
+        using var client = await factory.ClientForAsync("profile-user");
+        var user = ("@u", (object)"profile-user");
+        async Task<long> Count(string condition) => await factory.Database.CountAsync(
+            $"SELECT COUNT(*) FROM user_profiles WHERE user_id = @u AND {condition}", user);
+        async Task<long> Eventually(string condition)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (await Count(condition) == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+            return await Count(condition);
+        }
+        const string allergy = "JSON_CONTAINS(dietary_restrictions, '\"allergy:땅콩\"')";
+        const string likesTteokbokki = "JSON_EXTRACT(liked_foods, '$.\"떡볶이\"') >= 1";
+
+        // The write delay is ten minutes here: a row that shows up within seconds was written because it matters.
+        await client.ChatAsync("profile-user", "profile-session", "땅콩 알레르기 있어 간식 추천해줘");
+        (await Eventually(allergy)).Should().Be(1, "a restriction that keeps a child safe is written at once");
+
+        await client.ChatAsync("profile-user", "profile-session", "떡볶이 먹고 싶어");
+        await Task.Delay(1000);
+        (await Count(likesTteokbokki)).Should().Be(0, "a learned taste waits for the delayed write");
+
+        await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<Naviyam.Profiles.IProfileGrain>("profile-user")
+            .Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        (await Eventually(likesTteokbokki)).Should().Be(1, "deactivation writes what was learned");
     }
 
     [Fact]
