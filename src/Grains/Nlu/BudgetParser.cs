@@ -21,7 +21,7 @@ public static partial class BudgetParser
     private static readonly string[] CapWords =
     [
         "이하", "까지", "밖에", "안으로", "안에서", "안에", "안쪽", "내로", "내에서", "이내", "미만", "아래",
-        "이내로", "선에서", "선으로", "선까지", "안짝", "밖엔", "뿐", "빢에", "박에", "최대", "한도", "맥스",
+        "이내로", "선에서", "선으로", "선까지", "컷", "안짝", "밖엔", "뿐", "빢에", "박에", "최대", "한도", "맥스",
     ];
 
     private static readonly string[] CapPrefixes = ["최대", "많아야", "기껏해야", "한도", "max"];
@@ -33,13 +33,14 @@ public static partial class BudgetParser
         "할인권", "깎", "이면비싸", "이면비싼", "이면싼", "면비싸", "면비싼", "이비싸", "은비싸", "는비싸", "이면적당", "이면괜찮은가격",
     ];
 
-    private static readonly string[] NotABudgetBefore = ["쿠폰", "할인", "할인권", "적립", "적립금", "포인트", "마일리지", "기프티콘", "상품권"];
+    private static readonly string[] NotABudgetBefore =
+        ["쿠폰", "할인", "할인권", "적립", "적립금", "포인트", "마일리지", "기프티콘", "상품권", "배달팁", "배달비", "배송비", "수수료"];
 
     // "5천원 안 넘게", "만원 넘으면 안 돼", "만원 넘게는 못 써", "2천원 초과하면 안 돼": a limit, said through its negation.
     private static readonly string[] NegatedExcess =
     [
         "안넘게", "안넘는", "넘지않", "넘지말", "넘지마", "넘으면안", "넘으면못", "넘게는못", "넘게는안", "넘게는절대", "넘게못", "넘게안",
-        "넘기면안", "넘기지", "초과하면안", "초과하지", "초과안", "초과금지", "초과x", "넘으면x",
+        "넘기면안", "넘기지", "넘으면혼", "넘으면큰일", "초과하면안", "초과하지", "초과안", "초과금지", "초과x", "넘으면x",
     ];
 
     // "김밥 한 줄 4천원", "떡볶이 1인분 5천원": an amount right after a quantity of a dish is that dish's price.
@@ -118,6 +119,7 @@ public static partial class BudgetParser
         var text = normalizedText;
         string After(Amount a) => text[a.End..].TrimStart();
         var chosen = amounts.FirstOrDefault(a => KindAfter(text, a) != BudgetKinds.Exact)
+            ?? amounts.LastOrDefault(a => Pooled().IsMatch(text[..a.Start]))
             ?? amounts.LastOrDefault(a => After(a).StartsWith('남'))
             ?? amounts.FirstOrDefault(a => OwnMoney().IsMatch(text[..a.Start]))
             ?? amounts.FirstOrDefault(a => After(a).StartsWith('있'))
@@ -128,7 +130,9 @@ public static partial class BudgetParser
     private static bool IsNegatedExcess(string text, Amount amount)
     {
         var after = text[amount.End..].Replace(" ", "", StringComparison.Ordinal);
-        return NegatedExcess.Any(phrase => after.StartsWith(phrase, StringComparison.Ordinal));
+        return NegatedExcess.Any(phrase => after.StartsWith(phrase, StringComparison.Ordinal))
+            // "2만원 넘으면 엄마한테 혼나": what happens past the amount says it is a limit.
+            || after.StartsWith("넘으면", StringComparison.Ordinal) && ExcessConsequence().IsMatch(after[3..Math.Min(after.Length, 15)]);
     }
 
     private static bool IsPriceOrDiscount(string text, Amount amount)
@@ -152,7 +156,8 @@ public static partial class BudgetParser
 
     private static int BillCount(string count) => count switch
     {
-        "한" or "하나" => 1, "두" or "둘" => 2, "세" or "셋" => 3, "네" or "넷" => 4, "다섯" => 5,
+        "한" or "하나" => 1, "두" or "둘" => 2, "세" or "셋" => 3, "네" or "넷" => 4, "다섯" => 5, "여섯" => 6,
+        "일곱" => 7, "여덟" => 8, "아홉" => 9, "열" => 10,
         _ => int.Parse(count, System.Globalization.CultureInfo.InvariantCulture),
     };
 
@@ -406,7 +411,9 @@ public static partial class BudgetParser
             var held = HoldingWords.Any(word => next.StartsWith(word, StringComparison.Ordinal))
                 || MoneyWords.Any(word => text.Contains(word, StringComparison.Ordinal));
             var glued = end < text.Length && IsHangulSyllable(text[end]) && !HoldingWords.Any(word => next.StartsWith(word, StringComparison.Ordinal));
-            return usedUnit && value >= 1_000 && (isRangeEnd || afterMoneyWord || held && !glued) ? new Amount((int)value, start, end, false, true) : null;
+            // A message that is only the amount ("만오천") answers a question about money.
+            var wholeMessage = text[..start].Trim().Length == 0 && next.TrimEnd('?', '!', '.', '~').Length == 0;
+            return usedUnit && value >= 1_000 && (isRangeEnd || afterMoneyWord || wholeMessage || held && !glued) ? new Amount((int)value, start, end, false, true) : null;
         }
         var rest = text[end..].TrimStart();
         if (rest.Length > 0 && NonMoneyCounters.Any(counter => rest.StartsWith(counter, StringComparison.Ordinal)))
@@ -462,8 +469,15 @@ public static partial class BudgetParser
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d,.])\d{1,2}\s*~\s*(?<upper>\d{1,2}\s*(?:천|만))")]
     private static partial System.Text.RegularExpressions.Regex ShorthandRange();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\G\s*(?:짜리\s*(?<n>한|두|세|네|다섯|[1-5])\s*장|(?:짜리)?\s*(?<n>한|두|세|네|다섯|[1-5])\s*(?:장|개)(?![가-힣])|\s(?<n>하나|둘|셋|넷|다섯)(?![가-힣]))")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G\s*(?:짜리\s*(?:지폐\s*|동전\s*)?(?<n>한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|10|[1-9])\s*(?:장|개)|(?:짜리)?\s*(?:지폐\s*|동전\s*)?(?<n>한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|10|[1-9])\s*(?:장|개)(?![가-힣])|\s(?<n>하나|둘|셋|넷|다섯)(?![가-힣]))")]
     private static partial System.Text.RegularExpressions.Regex Bills();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"안돼|안되|못|혼나|혼남|혼날|큰일|곤란")]
+    private static partial System.Text.RegularExpressions.Regex ExcessConsequence();
+
+    // "만원씩 모아서 2만원", "합쳐서 3만원": the pooled total is what the group can spend.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:모아서|모으면|합쳐서|합치면|다\s*해서|총)\s*$")]
+    private static partial System.Text.RegularExpressions.Regex Pooled();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\s)(?:나는|난|나|내\s*돈은|제\s*돈은|저는)\s*$")]
     private static partial System.Text.RegularExpressions.Regex OwnMoney();

@@ -91,6 +91,11 @@ public class BudgetContextTests
     [InlineData("2만원 선으로 셋이 먹을 거", 20000, BudgetKinds.Cap)]
     [InlineData("누나는 2만원 받았는데 나는 8천원", 8000, BudgetKinds.Exact)]
     [InlineData("만원 갖고 나갔는데 4천원 남았어", 4000, BudgetKinds.Exact)]
+    [InlineData("점심 6천원 컷", 6000, BudgetKinds.Cap)]
+    [InlineData("3만원 넘으면 아빠한테 혼나", 30000, BudgetKinds.Cap)]
+    [InlineData("칠천", 7000, BudgetKinds.Exact)]
+    [InlineData("셋이 오천원씩 합쳐서 만오천원", 15000, BudgetKinds.Exact)]
+    [InlineData("백원짜리 동전 일곱 개", 700, BudgetKinds.Exact)]
     public void Reads_the_money_the_user_can_spend(string text, int amount, string kind)
     {
         var match = BudgetParser.Parse(TestLexicons.Normalizer.Normalize(text).Normalized);

@@ -85,6 +85,12 @@ public class RuleNluTests
     }
 
     [Fact]
+    public void A_free_delivery_fee_is_not_the_users_money()
+    {
+        Analyze("배달비 0원인 쿠폰 있어?").Entities.Budget.Should().BeNull();
+    }
+
+    [Fact]
     public void Several_people_eating_together_is_group_dining()
     {
         var result = Analyze("친구 4명이서 먹을 곳");
