@@ -4,6 +4,8 @@ using Naviyam.Bench;
 using Naviyam.Catalog;
 using Naviyam.Hosting;
 using Naviyam.Lexicons;
+using Naviyam.Nlu;
+using Naviyam.Nlu.Model;
 using Naviyam.Shops;
 using Naviyam.Silo.DataGeneration;
 
@@ -25,6 +27,9 @@ public sealed class Components : IDisposable
         collection.AddMetrics();
         collection.AddSingleton(TimeProvider.System);
         collection.AddNaviyamGrainServices(configuration);
+        // The rule engine stays resolvable by its own type; the served engine (INluEngine) is the learned one, as in a silo.
+        collection.AddSingleton<RuleBasedNluEngine>();
+        collection.AddLearnedNlu();
         services = collection.BuildServiceProvider();
 
         Shops = City(shops);

@@ -25,7 +25,7 @@ public static class Program
     {
         ["Geo grid: shops within 1 km"] = "Brute-force scan: shops within 1 km",
         ["ConversationGrain.TakeTurnAsync (warm)"] = "Trivial grain call (baseline)",
-        ["CachedNlu (hit)"] = "Rule NLU (uncached engine)",
+        ["CachedNlu (hit)"] = "Learned NLU, ONNX (uncached, the served engine)",
     };
 
     public static int Main(string[] args)

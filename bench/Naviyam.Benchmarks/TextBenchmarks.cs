@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Naviyam.Bench;
 using Naviyam.Chat;
 using Naviyam.Nlu;
+using Naviyam.Nlu.Model;
 using Naviyam.Preprocessing;
 
 namespace Naviyam.Benchmarks;
@@ -15,7 +16,8 @@ public class TextBenchmarks
 {
     private Components components = null!;
     private TextNormalizer normalizer = null!;
-    private INluEngine engine = null!;
+    private INluEngine rules = null!;
+    private INluEngine served = null!;
     private CachedNlu cached = null!;
     private string[] raw = [];
     private PreprocessedText[] normalized = [];
@@ -26,7 +28,12 @@ public class TextBenchmarks
     {
         components = new Components(3_000);
         normalizer = components.Get<TextNormalizer>();
-        engine = components.Get<INluEngine>();
+        rules = components.Get<RuleBasedNluEngine>();
+        served = components.Get<INluEngine>();
+        if (served is not LearnedNluEngine)
+        {
+            throw new InvalidOperationException("The learned NLU model (data/models/nlu/intent.onnx) was not found beside the benchmarks.");
+        }
         cached = components.Get<CachedNlu>();
         raw = BenchInputs.Messages(foodSeekingOnly: false).ToArray();
         normalized = raw.Select(normalizer.Normalize).ToArray();
@@ -48,7 +55,10 @@ public class TextBenchmarks
     public BudgetMatch? ParseBudget() => BudgetParser.Parse(normalized[Next()].Normalized);
 
     [Benchmark(Description = "Rule NLU (uncached engine)")]
-    public NluResult RuleNlu() => engine.Analyze(normalized[Next()]);
+    public NluResult RuleNlu() => rules.Analyze(normalized[Next()]);
+
+    [Benchmark(Description = "Learned NLU, ONNX (uncached, the served engine)")]
+    public NluResult LearnedNlu() => served.Analyze(normalized[Next()]);
 
     [Benchmark(Description = "CachedNlu (hit)")]
     public NluResult CachedNluHit() => cached.Analyze(normalized[Next()]);
