@@ -30,12 +30,12 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
     };
 
     private readonly MySqlDataSource dataSource;
-    private readonly GroupCommitter<TurnRecord> committer;
+    private readonly GroupCommitter<JournalRow> committer;
 
     public MySqlTurnJournal(MySqlDataSource dataSource, IOptions<TurnJournalOptions> options)
     {
         this.dataSource = dataSource;
-        committer = new GroupCommitter<TurnRecord>(
+        committer = new GroupCommitter<JournalRow>(
             CommitBatchAsync, CommitOneAsync, options.Value.MaxTurnsPerCommit, options.Value.ConcurrentCommits);
     }
 
@@ -45,12 +45,13 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
     public long TurnsCommitted => committer.Items;
 
     public Task CommitAsync(TurnRecord turn, CancellationToken cancellationToken = default) =>
+        // Serialized here, once per turn and on the caller's thread, so the commit loop only binds and writes.
         // Not cancellable once queued: the turn may already be inside a transaction with other sessions' turns.
-        committer.SubmitAsync(turn);
+        committer.SubmitAsync(JournalRow.From(turn));
 
     public ValueTask DisposeAsync() => committer.DisposeAsync();
 
-    private async Task CommitBatchAsync(IReadOnlyList<TurnRecord> turns, CancellationToken cancellationToken)
+    private async Task CommitBatchAsync(IReadOnlyList<JournalRow> turns, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // Read committed: the turn counter read for conversation_contexts must not take next-key locks that make
@@ -71,7 +72,7 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task CommitOneAsync(TurnRecord turn, CancellationToken cancellationToken)
+    private async Task CommitOneAsync(JournalRow turn, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
@@ -87,8 +88,8 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
 
     /// <summary>Runs <paramref name="sql"/> for all turns in one round trip; each turn binds its own parameters.</summary>
     private static async Task<int> ExecuteAsync(
-        MySqlConnection connection, MySqlTransaction transaction, IReadOnlyList<TurnRecord> turns,
-        Func<IReadOnlyList<TurnRecord>, string> sql, Action<MySqlParameterCollection, string, TurnRecord> bind,
+        MySqlConnection connection, MySqlTransaction transaction, IReadOnlyList<JournalRow> turns,
+        Func<IReadOnlyList<JournalRow>, string> sql, Action<MySqlParameterCollection, string, JournalRow> bind,
         CancellationToken cancellationToken)
     {
         await using var command = new MySqlCommand(sql(turns), connection, transaction);
@@ -101,16 +102,16 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
 
     private static string Suffix(int index) => index.ToString(CultureInfo.InvariantCulture);
 
-    private static string Rows(IReadOnlyList<TurnRecord> turns, string row) =>
+    private static string Rows(IReadOnlyList<JournalRow> turns, string row) =>
         string.Join(",\n", Enumerable.Range(0, turns.Count).Select(i => row.Replace("{i}", Suffix(i), StringComparison.Ordinal)));
 
-    private static string ConversationsSql(IReadOnlyList<TurnRecord> turns) => $"""
+    private static string ConversationsSql(IReadOnlyList<JournalRow> turns) => $"""
         INSERT IGNORE INTO conversations
             (session_id, turn_id, user_id, input_text, reply, reply_payload, created_at, intent, intent_confidence, entities, slots, total_us)
         VALUES {Rows(turns, "(@session{i}, @turn{i}, @user{i}, @text{i}, @reply{i}, @payload{i}, @at{i}, @intent{i}, @confidence{i}, @entities{i}, @slots{i}, @total{i})")};
         """;
 
-    private static string TurnLogsSql(IReadOnlyList<TurnRecord> turns) => $"""
+    private static string TurnLogsSql(IReadOnlyList<JournalRow> turns) => $"""
         INSERT INTO recommendations_log
             (user_id, session_id, turn_id, created_at, request_intent, request_entities, recommendations, recommendation_count, recommendation_method, confidence_score)
         VALUES {Rows(turns, "(@user{i}, @session{i}, @turn{i}, @at{i}, @intent{i}, @entities{i}, @recommendations{i}, @count{i}, @method{i}, @confidence{i})")};
@@ -122,24 +123,22 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
         VALUES {Rows(turns, "(@at{i}, 'chat_turn', @user{i}, @session{i}, @turn{i}, @preprocess{i}, @context{i}, @nlu{i}, @retrieval{i}, NULL, @ranking{i}, @coupons{i}, @replyUs{i}, @logging{i}, @total{i}, @confidence{i}, TRUE)")};
         """;
 
-    private static void BindConversation(MySqlParameterCollection parameters, string i, TurnRecord turn)
+    private static void BindConversation(MySqlParameterCollection parameters, string i, JournalRow row)
     {
-        var reply = turn.Reply;
-        BindShared(parameters, i, turn);
+        var turn = row.Turn;
+        BindShared(parameters, i, row);
         parameters.AddWithValue("@text" + i, turn.Text);
-        parameters.AddWithValue("@reply" + i, reply.Reply);
-        parameters.AddWithValue("@payload" + i, JsonSerializer.Serialize(new StoredTurn(turn.NormalizedText, turn.NluModelVersion, turn.RankingModelVersion, reply), Json));
-        parameters.AddWithValue("@slots" + i, JsonSerializer.Serialize(reply.Slots, Json));
+        parameters.AddWithValue("@reply" + i, turn.Reply.Reply);
+        parameters.AddWithValue("@payload" + i, row.Payload);
     }
 
-    private static void BindTurnLogs(MySqlParameterCollection parameters, string i, TurnRecord turn)
+    private static void BindTurnLogs(MySqlParameterCollection parameters, string i, JournalRow row)
     {
-        var reply = turn.Reply;
-        var timings = reply.Timings;
-        BindShared(parameters, i, turn);
-        parameters.AddWithValue("@slots" + i, JsonSerializer.Serialize(reply.Slots, Json));
-        parameters.AddWithValue("@recommendations" + i, JsonSerializer.Serialize(reply.Recommendations, Json));
-        parameters.AddWithValue("@count" + i, reply.Recommendations.Count);
+        var turn = row.Turn;
+        var timings = turn.Reply.Timings;
+        BindShared(parameters, i, row);
+        parameters.AddWithValue("@recommendations" + i, row.Recommendations);
+        parameters.AddWithValue("@count" + i, turn.Reply.Recommendations.Count);
         parameters.AddWithValue("@method" + i, turn.RankingModelVersion);
         parameters.AddWithValue("@preprocess" + i, timings.PreprocessMicros);
         parameters.AddWithValue("@context" + i, timings.ContextMicros);
@@ -152,8 +151,9 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
     }
 
     /// <summary>The columns both statements share: who, which turn, when, and what the NLU made of it.</summary>
-    private static void BindShared(MySqlParameterCollection parameters, string i, TurnRecord turn)
+    private static void BindShared(MySqlParameterCollection parameters, string i, JournalRow row)
     {
+        var turn = row.Turn;
         var reply = turn.Reply;
         parameters.AddWithValue("@session" + i, turn.SessionId);
         parameters.AddWithValue("@turn" + i, turn.TurnId);
@@ -161,7 +161,8 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
         parameters.AddWithValue("@at" + i, turn.At.UtcDateTime);
         parameters.AddWithValue("@intent" + i, reply.Intent);
         parameters.AddWithValue("@confidence" + i, Math.Round((decimal)Math.Clamp(reply.Confidence, 0, 1), 3));
-        parameters.AddWithValue("@entities" + i, JsonSerializer.Serialize(reply.Entities, Json));
+        parameters.AddWithValue("@entities" + i, row.Entities);
+        parameters.AddWithValue("@slots" + i, row.Slots);
         parameters.AddWithValue("@total" + i, reply.Timings.TotalMicros);
     }
 
@@ -190,6 +191,17 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
 
     /// <summary>What <c>conversations.reply_payload</c> holds: the whole reply, so a session can be rebuilt from rows.</summary>
     private sealed record StoredTurn(string NormalizedText, string NluModelVersion, string RankingModelVersion, ChatReply Reply);
+
+    /// <summary>A turn with its JSON columns serialized once, however many statements (or retries) bind them.</summary>
+    private sealed record JournalRow(TurnRecord Turn, string Payload, string Entities, string Slots, string Recommendations)
+    {
+        public static JournalRow From(TurnRecord turn) => new(
+            turn,
+            JsonSerializer.Serialize(new StoredTurn(turn.NormalizedText, turn.NluModelVersion, turn.RankingModelVersion, turn.Reply), Json),
+            JsonSerializer.Serialize(turn.Reply.Entities, Json),
+            JsonSerializer.Serialize(turn.Reply.Slots, Json),
+            JsonSerializer.Serialize(turn.Reply.Recommendations, Json));
+    }
 }
 
 /// <summary>Bound from <c>Naviyam:Storage:TurnJournal</c>: how turns are grouped into transactions.</summary>
