@@ -70,12 +70,12 @@ public sealed class TurnPipeline(
         var (picks, rankingVersion) = await RankAsync(candidates.Fitting, budgetCap, atNow: eatAt - now < TimeSpan.FromMinutes(30));
         var rankingUs = stopwatch.Lap();
 
-        picks = WithBestCoupons(picks, wallet);
+        picks = WithBestCoupons(picks, wallet, now);
         var couponUs = stopwatch.Lap();
 
         var replyText = composer.Compose(new ReplyContext(
             understood.Intent, slots, budgetCap, budgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, isMinor,
-            HasLocation: location is not null, Unsure: unsure, UsableCoupons: wallet, Now: clock.UtcNow));
+            HasLocation: location is not null, Unsure: unsure, UsableCoupons: wallet, Now: now.ToUniversalTime()));
         var recommendations = picks.Select(ToView).ToArray();
         var replyUs = stopwatch.Lap();
 
@@ -157,14 +157,14 @@ public sealed class TurnPipeline(
     /// The spec's coupon step: each recommended meal gets the user's coupon that takes the most off it (the same pure
     /// rule checkout applies), so the reply can show the price the child will really pay.
     /// </summary>
-    private IReadOnlyList<RankedCandidate> WithBestCoupons(IReadOnlyList<RankedCandidate> picks, IReadOnlyList<WalletCoupon> wallet)
+    private static IReadOnlyList<RankedCandidate> WithBestCoupons(IReadOnlyList<RankedCandidate> picks, IReadOnlyList<WalletCoupon> wallet, DateTimeOffset localNow)
     {
         if (wallet.Count == 0 || picks.Count == 0)
         {
             return picks;
         }
-        var now = clock.UtcNow;
-        var today = DateOnly.FromDateTime(clock.LocalNow.DateTime);
+        var now = localNow.ToUniversalTime();
+        var today = DateOnly.FromDateTime(localNow.DateTime);
         return picks.Select(pick =>
         {
             var shop = pick.Candidate.Shop;

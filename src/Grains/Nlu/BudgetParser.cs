@@ -154,12 +154,8 @@ public static partial class BudgetParser
             || !priceTag && IsDishQuantity(before) && KindAfter(text, amount) == BudgetKinds.Exact;
     }
 
-    private static int BillCount(string count) => count switch
-    {
-        "한" or "하나" => 1, "두" or "둘" => 2, "세" or "셋" => 3, "네" or "넷" => 4, "다섯" => 5, "여섯" => 6,
-        "일곱" => 7, "여덟" => 8, "아홉" => 9, "열" => 10,
-        _ => int.Parse(count, System.Globalization.CultureInfo.InvariantCulture),
-    };
+    // The Bills pattern only lets counting words and digits through.
+    private static int BillCount(string count) => Lexicons.KoreanNumbers.Count(count)!.Value;
 
     private static bool IsDishQuantity(string compactBefore)
     {

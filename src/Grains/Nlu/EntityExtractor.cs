@@ -403,7 +403,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
         var best = 0;
         foreach (Match count in HeadCount().Matches(normalized))
         {
-            if (ParseSmallNumber(count.Groups["n"].Value) is > 0 and < 200 and var n)
+            if (KoreanNumbers.Count(count.Groups["n"].Value) is > 0 and < 200 and var n)
             {
                 best = Math.Max(best, n);
             }
@@ -423,7 +423,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
             {
                 continue; // 점심이랑 저녁 둘 다: two things, not two people
             }
-            best = Math.Max(best, ParseSmallNumber(count.Groups["n"].Value) ?? 0);
+            best = Math.Max(best, KoreanNumbers.Count(count.Groups["n"].Value) ?? 0);
         }
         if (best > 0)
         {
@@ -553,13 +553,6 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
         .Select(entry => entry.Split('=') is [var surface, var canonical] ? (surface, canonical) : (entry, entry))
         .OrderByDescending(p => p.Item1.Length)
         .ToArray();
-
-    private static int? ParseSmallNumber(string text) => text switch
-    {
-        "한" => 1, "두" => 2, "세" => 3, "네" => 4, "다섯" => 5, "여섯" => 6, "일곱" => 7, "여덟" => 8, "아홉" => 9, "열" => 10,
-        "둘" => 2, "셋" => 3, "넷" => 4,
-        _ => int.TryParse(text, out var n) ? n : null,
-    };
 
     /// <summary>
     /// high for stated hunger, physical signs of it, a skipped meal or a hurry to eat; low when the user says

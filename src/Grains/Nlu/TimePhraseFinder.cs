@@ -10,7 +10,7 @@ namespace Naviyam.Nlu;
 /// (<c>time_days</c>, <c>time_parts</c>, <c>time_words</c>); the grammar that combines them lives here.
 /// Times that only describe a missed meal ("어제 저녁부터 못 먹었어", "점심도 못 먹었어") are not preferences.
 /// </summary>
-public sealed class TimePhraseFinder
+public sealed partial class TimePhraseFinder
 {
     private readonly Regex phrase;
 
@@ -90,8 +90,8 @@ public sealed class TimePhraseFinder
     /// <summary>"걸어서 10분 안에 갈 수 있는 곳": a distance, not a time.</summary>
     private static bool IsDistance(string text, Match within)
     {
-        var before = Compact(text[..within.Index], 0);
-        var after = Compact(text[(within.Index + within.Length)..], 4);
+        var before = CueLexicon.Compact(text[..within.Index]);
+        var after = CompactPrefix(text[(within.Index + within.Length)..], 4);
         return before.EndsWith("걸어서", StringComparison.Ordinal) || before.EndsWith("도보", StringComparison.Ordinal)
             || after.StartsWith("걸어", StringComparison.Ordinal) || after.StartsWith("갈수", StringComparison.Ordinal)
             || after.StartsWith("가는", StringComparison.Ordinal) || after.StartsWith("도착", StringComparison.Ordinal) && before.Length == 0;
@@ -100,11 +100,11 @@ public sealed class TimePhraseFinder
     /// <summary>"어제 저녁부터", "주말 내내 못 먹었어", "점심도 안 먹었어", "3시부터 5시까지": not when to eat.</summary>
     private static bool IsPastOrRange(string before, string rest)
     {
-        var compactRest = Compact(rest, 10);
+        var compactRest = CompactPrefix(rest, 10);
         if (compactRest.StartsWith("부터", StringComparison.Ordinal) || compactRest.StartsWith("내내", StringComparison.Ordinal)
             || compactRest.StartsWith("에서", StringComparison.Ordinal) && compactRest.Contains('시') || compactRest.StartsWith("사이", StringComparison.Ordinal)
             || compactRest.StartsWith('째') || compactRest.StartsWith("동안", StringComparison.Ordinal)
-            || compactRest.StartsWith("까지", StringComparison.Ordinal) && Compact(before, 0).Contains("부터", StringComparison.Ordinal))
+            || compactRest.StartsWith("까지", StringComparison.Ordinal) && CueLexicon.Compact(before).Contains("부터", StringComparison.Ordinal))
         {
             return true;
         }
@@ -119,18 +119,15 @@ public sealed class TimePhraseFinder
     private static bool IsNotATime(string value, string rest) =>
         value is "낮" or "밤" or "여름" or "겨울" && rest.Length > 0 && char.IsLetter(rest[0]) && rest[0] is not ('에' or '엔' or '도' or '때');
 
-    private static string Compact(string text, int max)
+    /// <summary>The first <paramref name="max"/> letters after a phrase, spaces dropped: enough to read what follows it.</summary>
+    private static string CompactPrefix(string text, int max)
     {
-        var builder = new StringBuilder();
+        var builder = new StringBuilder(max);
         foreach (var c in text)
         {
-            if (c != ' ')
+            if (c != ' ' && builder.Append(c).Length >= max)
             {
-                builder.Append(c);
-                if (max > 0 && builder.Length >= max)
-                {
-                    break;
-                }
+                break;
             }
         }
         return builder.ToString();
@@ -142,18 +139,12 @@ public sealed class TimePhraseFinder
             // Lexicon phrases are stored without spaces; users may or may not space them ("방과 후", "방과후").
             .Select(p => string.Join(@"\s?", p.EnumerateRunes().Select(r => Regex.Escape(r.ToString())))));
 
-    private static Regex WithinMinutes() => WithinMinutesPattern;
+    [GeneratedRegex(@"\d{1,3}\s*분\s*(?:안에|안으로|내로|이내|내에|만에)")]
+    private static partial Regex WithinMinutes();
 
-    private static readonly Regex WithinMinutesPattern =
-        new(@"\d{1,3}\s*분\s*(?:안에|안으로|내로|이내|내에|만에)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    [GeneratedRegex(@"못먹|안먹|굶|걸렀|거르|먹은(?:게|거)(?:하나도|아무것도)?없|먹었|한끼도|먹을(?:게|거|것)도?(?:1도|하나도|아무것도)?없")]
+    private static partial Regex MissedMeal();
 
-    private static Regex MissedMeal() => MissedMealPattern;
-
-    private static readonly Regex MissedMealPattern =
-        new(@"못먹|안먹|굶|걸렀|거르|먹은(?:게|거)(?:하나도|아무것도)?없|먹었|한끼도|먹을(?:게|거|것)도?(?:1도|하나도|아무것도)?없", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-
-    private static Regex AboutEating() => AboutEatingPattern;
-
-    private static readonly Regex AboutEatingPattern =
-        new(@"먹|묵|열어|열었|여는|열려|열린|영업|쉬어|쉬는|쉬나|휴무|휴업|오픈|할인|세일|쿠폰|행사|이벤트|특가|공짜|무료|장사|쓸|추천|배고|주문|배달|문\s?열|닫|사\s?먹|마감|메뉴|외식|파티|시켜|ㄱㄱ|갈까|갈래|해요|해\?|하나|뭐\s?하지|하는\s?(?:데|곳|가게|집)|해\?|해요|하나요|갈\s?(?:데|곳)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    [GeneratedRegex(@"먹|묵|열어|열었|여는|열려|열린|영업|쉬어|쉬는|쉬나|휴무|휴업|오픈|할인|세일|쿠폰|행사|이벤트|특가|공짜|무료|장사|쓸|추천|배고|주문|배달|문\s?열|닫|사\s?먹|마감|메뉴|외식|파티|시켜|ㄱㄱ|갈까|갈래|해요|해\?|하나|뭐\s?하지|하는\s?(?:데|곳|가게|집)|갈\s?(?:데|곳)")]
+    private static partial Regex AboutEating();
 }

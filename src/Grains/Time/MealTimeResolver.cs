@@ -114,11 +114,8 @@ public static partial class MealTimeResolver
     private static DateTimeOffset At(DateTime date, int hour, int minute, DateTimeOffset zoneOf) =>
         new(date.Year, date.Month, date.Day, hour, minute, 0, zoneOf.Offset);
 
-    private static int Amount(string value) => value switch
-    {
-        "한" => 1, "두" => 2, "세" => 3,
-        _ => int.Parse(value, System.Globalization.CultureInfo.InvariantCulture),
-    };
+    // The Relative pattern only lets counting words and digits through.
+    private static int Amount(string value) => Lexicons.KoreanNumbers.Count(value)!.Value;
 
     [GeneratedRegex(@"(?<n>\d{1,3}|한|두|세)(?<unit>분|시간)(?:뒤|후|안에|안으로|내로|이내|내에|만에)")]
     private static partial Regex Relative();

@@ -282,15 +282,11 @@ public sealed partial class NgramFeaturizer
         var count = PeopleCount().Match(normalized);
         if (count.Success)
         {
-            return count.Groups["n"].Value switch
-            {
-                "한" => 1, "두" => 2, "세" => 3, "네" => 4, "다섯" => 5, "여섯" => 6, "일곱" => 7, "여덟" => 8, "아홉" => 9, "열" => 10,
-                var digits => int.TryParse(digits, out var n) ? n : null,
-            };
+            return KoreanNumbers.Count(count.Groups["n"].Value);
         }
         var together = Together().Match(compact);
         return together.Success
-            ? together.Groups["n"].Value switch { "둘" => 2, "셋" => 3, "넷" => 4, _ => 5 }
+            ? KoreanNumbers.Count(together.Groups["n"].Value)
             : null;
     }
 
