@@ -13,6 +13,7 @@ public sealed partial class PlaceGazetteer
     private readonly string[] generic;
     private readonly string[] landmarks;
     private readonly string[] facilities;
+    private readonly HashSet<string> relativeToTheUser;
     private volatile string[] places = [];
     private volatile System.Buffers.SearchValues<string>? placeSearch;
 
@@ -21,6 +22,11 @@ public sealed partial class PlaceGazetteer
         this.generic = Compacted(generic);
         this.landmarks = Compacted(landmarks ?? []);
         this.facilities = Compacted(facilities ?? []);
+        // Generic phrases, facilities, and the heads of generic phrases ("학교" of "학교 앞", "집" of "집 근처").
+        relativeToTheUser = this.generic.Concat(this.facilities)
+            .SelectMany(phrase => new[] { phrase, TrailingRelation().Replace(phrase, "") })
+            .Where(phrase => phrase.Length > 0)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public static PlaceGazetteer Load(string path)
@@ -57,6 +63,17 @@ public sealed partial class PlaceGazetteer
         places = names.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).ToArray();
         placeSearch = places.Length > 0 ? System.Buffers.SearchValues.Create(places, StringComparison.Ordinal) : null;
     }
+
+    /// <summary>
+    /// True for a place that is wherever the user is ("근처", "학교 앞", "PC방 옆", "동네"): a generic phrase or a
+    /// facility of the lexicon or the head of one, with or without the word that places something around it. Only the user's own location
+    /// can place these on a map.
+    /// </summary>
+    public bool IsRelativeToTheUser(string place) =>
+        relativeToTheUser.Contains(CueLexicon.Compact(place)) || relativeToTheUser.Contains(CueLexicon.Compact(WithoutRelation(place)));
+
+    /// <summary>The place without the words that say where around it: "강남역 2번 출구 앞" → "강남역", "관악구 쪽" → "관악구".</summary>
+    public static string WithoutRelation(string place) => TrailingRelation().Replace(place.Trim(), "");
 
     /// <summary>
     /// The place the text names, without particles and without 이/우리/여기. Named places (a station and its exit,
@@ -249,6 +266,10 @@ public sealed partial class PlaceGazetteer
     // administrative suffixes need three letters: two-letter words ending in 동/구/시 are mostly not places (우동, 축구).
     [GeneratedRegex(@"(?<![가-힣A-Za-z0-9])(?<name>[가-힣]{2,6}(?:동|구|군|읍)|[가-힣]{1,6}\s?(?:시장|터미널|사거리|삼거리|오거리|먹자골목|마을|광장|단지|타운|골목)|[가-힣]{2,6}시|[가-힣]{1,4}\s?\d가)(?=\s|$|에|에서|쪽|근처|주변|앞|[,.?!~])")]
     private static partial Regex NamedPlace();
+
+    // The words after a place that say where around it: "학교 앞", "PC방 옆", "강남역 2번 출구 쪽".
+    [GeneratedRegex(@"(?:\s*(?:\d+\s*번\s*출구|근처|주변|부근|인근|쪽|앞|옆|뒤|건너편|맞은편|안|\d+\s*층))+\s*$")]
+    private static partial Regex TrailingRelation();
 
     // Where something is relative to a facility.
     [GeneratedRegex(@"\G\s*(?:근처|주변|앞|옆|뒤|건너편|맞은편|\d+\s*층)")]
