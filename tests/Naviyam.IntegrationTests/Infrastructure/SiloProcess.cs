@@ -34,6 +34,30 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public static async Task<SiloProcess> StartAsync(IDictionary<string, string> settings)
     {
+        // Another process on the machine may still take a port between our check and the silo's bind; a silo that
+        // lost that race is started again on new ports rather than failing the test.
+        for (var attempt = 1; ; attempt++)
+        {
+            var silo = Launch(settings);
+            try
+            {
+                await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+                return silo;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && silo.Output.Contains("AddressInUseException", StringComparison.Ordinal))
+            {
+                await silo.DisposeAsync();
+            }
+            catch
+            {
+                await silo.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private static SiloProcess Launch(IDictionary<string, string> settings)
+    {
         var httpPort = Loopback.FreePort();
         var arguments = new List<string> { SiloAssembly() };
         arguments.AddRange(settings.Select(pair => $"--{pair.Key}={pair.Value}"));
@@ -60,7 +84,6 @@ public sealed class SiloProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
         return silo;
     }
 
