@@ -19,7 +19,11 @@ public sealed record HubChatRequest(
     LocationDto? Location,
     int? UserAge);
 
-public sealed record LocationDto(double Lat, double Lng);
+/// <summary>
+/// The device's position. Both coordinates are nullable only so that a body that misspells or leaves one out (say
+/// <c>latitude</c> instead of <c>lat</c>) is refused by name instead of being read as 0° — the middle of the ocean.
+/// </summary>
+public sealed record LocationDto(double? Lat, double? Lng);
 
 public sealed record NluRequest(string? Text);
 
@@ -53,8 +57,12 @@ public static partial class ChatInputRules
         {
             errors["text"] = [$"text must be at most {MaxTextLength:N0} characters (got {text.Length:N0})."];
         }
-        if (location is not null && (location.Lat is < -90 or > 90 || location.Lng is < -180 or > 180
-            || double.IsNaN(location.Lat) || double.IsNaN(location.Lng)))
+        if (location is not null && (location.Lat is null || location.Lng is null))
+        {
+            errors["location"] = ["location needs both lat and lng (decimal degrees), e.g. {\"lat\": 37.5665, \"lng\": 126.978}."];
+        }
+        else if (location is not null && (location.Lat is < -90 or > 90 || location.Lng is < -180 or > 180
+            || double.IsNaN(location.Lat!.Value) || double.IsNaN(location.Lng!.Value)))
         {
             errors["location"] = ["location.lat must be within ±90 and location.lng within ±180."];
         }

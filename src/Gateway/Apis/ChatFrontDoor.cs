@@ -30,7 +30,7 @@ public sealed class ChatFrontDoor(IGrainFactory grains, IHubContext<ChatHub, ICh
             userId,
             turnId ?? Guid.NewGuid().ToString("N"),
             text!,
-            location is null ? null : new GeoPoint(location.Lat, location.Lng),
+            location is null ? null : new GeoPoint(location.Lat!.Value, location.Lng!.Value),
             userAge);
         var reply = await grains.GetGrain<IConversationGrain>(sessionId!).TakeTurnAsync(turn);
         await hub.Clients.User(userId).ReceiveReply(sessionId!, reply);

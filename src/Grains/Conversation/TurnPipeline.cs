@@ -60,6 +60,7 @@ public sealed class TurnPipeline(
         // A place named in this message beats the device's location ("신림동에서 먹을 거"); an earlier named place
         // comes after it. The shops must be open when the user wants to eat ("저녁 7시"), which is usually now.
         var location = places.Locate(understood.Entities.LocationPreference) ?? turn.Location ?? places.Locate(slots.LocationPreference);
+        var unplaced = places.Unplaced(understood.Entities.LocationPreference) ?? (turn.Location is null ? places.Unplaced(slots.LocationPreference) : null);
         var now = clock.LocalNow;
         var eatAt = MealTimeResolver.Resolve(slots.TimePreference, now);
         var candidates = Wants(understood.Intent) && !unsure
@@ -67,7 +68,11 @@ public sealed class TurnPipeline(
             : CandidateSet.Empty;
         var retrievalUs = stopwatch.Lap();
 
-        var (picks, rankingVersion) = await RankAsync(candidates.Fitting, budgetCap, atNow: eatAt - now < TimeSpan.FromMinutes(30));
+        // Nothing priced fits, but shops without prices whose kind usually fits do (most real merchant lists carry no
+        // menus): offer those, and say plainly that their prices are unconfirmed.
+        var pricesUnconfirmed = candidates.Fitting.Count == 0 && candidates.PriceUnknown.Count > 0;
+        var (picks, rankingVersion) = await RankAsync(
+            pricesUnconfirmed ? candidates.PriceUnknown : candidates.Fitting, budgetCap, atNow: eatAt - now < TimeSpan.FromMinutes(30));
         var rankingUs = stopwatch.Lap();
 
         picks = WithBestCoupons(picks, wallet, now);
@@ -75,7 +80,8 @@ public sealed class TurnPipeline(
 
         var replyText = composer.Compose(new ReplyContext(
             understood.Intent, slots, budgetCap, budgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, isMinor,
-            HasLocation: location is not null, Unsure: unsure, UsableCoupons: wallet, Now: now.ToUniversalTime()));
+            HasLocation: location is not null, Unsure: unsure, UsableCoupons: wallet, Now: now.ToUniversalTime(),
+            PricesUnconfirmed: pricesUnconfirmed, UnlocatedPlace: unplaced));
         var recommendations = picks.Select(ToView).ToArray();
         var replyUs = stopwatch.Lap();
 
@@ -183,6 +189,10 @@ public sealed class TurnPipeline(
         if (candidate.Meal?.Price is { } price && budgetCap is { } cap)
         {
             reasons.Add($"예산 안({ReplyComposer.Won(price)} ≤ {ReplyComposer.Won(cap)})");
+        }
+        else if (candidate.TypicalPrice is not null && budgetCap is not null)
+        {
+            reasons.Add("보통 예산 안에서 먹을 수 있는 가게");
         }
         if (candidate.OpenNow == true)
         {

@@ -53,6 +53,7 @@ public static class GrainServiceCollectionExtensions
 
         services.AddSingleton<IShopCatalog, ShopCatalog>();
         services.AddSingleton<ICatalogPublisher, LocalCatalogPublisher>();
+        services.AddSingleton<TypicalMealPrices>();
         services.AddSingleton<CandidateSearch>();
         services.AddSingleton<PlaceLocator>();
         services.AddSingleton<IScoringModel, HeuristicScoringModel>();

@@ -26,7 +26,9 @@ public sealed record ReplyContext(
     bool HasLocation = false,
     bool Unsure = false,
     IReadOnlyList<WalletCoupon>? UsableCoupons = null,
-    DateTimeOffset? Now = null);
+    DateTimeOffset? Now = null,
+    bool PricesUnconfirmed = false,
+    string? UnlocatedPlace = null);
 
 /// <summary>
 /// Writes the answer in friendly 해요체 Korean. It only ever names meals and prices that are in the data:
@@ -65,10 +67,25 @@ public sealed class ReplyComposer
 
         if (context.Picks.Count > 0)
         {
+            if (context.UnlocatedPlace is { } place)
+            {
+                text.Append(context.HasLocation
+                    ? $"{place}{SubjectParticle(place)} 어디인지 찾지 못해서 지금 있는 곳 근처로 찾았어요. "
+                    : $"{place}{SubjectParticle(place)} 어디인지 아직 몰라서 가까운 순으로는 고르지 못했어요. ");
+            }
             text.Append(Opening(context)).Append('\n');
             for (var i = 0; i < context.Picks.Count; i++)
             {
                 text.Append(i + 1).Append(". ").Append(Describe(context.Picks[i])).Append('\n');
+            }
+            if (context.PricesUnconfirmed)
+            {
+                text.Append("메뉴 가격이 등록되지 않은 곳이라, 주문하기 전에 가격을 꼭 물어봐 주세요. ");
+                if (context.CheapestEligible is { Meal: { } meal } cheapest)
+                {
+                    text.Append(CultureInfo.InvariantCulture,
+                        $"가격이 확인된 메뉴 중 가장 저렴한 건 {cheapest.Shop.Name}의 {meal.Name} {Won(meal.Price!.Value)}이에요. ");
+                }
             }
             text.Append(context.Picks.Any(p => p.Candidate.Shop.MealCard == MealCardAcceptance.Partial)
                 ? "급식카드 사용 조건은 가게마다 달라서, 주문 전에 한 번 확인해 주세요."
@@ -114,9 +131,11 @@ public sealed class ReplyComposer
         {
             return "예산이 얼마쯤인지 알려 주면 그 안에서 먹을 수 있는 메뉴로 골라 줄게요.";
         }
-        if (!context.HasLocation && context.Slots.LocationPreference is null)
+        if (!context.HasLocation)
         {
-            return "지금 어디 근처인지 알려 주면 가까운 곳부터 찾아 줄게요.";
+            return context.UnlocatedPlace is null
+                ? "지금 어디 근처인지 알려 주면 가까운 곳부터 찾아 줄게요."
+                : "근처 동 이름(예: ○○동)을 알려 주거나 위치를 공유해 주면 가까운 곳부터 다시 찾아 줄게요.";
         }
         if (context.Slots.FoodType is null)
         {
@@ -128,14 +147,26 @@ public sealed class ReplyComposer
     private static string Opening(ReplyContext context)
     {
         var food = context.Slots.FoodType;
+        // "편의점 3군데", not "편의점 먹을 수 있는 곳": some food words already name a kind of shop.
+        var subject = food is null ? "먹을 수 있는 곳" : IsShopWord(food) ? food : $"{food} 먹을 수 있는 곳";
+        var count = context.Picks.Count;
+        if (context.PricesUnconfirmed && context.BudgetCap is { } limit)
+        {
+            var money = context.BudgetFromCard ? $"급식카드 잔액 {Won(limit)}" : Won(limit);
+            var usually = food is null ? "먹을 수 있는 곳" : IsShopWord(food) ? $"먹을 수 있는 {food}" : subject;
+            return $"{money} 안이라고 가격이 확인된 메뉴는 못 찾았지만, 보통 그 금액으로 {usually} {count}군데를 골라 봤어요.";
+        }
         var budgetPart = context.BudgetCap is { } cap
             ? context.BudgetFromCard ? $"급식카드 잔액 {Won(cap)} 안에서 " : $"{Won(cap)} 안에서 "
             : "";
-        var foodPart = food is null ? "" : $"{food} ";
-        return context.Picks.Count == 1
-            ? $"{budgetPart}{foodPart}먹을 수 있는 곳을 찾았어요."
-            : $"{budgetPart}{foodPart}먹을 수 있는 곳 {context.Picks.Count}군데를 골라 봤어요.";
+        return count == 1
+            ? $"{budgetPart}{subject}{ObjectParticle(subject)} 찾았어요."
+            : $"{budgetPart}{subject} {count}군데를 골라 봤어요.";
     }
+
+    private static readonly string[] ShopWordEndings = ["편의점", "분식점", "집", "식당", "카페", "가게", "베이커리", "매점", "마트"];
+
+    private static bool IsShopWord(string food) => ShopWordEndings.Any(ending => food.EndsWith(ending, StringComparison.Ordinal));
 
     private static string Describe(RankedCandidate pick)
     {
@@ -145,9 +176,10 @@ public sealed class ReplyComposer
         {
             line.Append(" — ").Append(meal.Name).Append(' ').Append(Won(price));
         }
-        else
+        else if (candidate.Shop.Category != FoodCategory.Other)
         {
-            line.Append(" (메뉴 가격 정보 없음)");
+            // No price to show: the kind of shop at least tells the child what to expect.
+            line.Append(" (").Append(candidate.Shop.Category.ToKorean()).Append(')');
         }
         if (pick.Coupon is { } coupon)
         {
@@ -191,20 +223,26 @@ public sealed class ReplyComposer
         return text.ToString();
     }
 
-    /// <summary>은 after a final consonant, 는 after a vowel; 은(는) when the name does not end in Hangul.</summary>
-    private static string TopicParticle(string word)
+    private static string TopicParticle(string word) => Particle(word, "은", "는");
+
+    private static string SubjectParticle(string word) => Particle(word, "이", "가");
+
+    private static string ObjectParticle(string word) => Particle(word, "을", "를");
+
+    /// <summary>The first form after a final consonant, the second after a vowel; both, as "은(는)", after anything but Hangul.</summary>
+    private static string Particle(string word, string afterConsonant, string afterVowel)
     {
         var last = word.TrimEnd().LastOrDefault();
         if (last is < '가' or > '힣')
         {
-            return "은(는)";
+            return $"{afterConsonant}({afterVowel})";
         }
-        return (last - '가') % 28 == 0 ? "는" : "은";
+        return (last - '가') % 28 == 0 ? afterVowel : afterConsonant;
     }
 
     public static string Won(int amount) => amount.ToString("#,0", CultureInfo.InvariantCulture) + "원";
 
     public static string Distance(double meters) => meters < 1000
-        ? $"{Math.Round(meters / 10) * 10:0}m"
+        ? meters < 50 ? "50m 이내" : $"{Math.Round(meters / 10) * 10:0}m"
         : $"{meters / 1000:0.0}km";
 }

@@ -15,14 +15,22 @@ public sealed record CandidateQuery(
     bool IsMinor,
     DateTimeOffset LocalNow);
 
-/// <summary>A shop that may be offered, with the meal that makes it fit.</summary>
+/// <summary>
+/// A shop that may be offered, with the meal that makes it fit. A shop whose menu has no prices carries instead what
+/// its kind of shop usually charges for the cheapest meal (<see cref="TypicalMealPrices"/>), never shown as a price.
+/// </summary>
 public sealed record Candidate(
     ShopRecord Shop,
     MenuItem? Meal,
     bool? OpenNow,
     double? DistanceMeters,
-    bool FoodMatched);
+    bool FoodMatched,
+    int? TypicalPrice = null);
 
+/// <summary>
+/// <see cref="Fitting"/>: shops with a real meal that fits. <see cref="PriceUnknown"/>: with a budget, shops that list no
+/// prices but whose kind usually fits it. <see cref="CheapestEligible"/>: when nothing fits, the cheapest real meal.
+/// </summary>
 public sealed record CandidateSet(
     IReadOnlyList<Candidate> Fitting,
     IReadOnlyList<Candidate> PriceUnknown,
@@ -40,16 +48,18 @@ public sealed class CandidateSearch
 {
     private readonly IShopCatalog catalog;
     private readonly FoodLexicon foods;
+    private readonly TypicalMealPrices typicalPrices;
     private readonly IOptions<RecommendationOptions> options;
 
     // Shops that serve a food (its category, or a menu that names it), most popular first, per catalog version:
     // a city-wide "치킨" then walks the chicken shops instead of every shop.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<FoodTerm, ShopRecord[]> shopsByFood = new();
 
-    public CandidateSearch(IShopCatalog catalog, FoodLexicon foods, IOptions<RecommendationOptions> options)
+    public CandidateSearch(IShopCatalog catalog, FoodLexicon foods, TypicalMealPrices typicalPrices, IOptions<RecommendationOptions> options)
     {
         this.catalog = catalog;
         this.foods = foods;
+        this.typicalPrices = typicalPrices;
         this.options = options;
         catalog.Changed += shopsByFood.Clear;
     }
@@ -62,7 +72,7 @@ public sealed class CandidateSearch
         var settings = options.Value;
         var food = query.FoodType is { } type && foods.TryGet(type.Replace(" ", "", StringComparison.Ordinal), out var term) ? term : null;
         var exclusions = query.Exclusions.Select(ResolveExclusion).ToArray();
-        var filter = new ShopFilter(query, food, exclusions);
+        var filter = new ShopFilter(query, food, exclusions, typicalPrices);
 
         if (query.Location is { } location)
         {
@@ -113,7 +123,7 @@ public sealed class CandidateSearch
     }
 
     /// <summary>Judges shops one at a time, without per-shop allocations, and keeps those that fit.</summary>
-    private sealed class ShopFilter(CandidateQuery query, FoodTerm? food, Exclusion[] exclusions)
+    private sealed class ShopFilter(CandidateQuery query, FoodTerm? food, Exclusion[] exclusions, TypicalMealPrices typicalPrices)
     {
         private readonly List<Candidate> fitting = [];
         private readonly List<Candidate> priceUnknown = [];
@@ -201,9 +211,9 @@ public sealed class CandidateSearch
                 {
                     fitting.Add(new Candidate(shop, affordableMatched, open, distanceMeters, foodMatched));
                 }
-                else if (cheapestMeal is null && !anyPriced)
+                else if (cheapestMeal is null && !anyPriced && typicalPrices.Of(shop.Category) is var typical && typical <= cap)
                 {
-                    priceUnknown.Add(new Candidate(shop, null, open, distanceMeters, foodMatched));
+                    priceUnknown.Add(new Candidate(shop, null, open, distanceMeters, foodMatched, typical));
                 }
             }
             else

@@ -56,6 +56,21 @@ public class ChatApiTests(GeneratedCityFactory factory) : IClassFixture<Generate
         await ExpectProblem(response, HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("{\"latitude\": 35.87, \"longitude\": 128.6}", "lat and lng")]
+    [InlineData("{\"lat\": 35.87}", "lat and lng")]
+    [InlineData("{\"lat\": 135.87, \"lng\": 128.6}", "location.lat must be within")]
+    public async Task A_location_without_usable_coordinates_gets_400_naming_the_fields(string location, string expected)
+    {
+        using var client = await factory.ClientForAsync("bad-location");
+        var body = $"{{\"sessionId\": \"located\", \"text\": \"배고파\", \"location\": {location}}}";
+
+        using var response = await client.PostAsync("/api/chat", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await ExpectProblem(response, HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain(expected);
+    }
+
     [Fact]
     public async Task Ten_thousand_characters_get_400_problem_json()
     {

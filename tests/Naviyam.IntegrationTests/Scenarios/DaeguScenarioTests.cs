@@ -63,6 +63,30 @@ public abstract class DaeguScenarios(GatewayFactory factory)
     }
 
     [Fact]
+    public async Task A_budget_in_a_city_without_menu_prices_gets_nearby_shops_of_kinds_that_usually_fit_marked_unconfirmed()
+    {
+        factory.SetSeoulTime(Afternoon);
+        var catalog = factory.Services.GetRequiredService<IShopCatalog>();
+        var prices = factory.Services.GetRequiredService<Naviyam.Retrieval.TypicalMealPrices>();
+        // The middle of the list's shops: somewhere in the city, wherever that city is.
+        var located = catalog.All().Where(s => s.Location is not null).Select(s => s.Location!.Value).ToList();
+        var centre = new { lat = located.Select(p => p.Latitude).Order().ElementAt(located.Count / 2), lng = located.Select(p => p.Longitude).Order().ElementAt(located.Count / 2) };
+        using var client = await factory.ClientForAsync("daegu-budget");
+
+        var reply = await client.ChatAsync("daegu-budget", "daegu-budget", "배고픈데 5천원밖에 없어", location: centre);
+        var expensive = await client.ChatAsync("daegu-budget", "daegu-chicken", "5천원으로 치킨 먹고 싶어", location: centre);
+
+        reply.Recommendations.Should().NotBeEmpty(reply.Reply);
+        reply.Recommendations.Should().OnlyContain(r => r.Price == null && r.Flags.Contains("가격 정보 없음"), "the list has no prices, so none may be shown");
+        reply.Recommendations.Select(r => catalog.TryGet(r.ShopId, out var shop) ? prices.Of(shop.Category) : int.MaxValue)
+            .Should().OnlyContain(typical => typical <= 5_000, "only kinds of shop that usually fit 5,000 won");
+        reply.Recommendations.Should().OnlyContain(r => r.DistanceMeters < 3_000, "there are cheap shops near the middle of any city");
+        reply.Reply.Should().Contain("가격을 꼭");
+        expensive.Recommendations.Should().BeEmpty("a chicken shop is never a 5,000 won meal");
+        expensive.Reply.Should().Contain("찾지 못했어요");
+    }
+
+    [Fact]
     public async Task A_district_named_without_location_sharing_is_where_the_search_happens()
     {
         factory.SetSeoulTime(Afternoon);

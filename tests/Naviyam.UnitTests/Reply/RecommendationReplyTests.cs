@@ -1,0 +1,51 @@
+using Naviyam.Chat;
+using Naviyam.Reply;
+using Naviyam.Retrieval;
+using Naviyam.Shops;
+
+namespace Naviyam.UnitTests.Reply;
+
+public class RecommendationReplyTests
+{
+    private static RankedCandidate Unpriced(string name, FoodCategory category, double meters) => new(
+        new Candidate(new ShopRecord
+        {
+            Id = "test:" + name, Source = "test", SourceId = name, Name = name, Category = category, MealCard = MealCardAcceptance.Yes,
+        }, Meal: null, OpenNow: true, DistanceMeters: meters, FoodMatched: false, TypicalPrice: 4_000),
+        0.5, [], [ReplyComposer.PriceUnknownFlag]);
+
+    private static string Answer(Entities slots, int? budget, IReadOnlyList<RankedCandidate> picks, bool unconfirmed = false, string? unplaced = null, bool hasLocation = true) =>
+        new ReplyComposer().Compose(new ReplyContext(
+            Intents.FoodRequest, slots, budget, BudgetFromCard: false, picks, PriceUnknown: [], CheapestEligible: null, IsMinor: true,
+            HasLocation: hasLocation, PricesUnconfirmed: unconfirmed, UnlocatedPlace: unplaced));
+
+    [Fact]
+    public void Shops_without_prices_offered_for_a_budget_are_said_to_be_unconfirmed_and_named_with_their_kind()
+    {
+        var text = Answer(Entities.None with { Budget = 5_000 }, 5_000,
+            [Unpriced("행복분식", FoodCategory.Bunsik, 120), Unpriced("나비편의점", FoodCategory.ConvenienceStore, 30)], unconfirmed: true);
+
+        text.Should().StartWith("5,000원 안이라고 가격이 확인된 메뉴는 못 찾았지만, 보통 그 금액으로 먹을 수 있는 곳 2군데를 골라 봤어요.");
+        text.Should().Contain("1. 행복분식 (분식), 120m").And.Contain("2. 나비편의점 (편의점), 50m 이내");
+        text.Should().Contain("가격을 꼭 물어봐 주세요");
+        text.Should().NotContain("원이에요", "no price may be invented for a shop that lists none");
+    }
+
+    [Fact]
+    public void A_food_word_that_names_a_kind_of_shop_is_not_followed_by_what_can_be_eaten()
+    {
+        var text = Answer(Entities.None with { FoodType = "편의점" }, null, [Unpriced("나비편의점", FoodCategory.ConvenienceStore, 300)]);
+
+        text.Should().StartWith("편의점을 찾았어요.");
+    }
+
+    [Fact]
+    public void A_named_place_that_could_not_be_found_is_admitted_and_the_user_is_asked_for_a_neighbourhood()
+    {
+        var text = Answer(Entities.None with { Budget = 8_000, LocationPreference = "중앙로역 근처" }, 8_000,
+            [Unpriced("행복분식", FoodCategory.Bunsik, 120)], unplaced: "중앙로역", hasLocation: false);
+
+        text.Should().StartWith("중앙로역이 어디인지 아직 몰라서 가까운 순으로는 고르지 못했어요.");
+        text.Should().EndWith("근처 동 이름(예: ○○동)을 알려 주거나 위치를 공유해 주면 가까운 곳부터 다시 찾아 줄게요.");
+    }
+}
