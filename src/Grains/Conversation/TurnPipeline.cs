@@ -48,7 +48,8 @@ public sealed class TurnPipeline(
         var contextUs = stopwatch.Lap();
 
         var understood = nlu.Analyze(text);
-        var slots = SlotTracker.IsReset(text.Compact)
+        var reset = SlotTracker.IsReset(text.Compact);
+        var slots = reset
             ? SlotTracker.Merge(Entities.None, understood.Entities)
             : SlotTracker.Merge(previousSlots, understood.Entities);
         var nluUs = stopwatch.Lap();
@@ -72,7 +73,7 @@ public sealed class TurnPipeline(
         // menus): offer those, and say plainly that their prices are unconfirmed.
         var pricesUnconfirmed = candidates.Fitting.Count == 0 && candidates.PriceUnknown.Count > 0;
         var (picks, rankingVersion) = await RankAsync(
-            pricesUnconfirmed ? candidates.PriceUnknown : candidates.Fitting, budgetCap, atNow: eatAt - now < TimeSpan.FromMinutes(30));
+            pricesUnconfirmed ? candidates.PriceUnknown : candidates.Fitting, budgetCap, atNow: eatAt - now < LaterThanNow);
         var rankingUs = stopwatch.Lap();
 
         picks = WithBestCoupons(picks, wallet, now);
@@ -81,7 +82,8 @@ public sealed class TurnPipeline(
         var replyText = composer.Compose(new ReplyContext(
             understood.Intent, slots, budgetCap, budgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, isMinor,
             HasLocation: location is not null, Unsure: unsure, UsableCoupons: wallet, Now: now.ToUniversalTime(),
-            PricesUnconfirmed: pricesUnconfirmed, UnlocatedPlace: unplaced));
+            PricesUnconfirmed: pricesUnconfirmed, UnlocatedPlace: unplaced, CompactText: text.Compact,
+            LaterTime: eatAt - now >= LaterThanNow ? slots.TimePreference : null, SlotsReset: reset));
         var recommendations = picks.Select(ToView).ToArray();
         var replyUs = stopwatch.Lap();
 
@@ -108,6 +110,9 @@ public sealed class TurnPipeline(
         };
         return new TurnOutcome(reply, text, nlu.ModelVersion, rankingVersion);
     }
+
+    /// <summary>How far ahead a meal time must be before the shops are judged for then rather than for now.</summary>
+    private static readonly TimeSpan LaterThanNow = TimeSpan.FromMinutes(30);
 
     /// <summary>Social talk gets no shop list; every other intent is about finding food.</summary>
     private static bool Wants(string intent) => intent != Intents.GeneralChat;

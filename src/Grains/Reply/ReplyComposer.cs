@@ -28,7 +28,10 @@ public sealed record ReplyContext(
     IReadOnlyList<WalletCoupon>? UsableCoupons = null,
     DateTimeOffset? Now = null,
     bool PricesUnconfirmed = false,
-    string? UnlocatedPlace = null);
+    string? UnlocatedPlace = null,
+    string? CompactText = null,
+    string? LaterTime = null,
+    bool SlotsReset = false);
 
 /// <summary>
 /// Writes the answer in friendly 해요체 Korean. It only ever names meals and prices that are in the data:
@@ -50,7 +53,9 @@ public sealed class ReplyComposer
 
         if (context.Intent == Intents.GeneralChat && context.Picks.Count == 0)
         {
-            return "안녕하세요! 저는 나비얌이에요. 먹고 싶은 음식이나 쓸 수 있는 금액을 말해 주면, 급식카드로 지금 먹을 수 있는 곳을 찾아 줄게요. 예를 들어 \"5천원으로 떡볶이 먹고 싶어\"처럼요.";
+            return context.SlotsReset
+                ? "좋아요, 처음부터 다시 찾아볼게요! 먹고 싶은 음식이나 쓸 수 있는 금액을 알려 줘요."
+                : SmallTalk(context.CompactText);
         }
 
         var text = new StringBuilder();
@@ -121,6 +126,24 @@ public sealed class ReplyComposer
         return text.ToString().TrimEnd();
     }
 
+    private static readonly string[] ThanksCues = ["고마", "고맙", "감사", "땡큐", "땡스", "쌩유", "ㄱㅅ", "ㄳ", "thank", "thx"];
+    private static readonly string[] ByeCues = ["잘가", "잘있어", "바이", "빠이", "ㅂㅂ", "ㅂㅇ", "안녕히", "다음에봐", "담에봐", "나중에봐", "bye"];
+
+    /// <summary>Social talk answered as a person would: thanks and goodbyes are not greeted with an introduction.</summary>
+    private static string SmallTalk(string? compactText)
+    {
+        var said = compactText?.ToLowerInvariant() ?? "";
+        if (ThanksCues.Any(cue => said.Contains(cue, StringComparison.Ordinal)))
+        {
+            return "천만에요! 맛있게 먹어요. 또 배고프면 언제든 불러 줘요.";
+        }
+        if (ByeCues.Any(cue => said.Contains(cue, StringComparison.Ordinal)))
+        {
+            return "잘 가요! 밥 꼭 챙겨 먹고, 필요하면 또 불러 줘요.";
+        }
+        return "안녕하세요! 저는 나비얌이에요. 먹고 싶은 음식이나 쓸 수 있는 금액을 말해 주면, 급식카드로 지금 먹을 수 있는 곳을 찾아 줄게요. 예를 들어 \"5천원으로 떡볶이 먹고 싶어\"처럼요.";
+    }
+
     /// <summary>
     /// The one question that would improve the next answer most, asked while still answering: money first (it
     /// decides what is possible), then place (it decides what is reachable), then the kind of food.
@@ -159,6 +182,11 @@ public sealed class ReplyComposer
         var budgetPart = context.BudgetCap is { } cap
             ? context.BudgetFromCard ? $"급식카드 잔액 {Won(cap)} 안에서 " : $"{Won(cap)} 안에서 "
             : "";
+        // "밤 10시에 먹을 수 있는 곳": the shops were chosen for that hour, not for now, and the child should know.
+        if (context.LaterTime is { } later)
+        {
+            budgetPart = $"{later}{(later[^1] is '에' or '가' or '다' or '따' or '서' ? "" : "에")} {budgetPart}";
+        }
         return count == 1
             ? $"{budgetPart}{subject}{ObjectParticle(subject)} 찾았어요."
             : $"{budgetPart}{subject} {count}군데를 골라 봤어요.";

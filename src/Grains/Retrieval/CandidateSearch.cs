@@ -287,15 +287,13 @@ public sealed class CandidateSearch
 
     private sealed record Exclusion(string Word, FoodTerm? Food)
     {
-        private static readonly string[] SpicyMarkers = ["매운", "매콤", "불닭", "마라", "얼큰", "땡초", "엽기"];
-
         public bool ExcludesShop(ShopRecord shop) =>
             Food is { IsCategoryWord: true } && shop.Category == Food.Category
             || shop.Name.Contains(Word, StringComparison.Ordinal);
 
         public bool ExcludesMenu(MenuItem menu) =>
             Word == "매운"
-                ? SpicyMarkers.Any(marker => menu.Name.Contains(marker, StringComparison.Ordinal))
+                ? SpicyDishes.IsSpicy(menu.Name)
                 : menu.Name.Contains(Word, StringComparison.Ordinal)
                   || Food is not null && Food.Aliases.Any(a => a.Length >= 2 && menu.Name.Contains(a, StringComparison.Ordinal));
     }

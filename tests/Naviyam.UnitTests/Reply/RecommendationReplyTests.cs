@@ -49,3 +49,46 @@ public class RecommendationReplyTests
         text.Should().EndWith("근처 동 이름(예: ○○동)을 알려 주거나 위치를 공유해 주면 가까운 곳부터 다시 찾아 줄게요.");
     }
 }
+
+public class SmallTalkReplyTests
+{
+    private static string Answer(string compactText) => new ReplyComposer().Compose(new ReplyContext(
+        Intents.GeneralChat, Entities.None, null, false, [], [], null, IsMinor: true, CompactText: compactText));
+
+    [Theory]
+    [InlineData("고마워ㅎㅎ", "천만에요")]
+    [InlineData("감사합니다", "천만에요")]
+    [InlineData("ㄱㅅㄱㅅ", "천만에요")]
+    [InlineData("잘가~", "잘 가요")]
+    [InlineData("안녕히계세요", "잘 가요")]
+    [InlineData("안녕", "안녕하세요")]
+    [InlineData("ㅎㅇ", "안녕하세요")]
+    public void Thanks_and_goodbyes_are_answered_as_such(string said, string expected) =>
+        Answer(said).Should().StartWith(expected);
+}
+
+public class LaterMealReplyTests
+{
+    [Theory]
+    [InlineData("밤 10시", "밤 10시에 먹을 수 있는 곳을 찾았어요.")]
+    [InlineData("이따", "이따 먹을 수 있는 곳을 찾았어요.")]
+    public void A_meal_later_is_said_to_be_for_that_time(string later, string expected)
+    {
+        var shop = new Naviyam.Shops.ShopRecord { Id = "t:1", Source = "t", SourceId = "1", Name = "행복분식", Category = Naviyam.Shops.FoodCategory.Bunsik };
+        var pick = new RankedCandidate(new Candidate(shop, null, null, 100, false), 0.5, [], []);
+
+        var text = new ReplyComposer().Compose(new ReplyContext(
+            Intents.TimeInquiry, Entities.None, null, false, [pick], [], null, IsMinor: true, HasLocation: true, LaterTime: later));
+
+        text.Should().StartWith(expected);
+    }
+}
+
+public class ResetReplyTests
+{
+    [Fact]
+    public void Starting_over_is_acknowledged_rather_than_greeted() =>
+        new ReplyComposer().Compose(new ReplyContext(Intents.GeneralChat, Entities.None, null, false, [], [], null, IsMinor: true,
+                CompactText: "처음부터다시할게", SlotsReset: true))
+            .Should().StartWith("좋아요, 처음부터 다시");
+}

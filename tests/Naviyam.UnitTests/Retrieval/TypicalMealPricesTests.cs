@@ -43,3 +43,20 @@ public class TypicalMealPricesTests
         prices.Of(FoodCategory.Chinese).Should().BeGreaterThan(1_000, "too few priced shops to trust their prices");
     }
 }
+
+public class SpicyDishesTests
+{
+    [Theory]
+    [InlineData("김치찌개", true)]
+    [InlineData("짬뽕밥", true)]
+    [InlineData("국물 떡볶이", true)]
+    [InlineData("불닭볶음면", true)]
+    [InlineData("로제떡볶이", false)]
+    [InlineData("짜장떡볶이", false)]
+    [InlineData("백짬뽕", false)]
+    [InlineData("핫도그", false)]
+    [InlineData("된장찌개", false)]
+    [InlineData("돈까스", false)]
+    public void Spicy_dishes_are_known_by_name_even_when_the_menu_does_not_say_spicy(string menu, bool spicy) =>
+        Naviyam.Lexicons.SpicyDishes.IsSpicy(menu).Should().Be(spicy);
+}
