@@ -57,7 +57,7 @@ public sealed class ConversationGrain(
             return answered with { Replayed = true };
         }
 
-        var outcome = await pipeline.RunAsync(turn, state.State.Slots);
+        var outcome = await pipeline.RunAsync(turn, state.State.Slots, state.State.RecentReplies.LastOrDefault());
         var loggingStart = TimeProvider.System.GetTimestamp();
         var reply = outcome.Reply;
 

@@ -32,7 +32,8 @@ public sealed class TurnPipeline(
     IGrainFactory grains,
     IOptions<RecommendationOptions> options)
 {
-    public async Task<TurnOutcome> RunAsync(ChatTurn turn, Entities previousSlots)
+    /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?").</param>
+    public async Task<TurnOutcome> RunAsync(ChatTurn turn, Entities previousSlots, ChatReply? previousReply = null)
     {
         var stopwatch = new StageStopwatch();
 
@@ -55,7 +56,14 @@ public sealed class TurnPipeline(
         var nluUs = stopwatch.Lap();
 
         var isMinor = IsMinor(turn.UserAge, profile, card);
+        IReadOnlyList<string> restrictions = [.. (slots.DietaryRestrictions ?? []).Union(profile.DietaryRestrictions)];
         var (budgetCap, budgetFromCard) = EffectiveBudget(slots, card);
+        // "더 싼 데 없어?": cheaper than anything offered last time, for this turn only.
+        var cheaperThan = AsksForCheaper(text.Compact) ? previousReply?.Recommendations.Min(r => r.FinalPrice) : null;
+        if (cheaperThan is { } ceiling && ceiling > 0)
+        {
+            budgetCap = Math.Min(budgetCap ?? int.MaxValue, ceiling - 1);
+        }
         // Too unsure to act on: ask instead of recommending (the slots are still kept for the next turn).
         var unsure = !NluConfidence.IsConfident(understood) && text.Signals.Count == 0 && !text.IsEmpty;
         // A place named in this message beats the device's location ("신림동에서 먹을 거"); an earlier named place
@@ -64,8 +72,9 @@ public sealed class TurnPipeline(
         var unplaced = places.Unplaced(understood.Entities.LocationPreference) ?? (turn.Location is null ? places.Unplaced(slots.LocationPreference) : null);
         var now = clock.LocalNow;
         var eatAt = MealTimeResolver.Resolve(slots.TimePreference, now);
-        var candidates = Wants(understood.Intent) && !unsure
-            ? search.Find(new CandidateQuery(location, budgetCap, slots.FoodType, slots.Exclusions ?? [], isMinor, eatAt))
+        var wantsFood = WantsFood(understood);
+        var candidates = wantsFood && !unsure
+            ? search.Find(new CandidateQuery(location, budgetCap, slots.FoodType, Exclusions(slots, restrictions), isMinor, eatAt))
             : CandidateSet.Empty;
         var retrievalUs = stopwatch.Lap();
 
@@ -79,11 +88,14 @@ public sealed class TurnPipeline(
         picks = WithBestCoupons(picks, wallet, now);
         var couponUs = stopwatch.Lap();
 
+        // Social talk that named a food is answered as the food request it also is.
+        var replyIntent = understood.Intent == Intents.GeneralChat && wantsFood ? Intents.FoodRequest : understood.Intent;
         var replyText = composer.Compose(new ReplyContext(
-            understood.Intent, slots, budgetCap, budgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, isMinor,
+            replyIntent, slots, budgetCap, budgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, isMinor,
             HasLocation: location is not null, Unsure: unsure, UsableCoupons: wallet, Now: now.ToUniversalTime(),
             PricesUnconfirmed: pricesUnconfirmed, UnlocatedPlace: unplaced, CompactText: text.Compact,
-            LaterTime: eatAt - now >= LaterThanNow ? slots.TimePreference : null, SlotsReset: reset));
+            LaterTime: eatAt - now >= LaterThanNow ? slots.TimePreference : null, SlotsReset: reset, CheaperThan: cheaperThan,
+            DietApplied: restrictions.Count > 0, HasAllergy: DietaryRules.HasAllergy(restrictions)));
         var recommendations = picks.Select(ToView).ToArray();
         var replyUs = stopwatch.Lap();
 
@@ -111,11 +123,33 @@ public sealed class TurnPipeline(
         return new TurnOutcome(reply, text, nlu.ModelVersion, rankingVersion);
     }
 
+    private static readonly string[] CheaperCues = ["더싼", "더저렴", "싼데없", "싼거없", "싼곳없", "덜비싼", "더싸게", "좀싼", "저렴한데없", "저렴한거없", "저렴한곳"];
+
+    private static bool AsksForCheaper(string compactText) => CheaperCues.Any(cue => compactText.Contains(cue, StringComparison.Ordinal));
+
     /// <summary>How far ahead a meal time must be before the shops are judged for then rather than for now.</summary>
     private static readonly TimeSpan LaterThanNow = TimeSpan.FromMinutes(30);
 
-    /// <summary>Social talk gets no shop list; every other intent is about finding food.</summary>
-    private static bool Wants(string intent) => intent != Intents.GeneralChat;
+    /// <summary>
+    /// Social talk gets no shop list; every other intent is about finding food, and so is social talk that names a food
+    /// or an amount ("오늘 생일인데 케이크 살 수 있어?").
+    /// </summary>
+    private static bool WantsFood(NluResult understood) =>
+        understood.Intent != Intents.GeneralChat || understood.Entities.FoodType is not null || understood.Entities.Budget is not null;
+
+    /// <summary>
+    /// What must not be offered: the words the user excluded, everything their dietary restrictions (said in this
+    /// session or remembered by the profile) rule out, and spicy dishes for "안 매운".
+    /// </summary>
+    private static IReadOnlyList<string> Exclusions(Entities slots, IReadOnlyList<string> restrictions)
+    {
+        var notSpicy = slots.TastePreference == "안 매운" ? (string[])["매운"] : [];
+        if (restrictions.Count == 0 && notSpicy.Length == 0)
+        {
+            return slots.Exclusions ?? [];
+        }
+        return [.. (slots.Exclusions ?? []).Union(notSpicy).Union(DietaryRules.ForbiddenWords(restrictions))];
+    }
 
     /// <summary>An unknown age counts as a minor: a bar must never reach a child because a form was skipped.</summary>
     private static bool IsMinor(int? userAge, UserProfile profile, FoodCardSummary card)

@@ -285,6 +285,14 @@ public sealed record FoodTerm(string Name, FoodCategory Category, IReadOnlyList<
         Aliases.Where(a => a.Length >= 2).Select(a => a.Replace(" ", "", StringComparison.Ordinal)).Append(Name).Distinct().ToArray(),
         StringComparison.Ordinal);
 
+    /// <summary>
+    /// "편의점 도시락" is a 도시락 at a 편의점: at a shop of that kind the menu only says the dish, so the dish is what
+    /// to look for there. Null for names that do not start with their category.
+    /// </summary>
+    public string? DishAtKind { get; } = Name.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space && Name[..space] == Category.ToKorean()
+        ? Name[(space + 1)..].Replace(" ", "", StringComparison.Ordinal)
+        : null;
+
     /// <summary>True when the word names the category itself (치킨, 피자, 분식) rather than one dish.</summary>
     public bool IsCategoryWord => Category != FoodCategory.Other && Category.ToKorean() == Name
         || Category is FoodCategory.Chicken or FoodCategory.Pizza or FoodCategory.Burger && Name.Length <= 3;

@@ -31,7 +31,10 @@ public sealed record ReplyContext(
     string? UnlocatedPlace = null,
     string? CompactText = null,
     string? LaterTime = null,
-    bool SlotsReset = false);
+    bool SlotsReset = false,
+    bool DietApplied = false,
+    bool HasAllergy = false,
+    int? CheaperThan = null);
 
 /// <summary>
 /// Writes the answer in friendly 해요체 Korean. It only ever names meals and prices that are in the data:
@@ -95,10 +98,20 @@ public sealed class ReplyComposer
             text.Append(context.Picks.Any(p => p.Candidate.Shop.MealCard == MealCardAcceptance.Partial)
                 ? "급식카드 사용 조건은 가게마다 달라서, 주문 전에 한 번 확인해 주세요."
                 : "모두 급식카드로 결제할 수 있는 곳이에요.");
+            if (context.DietApplied)
+            {
+                text.Append(context.HasAllergy
+                    ? " 알레르기가 있는 재료가 이름에 들어간 메뉴는 뺐지만, 이름만으로는 다 알 수 없으니 주문할 때 가게에 꼭 말해 주세요."
+                    : " 못 먹는다고 한 재료가 들어간 메뉴는 빼고 골랐어요.");
+            }
             if (MissingSlotQuestion(context) is { } question)
             {
                 text.Append('\n').Append(question);
             }
+        }
+        else if (context.CheaperThan is { } ceiling)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"아쉽지만 {Won(ceiling)}보다 싼 메뉴는 근처에서 찾지 못했어요. 앞에서 알려 준 곳이 지금은 가장 저렴해요.");
         }
         else if (budget is { } cap)
         {
@@ -179,9 +192,11 @@ public sealed class ReplyComposer
             var usually = food is null ? "먹을 수 있는 곳" : IsShopWord(food) ? $"먹을 수 있는 {food}" : subject;
             return $"{money} 안이라고 가격이 확인된 메뉴는 못 찾았지만, 보통 그 금액으로 {usually} {count}군데를 골라 봤어요.";
         }
-        var budgetPart = context.BudgetCap is { } cap
-            ? context.BudgetFromCard ? $"급식카드 잔액 {Won(cap)} 안에서 " : $"{Won(cap)} 안에서 "
-            : "";
+        var budgetPart = context.CheaperThan is { } ceiling
+            ? $"{Won(ceiling)}보다 싸게 "
+            : context.BudgetCap is { } cap
+                ? context.BudgetFromCard ? $"급식카드 잔액 {Won(cap)} 안에서 " : $"{Won(cap)} 안에서 "
+                : "";
         // "밤 10시에 먹을 수 있는 곳": the shops were chosen for that hour, not for now, and the child should know.
         if (context.LaterTime is { } later)
         {

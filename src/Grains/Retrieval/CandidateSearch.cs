@@ -181,7 +181,8 @@ public sealed class CandidateSearch
                 {
                     affordableMeal = menu;
                 }
-                if (food is null || Mentions(menu.Name, food))
+                if (food is null || Mentions(menu.Name, food)
+                    || food.DishAtKind is { } dish && shop.Category == food.Category && menu.Name.Contains(dish, StringComparison.Ordinal))
                 {
                     if (cheapestMatched is null || menu.Price < cheapestMatched.Price)
                     {

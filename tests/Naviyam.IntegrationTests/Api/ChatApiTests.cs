@@ -71,6 +71,23 @@ public class ChatApiTests(GeneratedCityFactory factory) : IClassFixture<Generate
         (await response.Content.ReadAsStringAsync()).Should().Contain(expected);
     }
 
+    [Theory]
+    [InlineData("돼지고기 못 먹어요", "no_pork")]
+    [InlineData("저 채식해요 고기 빼고 추천해 주세요", "vegetarian")]
+    public async Task A_dietary_restriction_keeps_away_every_menu_and_shop_whose_name_it_rules_out(string text, string restriction)
+    {
+        var user = "diet-" + restriction.Replace('_', '-');
+        using var client = await factory.ClientForAsync(user);
+
+        var reply = await client.ChatAsync(user, user + "-session", text);
+
+        reply.Entities.GetProperty("dietary_restrictions").EnumerateArray().Select(e => e.GetString()).Should().Contain(restriction);
+        reply.Recommendations.Should().NotBeEmpty(reply.Reply);
+        var forbidden = Naviyam.Retrieval.DietaryRules.ForbiddenWords([restriction]);
+        reply.Recommendations.Should().OnlyContain(r => !forbidden.Any(word => (r.ShopName + r.MenuName).Replace(" ", "").Contains(word)), reply.Reply);
+        reply.Reply.Should().Contain("빼고 골랐어요");
+    }
+
     [Fact]
     public async Task Ten_thousand_characters_get_400_problem_json()
     {

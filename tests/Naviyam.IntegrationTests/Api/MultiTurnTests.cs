@@ -24,6 +24,23 @@ public class MultiTurnTests(GeneratedCityFactory factory) : IClassFixture<Genera
     }
 
     [Fact]
+    public async Task Asking_for_somewhere_cheaper_offers_only_meals_cheaper_than_every_earlier_pick()
+    {
+        using var client = await factory.ClientForAsync("mt-cheaper");
+        const string session = "mt-cheaper";
+
+        var first = await client.ChatAsync("mt-cheaper", session, "만원으로 점심 먹을 데");
+        var cheaper = await client.ChatAsync("mt-cheaper", session, "더 싼 데 없어?");
+
+        first.Recommendations.Should().NotBeEmpty();
+        var ceiling = first.Recommendations.Min(r => r.FinalPrice)!.Value;
+        cheaper.Recommendations.Should().NotBeEmpty(cheaper.Reply);
+        cheaper.Recommendations.Should().OnlyContain(r => r.Price < ceiling);
+        cheaper.Reply.Should().Contain($"{ceiling:#,0}원보다 싸게");
+        cheaper.Slots.GetProperty("budget").GetInt32().Should().Be(10000, "the budget itself is unchanged for later turns");
+    }
+
+    [Fact]
     public async Task A_correction_replaces_the_budget_and_a_reset_starts_over()
     {
         using var client = await factory.ClientForAsync("mt-correct");
