@@ -29,6 +29,7 @@ public sealed class TurnPipeline(
     PlaceLocator places,
     ReplyComposer composer,
     SeoulClock clock,
+    Naviyam.Catalog.IShopCatalog catalog,
     IGrainFactory grains,
     IOptions<RecommendationOptions> options)
 {
@@ -73,8 +74,11 @@ public sealed class TurnPipeline(
         var now = clock.LocalNow;
         var eatAt = MealTimeResolver.Resolve(slots.TimePreference, now);
         var wantsFood = WantsFood(understood);
-        var candidates = wantsFood && !unsure
-            ? search.Find(new CandidateQuery(location, budgetCap, slots.FoodType, Exclusions(slots, restrictions), isMinor, eatAt))
+        var wish = slots.FoodType is null ? DishPreference.From(text.Compact, slots.TastePreference) : null;
+        // "거기 어떻게 가?" / "2번 주소 알려줘": about a shop just offered, not a new search.
+        var askedAbout = FollowUps.ShopAskedAbout(text.Compact, previousReply);
+        var candidates = wantsFood && !unsure && askedAbout is null
+            ? search.Find(new CandidateQuery(location, budgetCap, slots.FoodType, Exclusions(slots, restrictions), isMinor, eatAt, wish))
             : CandidateSet.Empty;
         var retrievalUs = stopwatch.Lap();
 
@@ -90,13 +94,16 @@ public sealed class TurnPipeline(
 
         // Social talk that named a food is answered as the food request it also is.
         var replyIntent = understood.Intent == Intents.GeneralChat && wantsFood ? Intents.FoodRequest : understood.Intent;
-        var replyText = composer.Compose(new ReplyContext(
+        var replyText = askedAbout is not null
+            ? composer.Where(askedAbout, catalog.TryGet(askedAbout.ShopId, out var shop) ? shop.Address : null)
+            : composer.Compose(new ReplyContext(
             replyIntent, slots, budgetCap, budgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, isMinor,
             HasLocation: location is not null, Unsure: unsure, UsableCoupons: wallet, Now: now.ToUniversalTime(),
             PricesUnconfirmed: pricesUnconfirmed, UnlocatedPlace: unplaced, CompactText: text.Compact,
             LaterTime: eatAt - now >= LaterThanNow ? slots.TimePreference : null, SlotsReset: reset, CheaperThan: cheaperThan,
+            WishedDish: wish is not null && picks.Any(p => p.Candidate.FoodMatched) ? wish.Label : null,
             DietApplied: restrictions.Count > 0, HasAllergy: DietaryRules.HasAllergy(restrictions)));
-        var recommendations = picks.Select(ToView).ToArray();
+        var recommendations = askedAbout is not null ? [askedAbout] : picks.Select(ToView).ToArray();
         var replyUs = stopwatch.Lap();
 
         var reply = new ChatReply

@@ -34,7 +34,8 @@ public sealed record ReplyContext(
     bool SlotsReset = false,
     bool DietApplied = false,
     bool HasAllergy = false,
-    int? CheaperThan = null);
+    int? CheaperThan = null,
+    string? WishedDish = null);
 
 /// <summary>
 /// Writes the answer in friendly 해요체 Korean. It only ever names meals and prices that are in the data:
@@ -139,6 +140,15 @@ public sealed class ReplyComposer
         return text.ToString().TrimEnd();
     }
 
+    /// <summary>Where a shop offered earlier is: its address from the data, and how far it was from the user.</summary>
+    public string Where(RecommendationView shop, string? address)
+    {
+        var distance = shop.DistanceMeters is { } meters ? $" 아까 기준으로 {Distance(meters)} 거리예요." : "";
+        return address is null
+            ? $"{shop.ShopName}{TopicParticle(shop.ShopName)} 주소 정보가 없어서 위치를 알려 줄 수 없어요.{distance} 지도 앱에서 가게 이름으로 찾아봐 줄래요?"
+            : $"{shop.ShopName}{TopicParticle(shop.ShopName)} {address}에 있어요.{distance} 지도 앱에 주소를 넣으면 가는 길을 볼 수 있어요.";
+    }
+
     private static readonly string[] ThanksCues = ["고마", "고맙", "감사", "땡큐", "땡스", "쌩유", "ㄱㅅ", "ㄳ", "thank", "thx"];
     private static readonly string[] ByeCues = ["잘가", "잘있어", "바이", "빠이", "ㅂㅂ", "ㅂㅇ", "안녕히", "다음에봐", "담에봐", "나중에봐", "bye"];
 
@@ -184,7 +194,9 @@ public sealed class ReplyComposer
     {
         var food = context.Slots.FoodType;
         // "편의점 3군데", not "편의점 먹을 수 있는 곳": some food words already name a kind of shop.
-        var subject = food is null ? "먹을 수 있는 곳" : IsShopWord(food) ? food : $"{food} 먹을 수 있는 곳";
+        var subject = food is null
+            ? context.WishedDish is { } wished ? $"{wished} 먹을 수 있는 곳" : "먹을 수 있는 곳"
+            : IsShopWord(food) ? food : $"{food} 먹을 수 있는 곳";
         var count = context.Picks.Count;
         if (context.PricesUnconfirmed && context.BudgetCap is { } limit)
         {

@@ -13,7 +13,8 @@ public sealed record CandidateQuery(
     string? FoodType,
     IReadOnlyList<string> Exclusions,
     bool IsMinor,
-    DateTimeOffset LocalNow);
+    DateTimeOffset LocalNow,
+    DishPreference? Preference = null);
 
 /// <summary>
 /// A shop that may be offered, with the meal that makes it fit. A shop whose menu has no prices carries instead what
@@ -88,7 +89,7 @@ public sealed class CandidateSearch
                     }
                 }
                 inner = radius;
-                if (filter.FittingCount >= settings.MaxResults)
+                if (filter.FittingCount >= settings.MaxResults && filter.WishedCount >= Math.Min(settings.MaxResults, filter.FittingCount))
                 {
                     return filter.Result(settings.MaxCandidates, catalog);
                 }
@@ -132,6 +133,11 @@ public sealed class CandidateSearch
 
         public int FittingCount => fitting.Count;
 
+        /// <summary>Fitting shops that serve the wished-for kind of dish; without such a wish, every fitting shop.</summary>
+        public int WishedCount => food is null && query.Preference is not null ? wished : fitting.Count;
+
+        private int wished;
+
         /// <summary>The hard rules every offered shop must pass, whatever the food or budget.</summary>
         public bool IsEligible(ShopRecord shop, out bool? open)
         {
@@ -164,6 +170,8 @@ public sealed class CandidateSearch
             double? distanceMeters = double.IsNaN(distance) ? null : distance;
             var cap = query.BudgetCap;
             MenuItem? cheapestMeal = null, cheapestMatched = null, affordableMeal = null, affordableMatched = null;
+            MenuItem? cheapestPreferred = null, affordablePreferred = null;
+            var preference = food is null ? query.Preference : null;
             var anyPriced = false;
             foreach (var menu in shop.Menus)
             {
@@ -180,6 +188,17 @@ public sealed class CandidateSearch
                 if (fits && (affordableMeal is null || menu.Price < affordableMeal.Price))
                 {
                     affordableMeal = menu;
+                }
+                if (preference is not null && preference.Matches(menu.Name))
+                {
+                    if (cheapestPreferred is null || menu.Price < cheapestPreferred.Price)
+                    {
+                        cheapestPreferred = menu;
+                    }
+                    if (fits && (affordablePreferred is null || menu.Price < affordablePreferred.Price))
+                    {
+                        affordablePreferred = menu;
+                    }
                 }
                 if (food is null || Mentions(menu.Name, food)
                     || food.DishAtKind is { } dish && shop.Category == food.Category && menu.Name.Contains(dish, StringComparison.Ordinal))
@@ -200,6 +219,12 @@ public sealed class CandidateSearch
             {
                 return;
             }
+            if (preference is not null && (cap is null ? cheapestPreferred : affordablePreferred) is not null)
+            {
+                // The wished-for kind of dish ("국물 있는 거") is what this shop is offered with; shops without one
+                // stay eligible but rank lower (FoodMatched is the ranking's food feature).
+                (cheapestMatched, affordableMatched, foodMatched) = (cheapestPreferred, affordablePreferred, true);
+            }
             if (food is not null && food.IsCategoryWord && cheapestMatched is null)
             {
                 // "분식" names a kind of shop: any meal of a matching shop will do.
@@ -211,6 +236,7 @@ public sealed class CandidateSearch
                 if (affordableMatched is not null)
                 {
                     fitting.Add(new Candidate(shop, affordableMatched, open, distanceMeters, foodMatched));
+                    wished += foodMatched ? 1 : 0;
                 }
                 else if (cheapestMeal is null && !anyPriced && typicalPrices.Of(shop.Category) is var typical && typical <= cap)
                 {
@@ -220,6 +246,7 @@ public sealed class CandidateSearch
             else
             {
                 fitting.Add(new Candidate(shop, cheapestMatched, open, distanceMeters, foodMatched));
+                wished += foodMatched ? 1 : 0;
             }
         }
 
@@ -269,6 +296,7 @@ public sealed class CandidateSearch
             ? candidates
             : candidates
                 .OrderByDescending(c => c.OpenNow == true)
+                .ThenByDescending(c => c.FoodMatched)
                 .ThenBy(c => c.DistanceMeters ?? double.MaxValue)
                 .ThenByDescending(c => c.Shop.Popularity)
                 .Take(max)

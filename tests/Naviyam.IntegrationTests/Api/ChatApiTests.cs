@@ -89,6 +89,19 @@ public class ChatApiTests(GeneratedCityFactory factory) : IClassFixture<Generate
     }
 
     [Fact]
+    public async Task A_wish_for_a_kind_of_dish_puts_such_menus_first_without_making_it_a_food_type()
+    {
+        using var client = await factory.ClientForAsync("soup-lover");
+
+        var reply = await client.ChatAsync("soup-lover", "soup-session", "국물 있는 거 땡긴다");
+
+        reply.Entities.TryGetProperty("food_type", out _).Should().BeFalse("generic words are never food_type");
+        reply.Recommendations.Should().NotBeEmpty();
+        reply.Recommendations.Should().OnlyContain(r => r.MenuName != null && Naviyam.Retrieval.DishPreference.From("국물", null)!.Matches(r.MenuName), reply.Reply);
+        reply.Reply.Should().Contain("국물 요리 먹을 수 있는 곳");
+    }
+
+    [Fact]
     public async Task Ten_thousand_characters_get_400_problem_json()
     {
         using var client = await factory.ClientForAsync("long-input");

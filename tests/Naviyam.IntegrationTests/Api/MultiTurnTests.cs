@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Naviyam.IntegrationTests.Infrastructure;
 
 namespace Naviyam.IntegrationTests.Api;
@@ -38,6 +39,23 @@ public class MultiTurnTests(GeneratedCityFactory factory) : IClassFixture<Genera
         cheaper.Recommendations.Should().OnlyContain(r => r.Price < ceiling);
         cheaper.Reply.Should().Contain($"{ceiling:#,0}원보다 싸게");
         cheaper.Slots.GetProperty("budget").GetInt32().Should().Be(10000, "the budget itself is unchanged for later turns");
+    }
+
+    [Fact]
+    public async Task Asking_where_a_recommended_shop_is_answers_with_its_address_from_the_data()
+    {
+        using var client = await factory.ClientForAsync("mt-where");
+        const string session = "mt-where";
+
+        var offered = await client.ChatAsync("mt-where", session, "떡볶이 먹고 싶어");
+        var where = await client.ChatAsync("mt-where", session, "거기 어떻게 가?");
+
+        offered.Recommendations.Should().NotBeEmpty();
+        var first = offered.Recommendations[0];
+        var catalog = factory.Services.GetRequiredService<Naviyam.Catalog.IShopCatalog>();
+        catalog.TryGet(first.ShopId, out var shop).Should().BeTrue();
+        where.Recommendations.Should().ContainSingle().Which.ShopId.Should().Be(first.ShopId);
+        where.Reply.Should().StartWith(first.ShopName).And.Contain(shop.Address!);
     }
 
     [Fact]

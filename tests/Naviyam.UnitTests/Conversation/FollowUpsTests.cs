@@ -1,0 +1,42 @@
+using Naviyam.Chat;
+using Naviyam.Conversation;
+
+namespace Naviyam.UnitTests.Conversation;
+
+public class FollowUpsTests
+{
+    private static readonly ChatReply Previous = new()
+    {
+        TurnId = "t1",
+        Reply = "…",
+        Intent = Intents.FoodRequest,
+        Entities = Entities.None,
+        Slots = Entities.None,
+        Recommendations =
+        [
+            new RecommendationView { ShopId = "a", ShopName = "행복 분식" },
+            new RecommendationView { ShopId = "b", ShopName = "나비반점" },
+        ],
+    };
+
+    [Theory]
+    [InlineData("거기어떻게가?", "a")]
+    [InlineData("2번주소알려줘", "b")]
+    [InlineData("두번째가게어디야", "b")]
+    [InlineData("나비반점위치좀", "b")]
+    [InlineData("행복분식어딨어", "a")]
+    public void A_where_question_points_at_a_shop_of_the_last_answer(string compactText, string shopId) =>
+        FollowUps.ShopAskedAbout(compactText, Previous)!.ShopId.Should().Be(shopId);
+
+    [Theory]
+    [InlineData("강남역1번출구위치에서먹을데")]
+    [InlineData("내위치근처분식")]
+    [InlineData("거기맛있어?")]
+    [InlineData("3번주소")]
+    public void Other_messages_are_not_where_questions(string compactText) =>
+        FollowUps.ShopAskedAbout(compactText, Previous).Should().BeNull();
+
+    [Fact]
+    public void Without_an_earlier_answer_nothing_is_pointed_at() =>
+        FollowUps.ShopAskedAbout("거기어떻게가", null).Should().BeNull();
+}
