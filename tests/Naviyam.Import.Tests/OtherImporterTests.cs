@@ -79,6 +79,23 @@ public class NationalStandardImporterTests
         bunsik.Hours!.For(DayOfWeek.Saturday).Should().BeNull();
         result.Shops[1].Hours!.For(DayOfWeek.Monday).Should().Be(DayHours.AllDay);
     }
+
+    [Fact]
+    public void A_suspended_or_closed_business_is_kept_but_no_longer_takes_the_meal_card()
+    {
+        const string csv = """
+            가맹점ID,가맹점명,사업자상태,위도,경도
+            1,영업중 분식,01,35.8,128.5
+            2,쉬는 분식,02,35.8,128.5
+            3,닫은 분식,03,35.8,128.5
+            4,글로 쓴 폐업,폐업,35.8,128.5
+            """;
+
+        var result = new NationalStandardImporter(TestData.Map).Import(new StringReader(csv));
+
+        result.Shops.Select(s => s.MealCard).Should().Equal(
+            MealCardAcceptance.Yes, MealCardAcceptance.No, MealCardAcceptance.No, MealCardAcceptance.No);
+    }
 }
 
 public class PeerSampleImporterTests

@@ -16,7 +16,9 @@ namespace Naviyam.Silo.Import;
 ///   before the open runs past midnight (1700–0500). "0000"–"0000" (or any open equal to close) is 24 hours for a
 ///   convenience store (가맹점유형코드 20) and unknown for anyone else; empty or invalid is unknown.</item>
 /// <item>가맹점유형코드 20 is <see cref="FoodCategory.ConvenienceStore"/>; otherwise 음식점분류 via the
-///   category table. Delivery from 배달가능여부. Meal card Yes. No menus.</item>
+///   category table. Delivery from 배달가능여부. No menus.</item>
+/// <item>Meal card Yes, except for a business that 사업자상태 says is suspended or closed (02 휴업, 03 폐업): it is kept
+///   with meal card No, so that a later export marking a stored shop closed takes it out of every answer.</item>
 /// </list>
 /// </summary>
 public sealed partial class NationalStandardImporter(CategoryMap map)
@@ -97,7 +99,7 @@ public sealed partial class NationalStandardImporter(CategoryMap map)
                 Address = address,
                 Phone = ImportParsing.Clean(CsvHeader.Value(record, c.Phone)),
                 Location = ImportParsing.ParseLocation(CsvHeader.Value(record, c.Latitude), CsvHeader.Value(record, c.Longitude)),
-                MealCard = MealCardAcceptance.Yes,
+                MealCard = IsSuspendedOrClosed(CsvHeader.Value(record, c.BusinessStatus)) ? MealCardAcceptance.No : MealCardAcceptance.Yes,
                 NotForChildren = !isConvenienceStore && map.IsBarLike(null, name),
                 Hours = BuildWeek(weekday, saturday, holiday),
                 DeliveryAvailable = ImportParsing.ParseBool(CsvHeader.Value(record, c.Delivery)) == true,
@@ -106,6 +108,11 @@ public sealed partial class NationalStandardImporter(CategoryMap map)
 
         return shops.ToResult();
     }
+
+    /// <summary>사업자상태 as the tax service codes it (01 계속, 02 휴업, 03 폐업), or in words.</summary>
+    public static bool IsSuspendedOrClosed(string? status) =>
+        ImportParsing.Clean(status) is { } value
+        && (value is "02" or "03" or "2" or "3" || value.Contains("휴업", StringComparison.Ordinal) || value.Contains("폐업", StringComparison.Ordinal));
 
     /// <summary>Mon–Fri from the weekday hours, Saturday, and Sunday from the holiday hours; null when all are unknown.</summary>
     public static WeeklyHours? BuildWeek(DayHours? weekday, DayHours? saturday, DayHours? holiday)
@@ -216,7 +223,7 @@ public sealed partial class NationalStandardImporter(CategoryMap map)
     private sealed record Columns(
         int Id, int Name, int TypeCode, int Province, int District, int RoadAddress, int RoadDetail, int LotAddress, int LotDetail,
         int Phone, int FoodCodes, int Latitude, int Longitude, int WeekdayOpen, int WeekdayClose, int SaturdayOpen,
-        int SaturdayClose, int HolidayOpen, int HolidayClose, int Delivery)
+        int SaturdayClose, int HolidayOpen, int HolidayClose, int Delivery, int BusinessStatus)
     {
         public static Columns From(CsvHeader header, string? origin)
         {
@@ -246,7 +253,8 @@ public sealed partial class NationalStandardImporter(CategoryMap map)
                 SaturdayClose: header.IndexOf("토요일운영종료시각"),
                 HolidayOpen: header.IndexOf("공휴일운영시작시각"),
                 HolidayClose: header.IndexOf("공휴일운영종료시각"),
-                Delivery: header.IndexOf("배달가능여부"));
+                Delivery: header.IndexOf("배달가능여부"),
+                BusinessStatus: header.IndexOf("사업자상태", "사업자상태코드", "영업상태"));
         }
     }
 }
