@@ -25,6 +25,11 @@ public sealed record ChatReply
     [Id(7)] public TurnTimings Timings { get; init; } = new();
     /// <summary>True when this reply answers a turn id the session had already answered (a client retry).</summary>
     [Id(8)] public bool Replayed { get; init; }
+    /// <summary>
+    /// With a budget and nothing verified under it: nearby shops without menu prices whose kind usually fits it, listed
+    /// apart from <see cref="Recommendations"/> because their prices are unconfirmed (each flagged "가격 정보 없음").
+    /// </summary>
+    [Id(9)] public IReadOnlyList<RecommendationView> PriceUnknown { get; init; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("naviyam.recommendation.v1")]

@@ -23,7 +23,9 @@ public static class FollowUps
     /// </summary>
     public static RecommendationView? ShopAskedAbout(string compactText, ChatReply? previousReply)
     {
-        if (previousReply is not { Recommendations.Count: > 0 } || !WhereCues.Any(cue => compactText.Contains(cue, StringComparison.Ordinal)))
+        var offered = previousReply is null ? []
+            : previousReply.Recommendations.Count > 0 ? previousReply.Recommendations : previousReply.PriceUnknown;
+        if (offered.Count == 0 || !WhereCues.Any(cue => compactText.Contains(cue, StringComparison.Ordinal)))
         {
             return null;
         }
@@ -32,13 +34,13 @@ public static class FollowUps
         {
             if (cues.Any(cue => compactText.Contains(cue, StringComparison.Ordinal)))
             {
-                return index < previousReply.Recommendations.Count ? previousReply.Recommendations[index] : null;
+                return index < offered.Count ? offered[index] : null;
             }
         }
         if (Pointers.Any(pointer => compactText.Contains(pointer, StringComparison.Ordinal)))
         {
-            return previousReply.Recommendations[0];
+            return offered[0];
         }
-        return previousReply.Recommendations.FirstOrDefault(r => compactText.Contains(r.ShopName.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal));
+        return offered.FirstOrDefault(r => compactText.Contains(r.ShopName.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal));
     }
 }

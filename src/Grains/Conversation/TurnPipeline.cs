@@ -103,7 +103,9 @@ public sealed class TurnPipeline(
             LaterTime: eatAt - now >= LaterThanNow ? slots.TimePreference : null, SlotsReset: reset, CheaperThan: cheaperThan,
             WishedDish: wish is not null && picks.Any(p => p.Candidate.FoodMatched) ? wish.Label : null,
             DietApplied: restrictions.Count > 0, HasAllergy: DietaryRules.HasAllergy(restrictions)));
-        var recommendations = askedAbout is not null ? [askedAbout] : picks.Select(ToView).ToArray();
+        // Shops whose prices are unconfirmed are never presented as fitting the budget: they go in their own list.
+        var views = picks.Select(ToView).ToArray();
+        RecommendationView[] recommendations = askedAbout is not null ? [askedAbout] : pricesUnconfirmed ? [] : views;
         var replyUs = stopwatch.Lap();
 
         var reply = new ChatReply
@@ -115,6 +117,7 @@ public sealed class TurnPipeline(
             Entities = understood.Entities,
             Slots = slots,
             Recommendations = recommendations,
+            PriceUnknown = askedAbout is null && pricesUnconfirmed ? views : [],
             Timings = new TurnTimings
             {
                 PreprocessMicros = preprocessUs,

@@ -89,12 +89,7 @@ public sealed class ReplyComposer
             }
             if (context.PricesUnconfirmed)
             {
-                text.Append("메뉴 가격이 등록되지 않은 곳이라, 주문하기 전에 가격을 꼭 물어봐 주세요. ");
-                if (context.CheapestEligible is { Meal: { } meal } cheapest)
-                {
-                    text.Append(CultureInfo.InvariantCulture,
-                        $"가격이 확인된 메뉴 중 가장 저렴한 건 {cheapest.Shop.Name}의 {meal.Name} {Won(meal.Price!.Value)}이에요. ");
-                }
+                text.Append("주문하기 전에 가격을 꼭 물어봐 주세요. ");
             }
             text.Append(context.Picks.Any(p => p.Candidate.Shop.MealCard == MealCardAcceptance.Partial)
                 ? "급식카드 사용 조건은 가게마다 달라서, 주문 전에 한 번 확인해 주세요."
@@ -200,9 +195,14 @@ public sealed class ReplyComposer
         var count = context.Picks.Count;
         if (context.PricesUnconfirmed && context.BudgetCap is { } limit)
         {
+            // Listed apart from anything verified: these shops are not presented as fitting the budget.
             var money = context.BudgetFromCard ? $"급식카드 잔액 {Won(limit)}" : Won(limit);
             var usually = food is null ? "먹을 수 있는 곳" : IsShopWord(food) ? $"먹을 수 있는 {food}" : subject;
-            return $"{money} 안이라고 가격이 확인된 메뉴는 못 찾았지만, 보통 그 금액으로 {usually} {count}군데를 골라 봤어요.";
+            var cheapest = context.CheapestEligible is { Meal: { } meal } shop
+                ? $" 가격이 확인된 메뉴 중 가장 저렴한 건 {shop.Shop.Name}의 {meal.Name} {Won(meal.Price!.Value)}이에요."
+                : "";
+            return $"아쉽지만 {money} 안에서 먹을 수 있다고 가격이 확인된 메뉴는 찾지 못했어요.{cheapest}\n"
+                   + $"메뉴 가격 정보가 없는 가맹점 중에서는, 보통 그 금액으로 {usually} {count}군데가 있어요.";
         }
         var budgetPart = context.CheaperThan is { } ceiling
             ? $"{Won(ceiling)}보다 싸게 "

@@ -13,7 +13,11 @@ public sealed record WireReply(
     JsonElement Slots,
     List<WireRecommendation> Recommendations,
     JsonElement Timings,
-    bool Replayed);
+    bool Replayed,
+    List<WireRecommendation>? PriceUnknown = null)
+{
+    public List<WireRecommendation> PriceUnknown { get; init; } = PriceUnknown ?? [];
+}
 
 public sealed record WireRecommendation(
     string ShopId,

@@ -76,13 +76,16 @@ public abstract class DaeguScenarios(GatewayFactory factory)
         var reply = await client.ChatAsync("daegu-budget", "daegu-budget", "배고픈데 5천원밖에 없어", location: centre);
         var expensive = await client.ChatAsync("daegu-budget", "daegu-chicken", "5천원으로 치킨 먹고 싶어", location: centre);
 
-        reply.Recommendations.Should().NotBeEmpty(reply.Reply);
-        reply.Recommendations.Should().OnlyContain(r => r.Price == null && r.Flags.Contains("가격 정보 없음"), "the list has no prices, so none may be shown");
-        reply.Recommendations.Select(r => catalog.TryGet(r.ShopId, out var shop) ? prices.Of(shop.Category) : int.MaxValue)
+        reply.Recommendations.Should().BeEmpty("a shop without prices is never presented as fitting a budget");
+        reply.PriceUnknown.Should().NotBeEmpty(reply.Reply);
+        reply.PriceUnknown.Should().OnlyContain(r => r.Price == null && r.Flags.Contains("가격 정보 없음"), "the list has no prices, so none may be shown");
+        reply.PriceUnknown.Select(r => catalog.TryGet(r.ShopId, out var shop) ? prices.Of(shop.Category) : int.MaxValue)
             .Should().OnlyContain(typical => typical <= 5_000, "only kinds of shop that usually fit 5,000 won");
-        reply.Recommendations.Should().OnlyContain(r => r.DistanceMeters < 3_000, "there are cheap shops near the middle of any city");
+        reply.PriceUnknown.Should().OnlyContain(r => r.DistanceMeters < 3_000, "there are cheap shops near the middle of any city");
+        reply.PriceUnknown.Select(r => r.ShopName).Should().OnlyContain(name => reply.Reply.Contains(name));
         reply.Reply.Should().Contain("가격을 꼭");
-        expensive.Recommendations.Should().BeEmpty("a chicken shop is never a 5,000 won meal");
+        expensive.Recommendations.Should().BeEmpty();
+        expensive.PriceUnknown.Should().BeEmpty("a chicken shop is never a 5,000 won meal");
         expensive.Reply.Should().Contain("찾지 못했어요");
     }
 

@@ -40,3 +40,18 @@ public class FollowUpsTests
     public void Without_an_earlier_answer_nothing_is_pointed_at() =>
         FollowUps.ShopAskedAbout("거기어떻게가", null).Should().BeNull();
 }
+
+public class FollowUpsOnUnpricedShopsTests
+{
+    [Fact]
+    public void Shops_listed_without_prices_can_be_asked_about_too()
+    {
+        var previous = new ChatReply
+        {
+            TurnId = "t1", Reply = "…", Intent = Intents.BudgetInquiry, Entities = Entities.None, Slots = Entities.None,
+            PriceUnknown = [new RecommendationView { ShopId = "x", ShopName = "신참떡볶이" }],
+        };
+
+        FollowUps.ShopAskedAbout("거기어디야", previous)!.ShopId.Should().Be("x");
+    }
+}

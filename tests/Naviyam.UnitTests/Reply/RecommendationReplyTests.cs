@@ -25,7 +25,8 @@ public class RecommendationReplyTests
         var text = Answer(Entities.None with { Budget = 5_000 }, 5_000,
             [Unpriced("행복분식", FoodCategory.Bunsik, 120), Unpriced("나비편의점", FoodCategory.ConvenienceStore, 30)], unconfirmed: true);
 
-        text.Should().StartWith("5,000원 안이라고 가격이 확인된 메뉴는 못 찾았지만, 보통 그 금액으로 먹을 수 있는 곳 2군데를 골라 봤어요.");
+        text.Should().StartWith("아쉽지만 5,000원 안에서 먹을 수 있다고 가격이 확인된 메뉴는 찾지 못했어요.\n"
+            + "메뉴 가격 정보가 없는 가맹점 중에서는, 보통 그 금액으로 먹을 수 있는 곳 2군데가 있어요.");
         text.Should().Contain("1. 행복분식 (분식), 120m").And.Contain("2. 나비편의점 (편의점), 50m 이내");
         text.Should().Contain("가격을 꼭 물어봐 주세요");
         text.Should().NotContain("원이에요", "no price may be invented for a shop that lists none");
