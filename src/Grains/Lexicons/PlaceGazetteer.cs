@@ -11,6 +11,7 @@ namespace Naviyam.Lexicons;
 public sealed partial class PlaceGazetteer
 {
     private readonly string[] generic;
+    private readonly string[] genericHeads;
     private readonly string[] landmarks;
     private readonly string[] facilities;
     private readonly HashSet<string> relativeToTheUser;
@@ -19,7 +20,11 @@ public sealed partial class PlaceGazetteer
 
     public PlaceGazetteer(IEnumerable<string> generic, IEnumerable<string>? landmarks = null, IEnumerable<string>? facilities = null)
     {
-        this.generic = Compacted(generic);
+        var phrases = generic.ToArray();
+        this.generic = Compacted(phrases);
+        // The heads of generic phrases ("학교" of "학교 앞"): a place only with a word around it ("학교 옆", "학원 바로 앞"),
+        // since "학원 끝나고" or "집에 가서" name no place to eat.
+        genericHeads = Compacted(phrases.Select(phrase => TrailingRelation().Replace(phrase.Trim(), ""))).Except(this.generic).ToArray();
         this.landmarks = Compacted(landmarks ?? []);
         this.facilities = Compacted(facilities ?? []);
         // Generic phrases, facilities, and the heads of generic phrases ("학교" of "학교 앞", "집" of "집 근처").
@@ -87,7 +92,7 @@ public sealed partial class PlaceGazetteer
         foreach (Match station in Station().Matches(normalizedText))
         {
             var name = station.Groups["name"].Value;
-            if (!NotStations.Any(word => name == word || name.Length == word.Length + 1 && name.EndsWith(word, StringComparison.Ordinal)))
+            if (!NotStations.Contains(name) && !NotStationEndings.Any(word => name.Length == word.Length + 1 && name.EndsWith(word, StringComparison.Ordinal)))
             {
                 named.Add(new Candidate(station.Index, station.Value.TrimEnd()));
             }
@@ -133,11 +138,27 @@ public sealed partial class PlaceGazetteer
         }
         if (BeforeNear().Match(normalizedText) is { Success: true } near && IsPlaceLikeWord(near.Groups["name"].Value, isFood))
         {
-            return near.Groups["name"].Value;
+            // "코엑스 근처" → 코엑스, but "학원 근처" stays whole: 학원 alone says nothing about where.
+            var name = near.Groups["name"].Value;
+            return relativeToTheUser.Contains(CueLexicon.Compact(name)) ? near.Value.Trim() : name;
         }
         var generics = new List<Candidate>();
         AddWords(generics, normalizedText, compactText, generic);
-        return generics.OrderBy(c => c.Start).ThenByDescending(c => c.Text.Length).FirstOrDefault()?.Text;
+        foreach (var head in genericHeads)
+        {
+            if (compactText.Contains(head, StringComparison.Ordinal) && FindWord(normalizedText, head) is { } found
+                && Relation().Match(normalizedText, found.End) is { Success: true } relation)
+            {
+                generics.Add(found with { Text = normalizedText[found.Start..(relation.Index + relation.Length)] });
+            }
+        }
+        if (generics.OrderBy(c => c.Start).ThenByDescending(c => c.Text.Length).FirstOrDefault() is not { } genericPlace)
+        {
+            return null;
+        }
+        // "학원 근처", "학교 옆": a generic place keeps the word that says where around it (a named one does not).
+        var around = Relation().Match(normalizedText, genericPlace.End);
+        return around.Success ? normalizedText[genericPlace.Start..(around.Index + around.Length)].TrimEnd() : genericPlace.Text;
     }
 
     private static string? Choose(List<Candidate> candidates)
@@ -220,8 +241,9 @@ public sealed partial class PlaceGazetteer
         index >= text.Length || !char.IsLetterOrDigit(text[index])
         || Particles.Any(particle => text.AsSpan(index).StartsWith(particle));
 
+    // Lower-case, as the normalizer leaves the text: "PC방" in the lexicon must meet "pc방" in a message.
     private static string[] Compacted(IEnumerable<string> phrases) =>
-        phrases.Select(CueLexicon.Compact).Where(p => p.Length > 0).Distinct().OrderByDescending(p => p.Length).ToArray();
+        phrases.Select(phrase => CueLexicon.Compact(phrase).ToLowerInvariant()).Where(p => p.Length > 0).Distinct().OrderByDescending(p => p.Length).ToArray();
 
     private sealed record Candidate(int Start, string Text)
     {
@@ -233,6 +255,8 @@ public sealed partial class PlaceGazetteer
     [
         "집", "가게", "식당", "매장", "가맹점", "카페", "편의점", "점", "역", "공원", "놀이터", "정류장", "여기", "거기", "저기",
         "우리", "데", "곳", "거", "것", "카드", "천국", "리아", "밥", "빵", "위치", "동네",
+        // Time and filler words: "지금 근처에 떡볶이집" asks for 근처.
+        "지금", "오늘", "내일", "당장", "일단", "바로", "그냥", "진짜", "혹시", "아까", "이따",
     ];
 
     // Verb and interjection endings: "위치 켰어 근처", "길 잃음 근처", "꼬르륵 근처".
@@ -240,6 +264,9 @@ public sealed partial class PlaceGazetteer
         ['어', '아', '음', '요', '다', '지', '고', '서', '니', '네', '해', '함', '임', '야', '륵', '게', '죠', '까', '래', '파', '한', '랑', '도', '는', '은', '를', '을', '로', '와', '과', '에'];
 
     private static readonly string[] NotStations = ["지역", "영역", "구역", "전역", "무역", "번역", "반역", "역역", "모역", "대역", "배역"];
+
+    // "이 지역", "전 영역" written together; not "대전역" or "부전역", which are stations.
+    private static readonly string[] NotStationEndings = ["지역", "영역", "구역", "무역", "번역", "반역"];
 
     private static readonly HashSet<string> CommonWordsThatLookLikePlaces =
     [
@@ -272,7 +299,7 @@ public sealed partial class PlaceGazetteer
     private static partial Regex TrailingRelation();
 
     // Where something is relative to a facility.
-    [GeneratedRegex(@"\G\s*(?:근처|주변|앞|옆|뒤|건너편|맞은편|\d+\s*층)")]
+    [GeneratedRegex(@"\G\s*(?:바로\s*)?(?:근처|주변|앞|옆|뒤|건너편|맞은편|\d+\s*층)")]
     private static partial Regex Relation();
 
     // The word right before 근처/주변/부근: "코엑스 근처", "롯데월드 주변".

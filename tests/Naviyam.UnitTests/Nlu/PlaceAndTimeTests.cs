@@ -22,6 +22,12 @@ public class PlaceAndTimeTests
     [InlineData("독서실 옆에 밥집 있나요", "독서실 옆")]
     [InlineData("가츠동 먹으러 갈래", null)]
     [InlineData("관악구 쪽 떡볶이", "관악구")]
+    [InlineData("학원 근처 김밥집 있나여", "학원 근처")]
+    [InlineData("학교 바로 앞에 떡볶이집 있어?", "학교 바로 앞")]
+    [InlineData("학원 끝나고 먹을 거", null)]
+    [InlineData("대전역 근처 빵집 어디야", "대전역")]
+    [InlineData("PC방 옆에 햄버거집 있음?", "pc방 옆")]
+    [InlineData("지금 근처에 떡볶이집 어디 있어?", "근처")]
     public void Finds_the_place_as_the_user_wrote_it(string text, string? expected)
     {
         Entities(text).LocationPreference.Should().Be(expected);
