@@ -1,7 +1,7 @@
 "use strict";
 
 // A minimal chat client: signs in with a development token, then talks to /hubs/chat over SignalR.
-const state = { connection: null, sessionId: "web-" + Math.random().toString(36).slice(2, 12) };
+const state = { connection: null, sessionId: "web-" + Math.random().toString(36).slice(2, 12), location: null, watch: null };
 const $ = (id) => document.getElementById(id);
 
 function show(text, kind) {
@@ -22,7 +22,8 @@ function showReply(reply) {
     if (pick.couponName && pick.finalPrice != null) {
       price += ` → 쿠폰 쓰면 ${pick.finalPrice.toLocaleString("ko-KR")}원`;
     }
-    card.textContent = `• ${pick.shopName}${pick.menuName ? " — " + pick.menuName : ""} (${price})`;
+    const distance = pick.distanceMeters != null ? `, ${pick.distanceMeters.toLocaleString("ko-KR")}m` : "";
+    card.textContent = `• ${pick.shopName}${pick.menuName ? " — " + pick.menuName : ""} (${price}${distance})`;
     item.appendChild(card);
   }
 }
@@ -68,6 +69,7 @@ async function send(event) {
       sessionId: state.sessionId,
       text,
       userAge: Number.isFinite(age) ? age : null,
+      location: $("shareLocation").checked ? state.location : null,
     });
     showReply(reply);
   } catch (error) {
@@ -75,5 +77,30 @@ async function send(event) {
   }
 }
 
+// Location is asked for only when the child ticks the box, and followed while it stays ticked, so "근처" means near.
+function toggleLocation() {
+  if (state.watch !== null) {
+    navigator.geolocation.clearWatch(state.watch);
+    state.watch = null;
+    state.location = null;
+  }
+  if (!$("shareLocation").checked) {
+    return;
+  }
+  if (!navigator.geolocation) {
+    show("이 브라우저에서는 위치를 쓸 수 없어요. 동네 이름을 말해 주면 그 근처에서 찾아 줄게요.", "error");
+    $("shareLocation").checked = false;
+    return;
+  }
+  state.watch = navigator.geolocation.watchPosition(
+    (position) => { state.location = { lat: position.coords.latitude, lng: position.coords.longitude }; },
+    () => {
+      show("위치를 가져오지 못했어요. 동네 이름을 말해 주면 그 근처에서 찾아 줄게요.", "error");
+      $("shareLocation").checked = false;
+      toggleLocation();
+    });
+}
+
+$("shareLocation").addEventListener("change", toggleLocation);
 $("signin").addEventListener("submit", signIn);
 $("composer").addEventListener("submit", send);
