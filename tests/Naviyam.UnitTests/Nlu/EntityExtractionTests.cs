@@ -111,6 +111,9 @@ public class EntityExtractionTests
     [InlineData("선배들이랑 회식", "선배")]
     [InlineData("엄마랑 아빠랑 외식", "엄마 아빠")]
     [InlineData("동생이 배고프다는데 뭐 해줄까", "동생")]
+    [InlineData("짝꿍이랑 하교하고 같이 먹을 간식", "친구")]
+    [InlineData("형아랑 뭐 묵지", "형")]
+    [InlineData("할머니 모시고 점심 먹을 데", "할머니")]
     public void Companions_are_the_word_as_said(string text, string word)
     {
         Extract(text).Companions.Should().Be(Companions.OfWord(word));
