@@ -15,6 +15,19 @@ public static class FollowUps
         (["3번", "세번째", "셋째"], 2),
     ];
 
+    private static readonly string[] CheaperCues =
+        ["더싼", "더저렴", "싼데없", "싼거없", "싼곳없", "덜비싼", "더싸게", "좀싼", "저렴한데없", "저렴한거없", "저렴한곳"];
+
+    /// <summary>
+    /// "더 싼 데 없어?": the lowest price the last answer offered (after coupons), which this turn must beat; null when the
+    /// message does not ask for cheaper or the last answer priced nothing.
+    /// </summary>
+    public static int? CheaperThan(string compactText, ChatReply? previousReply) =>
+        CheaperCues.Any(cue => compactText.Contains(cue, StringComparison.Ordinal))
+        && previousReply?.Recommendations.Min(r => r.FinalPrice) is { } lowest and > 0
+            ? lowest
+            : null;
+
     private static readonly string[] Pointers = ["거기", "그가게", "그집", "그곳", "저기", "그데"];
 
     /// <summary>

@@ -56,29 +56,9 @@ public sealed class TurnPipeline(
             : SlotTracker.Merge(previousSlots, understood.Entities);
         var nluUs = stopwatch.Lap();
 
-        var isMinor = IsMinor(turn.UserAge, profile, card);
-        IReadOnlyList<string> restrictions = [.. (slots.DietaryRestrictions ?? []).Union(profile.DietaryRestrictions)];
-        var (budgetCap, budgetFromCard) = EffectiveBudget(slots, card);
-        // "더 싼 데 없어?": cheaper than anything offered last time, for this turn only.
-        var cheaperThan = AsksForCheaper(text.Compact) ? previousReply?.Recommendations.Min(r => r.FinalPrice) : null;
-        if (cheaperThan is { } ceiling && ceiling > 0)
-        {
-            budgetCap = Math.Min(budgetCap ?? int.MaxValue, ceiling - 1);
-        }
-        // Too unsure to act on: ask instead of recommending (the slots are still kept for the next turn).
-        var unsure = !NluConfidence.IsConfident(understood) && text.Signals.Count == 0 && !text.IsEmpty;
-        // A place named in this message beats the device's location ("신림동에서 먹을 거"); an earlier named place
-        // comes after it. The shops must be open when the user wants to eat ("저녁 7시"), which is usually now.
-        var location = places.Locate(understood.Entities.LocationPreference) ?? turn.Location ?? places.Locate(slots.LocationPreference);
-        var unplaced = places.Unplaced(understood.Entities.LocationPreference) ?? (turn.Location is null ? places.Unplaced(slots.LocationPreference) : null);
-        var now = clock.LocalNow;
-        var eatAt = MealTimeResolver.Resolve(slots.TimePreference, now);
-        var wantsFood = WantsFood(understood);
-        var wish = slots.FoodType is null ? DishPreference.From(text.Compact, slots.TastePreference) : null;
-        // "거기 어떻게 가?" / "2번 주소 알려줘": about a shop just offered, not a new search.
-        var askedAbout = FollowUps.ShopAskedAbout(text.Compact, previousReply);
-        var candidates = wantsFood && !unsure && askedAbout is null
-            ? search.Find(new CandidateQuery(location, budgetCap, slots.FoodType, Exclusions(slots, restrictions), isMinor, eatAt, wish))
+        var plan = Plan(turn, text, understood, slots, profile, card, previousReply);
+        var candidates = plan.Searches
+            ? search.Find(new CandidateQuery(plan.Location, plan.BudgetCap, slots.FoodType, Exclusions(slots, plan.Restrictions), plan.IsMinor, plan.EatAt, plan.Wish))
             : CandidateSet.Empty;
         var retrievalUs = stopwatch.Lap();
 
@@ -86,26 +66,18 @@ public sealed class TurnPipeline(
         // menus): offer those, and say plainly that their prices are unconfirmed.
         var pricesUnconfirmed = candidates.Fitting.Count == 0 && candidates.PriceUnknown.Count > 0;
         var (picks, rankingVersion) = await RankAsync(
-            pricesUnconfirmed ? candidates.PriceUnknown : candidates.Fitting, budgetCap, atNow: eatAt - now < LaterThanNow);
+            pricesUnconfirmed ? candidates.PriceUnknown : candidates.Fitting, plan.BudgetCap, plan.AtNow);
         var rankingUs = stopwatch.Lap();
 
-        picks = WithBestCoupons(picks, wallet, now);
+        picks = WithBestCoupons(picks, wallet, plan.Now);
         var couponUs = stopwatch.Lap();
 
-        // Social talk that named a food is answered as the food request it also is.
-        var replyIntent = understood.Intent == Intents.GeneralChat && wantsFood ? Intents.FoodRequest : understood.Intent;
-        var replyText = askedAbout is not null
-            ? composer.Where(askedAbout, catalog.TryGet(askedAbout.ShopId, out var shop) ? shop.Address : null)
-            : composer.Compose(new ReplyContext(
-            replyIntent, slots, budgetCap, budgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, isMinor,
-            HasLocation: location is not null, Unsure: unsure, UsableCoupons: wallet, Now: now.ToUniversalTime(),
-            PricesUnconfirmed: pricesUnconfirmed, UnlocatedPlace: unplaced, CompactText: text.Compact,
-            LaterTime: eatAt - now >= LaterThanNow ? slots.TimePreference : null, SlotsReset: reset, CheaperThan: cheaperThan,
-            WishedDish: wish is not null && picks.Any(p => p.Candidate.FoodMatched) ? wish.Label : null,
-            DietApplied: restrictions.Count > 0, HasAllergy: DietaryRules.HasAllergy(restrictions)));
+        var replyText = plan.AskedAbout is { } asked
+            ? composer.Where(asked, catalog.TryGet(asked.ShopId, out var shop) ? shop.Address : null)
+            : composer.Compose(ReplyContextFor(plan, understood, slots, text, reset, picks, candidates, pricesUnconfirmed, wallet));
         // Shops whose prices are unconfirmed are never presented as fitting the budget: they go in their own list.
         var views = picks.Select(ToView).ToArray();
-        RecommendationView[] recommendations = askedAbout is not null ? [askedAbout] : pricesUnconfirmed ? [] : views;
+        RecommendationView[] recommendations = plan.AskedAbout is { } about ? [about] : pricesUnconfirmed ? [] : views;
         var replyUs = stopwatch.Lap();
 
         var reply = new ChatReply
@@ -117,7 +89,7 @@ public sealed class TurnPipeline(
             Entities = understood.Entities,
             Slots = slots,
             Recommendations = recommendations,
-            PriceUnknown = askedAbout is null && pricesUnconfirmed ? views : [],
+            PriceUnknown = plan.AskedAbout is null && pricesUnconfirmed ? views : [],
             Timings = new TurnTimings
             {
                 PreprocessMicros = preprocessUs,
@@ -133,9 +105,78 @@ public sealed class TurnPipeline(
         return new TurnOutcome(reply, text, nlu.ModelVersion, rankingVersion);
     }
 
-    private static readonly string[] CheaperCues = ["더싼", "더저렴", "싼데없", "싼거없", "싼곳없", "덜비싼", "더싸게", "좀싼", "저렴한데없", "저렴한거없", "저렴한곳"];
+    /// <summary>What this turn looks for, decided from the message, the session, the user and the last answer.</summary>
+    private sealed record SearchPlan(
+        bool IsMinor,
+        IReadOnlyList<string> Restrictions,
+        int? BudgetCap,
+        bool BudgetFromCard,
+        int? CheaperThan,
+        bool Unsure,
+        GeoPoint? Location,
+        string? UnplacedName,
+        DateTimeOffset Now,
+        DateTimeOffset EatAt,
+        DishPreference? Wish,
+        RecommendationView? AskedAbout,
+        bool WantsFood)
+    {
+        /// <summary>A follow-up about the last answer, social talk and a message too unclear to act on search nothing.</summary>
+        public bool Searches => WantsFood && !Unsure && AskedAbout is null;
 
-    private static bool AsksForCheaper(string compactText) => CheaperCues.Any(cue => compactText.Contains(cue, StringComparison.Ordinal));
+        public bool AtNow => EatAt - Now < LaterThanNow;
+    }
+
+    private SearchPlan Plan(ChatTurn turn, PreprocessedText text, NluResult understood, Entities slots, UserProfile profile,
+        FoodCardSummary card, ChatReply? previousReply)
+    {
+        var (budgetCap, budgetFromCard) = EffectiveBudget(slots, card);
+        // "더 싼 데 없어?": cheaper than anything offered last time, for this turn only.
+        var cheaperThan = FollowUps.CheaperThan(text.Compact, previousReply);
+        if (cheaperThan is { } ceiling)
+        {
+            budgetCap = Math.Min(budgetCap ?? int.MaxValue, ceiling - 1);
+        }
+        var now = clock.LocalNow;
+        return new SearchPlan(
+            IsMinor: IsMinor(turn.UserAge, profile, card),
+            Restrictions: [.. (slots.DietaryRestrictions ?? []).Union(profile.DietaryRestrictions)],
+            BudgetCap: budgetCap,
+            BudgetFromCard: budgetFromCard,
+            CheaperThan: cheaperThan,
+            // Too unsure to act on: ask instead of recommending (the slots are still kept for the next turn).
+            Unsure: !NluConfidence.IsConfident(understood) && text.Signals.Count == 0 && !text.IsEmpty,
+            // A place named in this message beats the device's location ("신림동에서 먹을 거"); an earlier named
+            // place comes after it.
+            Location: places.Locate(understood.Entities.LocationPreference) ?? turn.Location ?? places.Locate(slots.LocationPreference),
+            UnplacedName: places.Unplaced(understood.Entities.LocationPreference) ?? (turn.Location is null ? places.Unplaced(slots.LocationPreference) : null),
+            Now: now,
+            // The shops must be open when the user wants to eat ("저녁 7시"), which is usually now.
+            EatAt: MealTimeResolver.Resolve(slots.TimePreference, now),
+            Wish: slots.FoodType is null ? DishPreference.From(text.Compact, slots.TastePreference) : null,
+            // "거기 어떻게 가?" / "2번 주소 알려줘": about a shop just offered, not a new search.
+            AskedAbout: FollowUps.ShopAskedAbout(text.Compact, previousReply),
+            WantsFood: WantsFood(understood));
+    }
+
+    private static ReplyContext ReplyContextFor(SearchPlan plan, NluResult understood, Entities slots, PreprocessedText text, bool reset,
+        IReadOnlyList<RankedCandidate> picks, CandidateSet candidates, bool pricesUnconfirmed, IReadOnlyList<WalletCoupon> wallet) => new(
+        // Social talk that named a food is answered as the food request it also is.
+        understood.Intent == Intents.GeneralChat && plan.WantsFood ? Intents.FoodRequest : understood.Intent,
+        slots, plan.BudgetCap, plan.BudgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, plan.IsMinor,
+        HasLocation: plan.Location is not null,
+        Unsure: plan.Unsure,
+        UsableCoupons: wallet,
+        Now: plan.Now.ToUniversalTime(),
+        PricesUnconfirmed: pricesUnconfirmed,
+        UnlocatedPlace: plan.UnplacedName,
+        CompactText: text.Compact,
+        LaterTime: plan.AtNow ? null : slots.TimePreference,
+        SlotsReset: reset,
+        CheaperThan: plan.CheaperThan,
+        WishedDish: plan.Wish is not null && picks.Any(p => p.Candidate.FoodMatched) ? plan.Wish.Label : null,
+        DietApplied: plan.Restrictions.Count > 0,
+        HasAllergy: DietaryRules.HasAllergy(plan.Restrictions));
 
     /// <summary>How far ahead a meal time must be before the shops are judged for then rather than for now.</summary>
     private static readonly TimeSpan LaterThanNow = TimeSpan.FromMinutes(30);

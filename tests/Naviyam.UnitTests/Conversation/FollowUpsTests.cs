@@ -55,3 +55,22 @@ public class FollowUpsOnUnpricedShopsTests
         FollowUps.ShopAskedAbout("거기어디야", previous)!.ShopId.Should().Be("x");
     }
 }
+
+public class CheaperFollowUpTests
+{
+    private static ChatReply Offered(params int?[] finalPrices) => new()
+    {
+        TurnId = "t1", Reply = "…", Intent = Intents.FoodRequest, Entities = Entities.None, Slots = Entities.None,
+        Recommendations = [.. finalPrices.Select((price, i) => new RecommendationView { ShopId = $"s{i}", ShopName = $"가게{i}", FinalPrice = price })],
+    };
+
+    [Fact]
+    public void Cheaper_means_below_the_lowest_price_offered_last_time() =>
+        FollowUps.CheaperThan("더싼데없어?", Offered(7_000, 5_500, null)).Should().Be(5_500);
+
+    [Theory]
+    [InlineData("더싼데없어?", true)]
+    [InlineData("떡볶이먹고싶어", false)]
+    public void Nothing_to_beat_without_a_priced_answer_or_without_asking(string compactText, bool withUnpricedAnswer) =>
+        FollowUps.CheaperThan(compactText, withUnpricedAnswer ? Offered((int?)null) : Offered(6_000)).Should().BeNull();
+}
