@@ -81,7 +81,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
             FoodType = foodType,
             Budget = budgetAmount,
             BudgetKind = budgetKind,
-            LocationPreference = places.Find(text.Normalized, compact, isFoodWord),
+            LocationPreference = AsTyped(places.Find(text.Normalized, compact, isFoodWord), text.Original),
             TimePreference = timePhrases.Find(text.Normalized),
             TastePreference = taste,
             Companions = ExtractCompanions(text, mentions.Count > 0),
@@ -270,6 +270,20 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
             }
             AddOnce(exclusions, word);
         }
+    }
+
+    /// <summary>
+    /// The phrase with the user's own letter case: the normalizer lower-cases Latin letters, but the user wrote "PC방 옆"
+    /// and that is what the entity should say. Unchanged when the phrase has no Latin letters or is not found verbatim.
+    /// </summary>
+    private static string? AsTyped(string? phrase, string original)
+    {
+        if (phrase is null || !phrase.Any(char.IsAsciiLetterLower))
+        {
+            return phrase;
+        }
+        var at = original.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? original.Substring(at, phrase.Length) : phrase;
     }
 
     private static string StripParticle(string word)

@@ -26,7 +26,7 @@ public class PlaceAndTimeTests
     [InlineData("학교 바로 앞에 떡볶이집 있어?", "학교 바로 앞")]
     [InlineData("학원 끝나고 먹을 거", null)]
     [InlineData("대전역 근처 빵집 어디야", "대전역")]
-    [InlineData("PC방 옆에 햄버거집 있음?", "pc방 옆")]
+    [InlineData("PC방 옆에 햄버거집 있음?", "PC방 옆")]
     [InlineData("지금 근처에 떡볶이집 어디 있어?", "근처")]
     public void Finds_the_place_as_the_user_wrote_it(string text, string? expected)
     {
