@@ -51,8 +51,11 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
 
     public ValueTask DisposeAsync() => committer.DisposeAsync();
 
-    private async Task CommitBatchAsync(IReadOnlyList<JournalRow> turns, CancellationToken cancellationToken)
+    private async Task CommitBatchAsync(IReadOnlyList<JournalRow> submitted, CancellationToken cancellationToken)
     {
+        // A client's retry can queue right behind its first attempt: one row per turn, and both callers are answered
+        // by this transaction (rather than the whole batch being redone turn by turn below).
+        var turns = submitted.Count == 1 ? submitted : submitted.DistinctBy(row => (row.Turn.SessionId, row.Turn.TurnId)).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // Read committed: the turn counter read for conversation_contexts must not take next-key locks that make
         // concurrent batches deadlock; each session is written by one grain at a time anyway.
