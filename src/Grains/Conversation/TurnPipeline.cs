@@ -163,7 +163,7 @@ public sealed class TurnPipeline(
         IReadOnlyList<RankedCandidate> picks, CandidateSet candidates, bool pricesUnconfirmed, IReadOnlyList<WalletCoupon> wallet) => new(
         // Social talk that named a food is answered as the food request it also is.
         understood.Intent == Intents.GeneralChat && plan.WantsFood ? Intents.FoodRequest : understood.Intent,
-        slots, plan.BudgetCap, plan.BudgetFromCard, picks, candidates.PriceUnknown, candidates.CheapestEligible, plan.IsMinor,
+        slots, plan.BudgetCap, plan.BudgetFromCard, picks, candidates.CheapestEligible, plan.IsMinor,
         HasLocation: plan.Location is not null,
         Unsure: plan.Unsure,
         UsableCoupons: wallet,

@@ -20,7 +20,6 @@ public sealed record ReplyContext(
     int? BudgetCap,
     bool BudgetFromCard,
     IReadOnlyList<RankedCandidate> Picks,
-    IReadOnlyList<Candidate> PriceUnknown,
     Candidate? CheapestEligible,
     bool IsMinor,
     bool HasLocation = false,
@@ -116,11 +115,6 @@ public sealed class ReplyComposer
             {
                 text.Append(CultureInfo.InvariantCulture,
                     $" 지금 갈 수 있는 곳 중 가장 저렴한 메뉴는 {cheapest.Shop.Name}의 {meal.Name} {Won(meal.Price!.Value)}이에요.");
-            }
-            if (context.PriceUnknown.Count > 0)
-            {
-                var names = string.Join(", ", context.PriceUnknown.Take(3).Select(c => c.Shop.Name));
-                text.Append(CultureInfo.InvariantCulture, $"\n가격 정보가 없어서 확인이 필요한 곳도 있어요: {names}");
             }
             if (context.Intent == Intents.EmergencyFood || cap == 0)
             {

@@ -13,7 +13,7 @@ public class CouponReplyTests
         new(id, new Coupon { Id = $"C{id}", Name = name, DiscountAmount = 1_000 }, Now, expires, WalletCoupon.Active, "test");
 
     private static string Answer(params WalletCoupon[] coupons) => new ReplyComposer().Compose(new ReplyContext(
-        Intents.CouponInquiry, Entities.None, BudgetCap: null, BudgetFromCard: false, Picks: [], PriceUnknown: [], CheapestEligible: null,
+        Intents.CouponInquiry, Entities.None, BudgetCap: null, BudgetFromCard: false, Picks: [], CheapestEligible: null,
         IsMinor: true, UsableCoupons: coupons, Now: Now));
 
     [Fact]

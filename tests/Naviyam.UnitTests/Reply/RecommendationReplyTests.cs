@@ -16,7 +16,7 @@ public class RecommendationReplyTests
 
     private static string Answer(Entities slots, int? budget, IReadOnlyList<RankedCandidate> picks, bool unconfirmed = false, string? unplaced = null, bool hasLocation = true) =>
         new ReplyComposer().Compose(new ReplyContext(
-            Intents.FoodRequest, slots, budget, BudgetFromCard: false, picks, PriceUnknown: [], CheapestEligible: null, IsMinor: true,
+            Intents.FoodRequest, slots, budget, BudgetFromCard: false, picks, CheapestEligible: null, IsMinor: true,
             HasLocation: hasLocation, PricesUnconfirmed: unconfirmed, UnlocatedPlace: unplaced));
 
     [Fact]
@@ -54,7 +54,7 @@ public class RecommendationReplyTests
 public class SmallTalkReplyTests
 {
     private static string Answer(string compactText) => new ReplyComposer().Compose(new ReplyContext(
-        Intents.GeneralChat, Entities.None, null, false, [], [], null, IsMinor: true, CompactText: compactText));
+        Intents.GeneralChat, Entities.None, null, false, [], null, IsMinor: true, CompactText: compactText));
 
     [Theory]
     [InlineData("고마워ㅎㅎ", "천만에요")]
@@ -79,7 +79,7 @@ public class LaterMealReplyTests
         var pick = new RankedCandidate(new Candidate(shop, null, null, 100, false), 0.5, [], []);
 
         var text = new ReplyComposer().Compose(new ReplyContext(
-            Intents.TimeInquiry, Entities.None, null, false, [pick], [], null, IsMinor: true, HasLocation: true, LaterTime: later));
+            Intents.TimeInquiry, Entities.None, null, false, [pick], null, IsMinor: true, HasLocation: true, LaterTime: later));
 
         text.Should().StartWith(expected);
     }
@@ -89,7 +89,7 @@ public class ResetReplyTests
 {
     [Fact]
     public void Starting_over_is_acknowledged_rather_than_greeted() =>
-        new ReplyComposer().Compose(new ReplyContext(Intents.GeneralChat, Entities.None, null, false, [], [], null, IsMinor: true,
+        new ReplyComposer().Compose(new ReplyContext(Intents.GeneralChat, Entities.None, null, false, [], null, IsMinor: true,
                 CompactText: "처음부터다시할게", SlotsReset: true))
             .Should().StartWith("좋아요, 처음부터 다시");
 }
