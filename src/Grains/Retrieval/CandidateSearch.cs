@@ -72,7 +72,7 @@ public sealed class CandidateSearch
     {
         var settings = options.Value;
         var food = query.FoodType is { } type && foods.TryGet(type.Replace(" ", "", StringComparison.Ordinal), out var term) ? term : null;
-        var exclusions = query.Exclusions.Select(ResolveExclusion).ToArray();
+        var exclusions = ExclusionsFor(query.Exclusions);
         var filter = new ShopFilter(query, food, exclusions, typicalPrices);
 
         if (query.Location is { } location)
@@ -89,7 +89,7 @@ public sealed class CandidateSearch
                     }
                 }
                 inner = radius;
-                if (filter.FittingCount >= settings.MaxResults && filter.WishedCount >= Math.Min(settings.MaxResults, filter.FittingCount))
+                if (filter.FittingCount >= settings.MaxResults && filter.WishedCount >= settings.MaxResults)
                 {
                     return filter.Result(settings.MaxCandidates, catalog);
                 }
@@ -124,7 +124,7 @@ public sealed class CandidateSearch
     }
 
     /// <summary>Judges shops one at a time, without per-shop allocations, and keeps those that fit.</summary>
-    private sealed class ShopFilter(CandidateQuery query, FoodTerm? food, Exclusion[] exclusions, TypicalMealPrices typicalPrices)
+    private sealed class ShopFilter(CandidateQuery query, FoodTerm? food, Exclusions exclusions, TypicalMealPrices typicalPrices)
     {
         private readonly List<Candidate> fitting = [];
         private readonly List<Candidate> priceUnknown = [];
@@ -151,14 +151,7 @@ public sealed class CandidateSearch
             {
                 return false;
             }
-            foreach (var exclusion in exclusions)
-            {
-                if (exclusion.ExcludesShop(shop))
-                {
-                    return false;
-                }
-            }
-            return true;
+            return !exclusions.ExcludesShop(shop);
         }
 
         public void Consider(ShopRecord shop, double distance)
@@ -169,8 +162,7 @@ public sealed class CandidateSearch
             }
             double? distanceMeters = double.IsNaN(distance) ? null : distance;
             var cap = query.BudgetCap;
-            MenuItem? cheapestMeal = null, cheapestMatched = null, affordableMeal = null, affordableMatched = null;
-            MenuItem? cheapestPreferred = null, affordablePreferred = null;
+            MealPair any = default, matched = default, preferred = default;
             var preference = food is null ? query.Preference : null;
             var anyPriced = false;
             foreach (var menu in shop.Menus)
@@ -181,71 +173,50 @@ public sealed class CandidateSearch
                     continue;
                 }
                 var fits = menu.Price <= cap;
-                if (cheapestMeal is null || menu.Price < cheapestMeal.Price)
-                {
-                    cheapestMeal = menu;
-                }
-                if (fits && (affordableMeal is null || menu.Price < affordableMeal.Price))
-                {
-                    affordableMeal = menu;
-                }
+                any.Offer(menu, fits);
                 if (preference is not null && preference.Matches(menu.Name))
                 {
-                    if (cheapestPreferred is null || menu.Price < cheapestPreferred.Price)
-                    {
-                        cheapestPreferred = menu;
-                    }
-                    if (fits && (affordablePreferred is null || menu.Price < affordablePreferred.Price))
-                    {
-                        affordablePreferred = menu;
-                    }
+                    preferred.Offer(menu, fits);
                 }
                 if (food is null || Mentions(menu.Name, food)
                     || food.DishAtKind is { } dish && shop.Category == food.Category && menu.Name.Contains(dish, StringComparison.Ordinal))
                 {
-                    if (cheapestMatched is null || menu.Price < cheapestMatched.Price)
-                    {
-                        cheapestMatched = menu;
-                    }
-                    if (fits && (affordableMatched is null || menu.Price < affordableMatched.Price))
-                    {
-                        affordableMatched = menu;
-                    }
+                    matched.Offer(menu, fits);
                 }
             }
 
-            var foodMatched = food is not null && (cheapestMatched is not null || shop.Category == food.Category && (food.IsCategoryWord || cheapestMeal is null));
+            var foodMatched = food is not null && (matched.Cheapest is not null || shop.Category == food.Category && (food.IsCategoryWord || any.Cheapest is null));
             if (food is not null && !foodMatched)
             {
                 return;
             }
-            if (preference is not null && (cap is null ? cheapestPreferred : affordablePreferred) is not null)
+            if (preference is not null && (cap is null ? preferred.Cheapest : preferred.Affordable) is not null)
             {
                 // The wished-for kind of dish ("국물 있는 거") is what this shop is offered with; shops without one
                 // stay eligible but rank lower (FoodMatched is the ranking's food feature).
-                (cheapestMatched, affordableMatched, foodMatched) = (cheapestPreferred, affordablePreferred, true);
+                (matched, foodMatched) = (preferred, true);
             }
-            if (food is not null && food.IsCategoryWord && cheapestMatched is null)
+            if (food is not null && food.IsCategoryWord && matched.Cheapest is null)
             {
                 // "분식" names a kind of shop: any meal of a matching shop will do.
-                (cheapestMatched, affordableMatched) = (cheapestMeal, affordableMeal);
+                matched = any;
             }
 
             if (cap is not null)
             {
-                if (affordableMatched is not null)
+                if (matched.Affordable is not null)
                 {
-                    fitting.Add(new Candidate(shop, affordableMatched, open, distanceMeters, foodMatched));
+                    fitting.Add(new Candidate(shop, matched.Affordable, open, distanceMeters, foodMatched));
                     wished += foodMatched ? 1 : 0;
                 }
-                else if (cheapestMeal is null && !anyPriced && typicalPrices.Of(shop.Category) is var typical && typical <= cap)
+                else if (any.Cheapest is null && !anyPriced && typicalPrices.Of(shop.Category) is var typical && typical <= cap)
                 {
                     priceUnknown.Add(new Candidate(shop, null, open, distanceMeters, foodMatched, typical));
                 }
             }
             else
             {
-                fitting.Add(new Candidate(shop, cheapestMatched, open, distanceMeters, foodMatched));
+                fitting.Add(new Candidate(shop, matched.Cheapest, open, distanceMeters, foodMatched));
                 wished += foodMatched ? 1 : 0;
             }
         }
@@ -277,16 +248,25 @@ public sealed class CandidateSearch
             return cheapest;
         }
 
-        private bool IsExcluded(MenuItem menu)
+        private bool IsExcluded(MenuItem menu) => exclusions.ExcludesMenu(menu);
+    }
+
+    /// <summary>Of the menus offered, the cheapest, and the cheapest that fits the budget; a struct so a shop costs no allocation.</summary>
+    private struct MealPair
+    {
+        public MenuItem? Cheapest;
+        public MenuItem? Affordable;
+
+        public void Offer(MenuItem menu, bool fits)
         {
-            foreach (var exclusion in exclusions)
+            if (Cheapest is null || menu.Price < Cheapest.Price)
             {
-                if (exclusion.ExcludesMenu(menu))
-                {
-                    return true;
-                }
+                Cheapest = menu;
             }
-            return false;
+            if (fits && (Affordable is null || menu.Price < Affordable.Price))
+            {
+                Affordable = menu;
+            }
         }
     }
 
@@ -308,22 +288,84 @@ public sealed class CandidateSearch
         return name.AsSpan().IndexOfAny(food.Spellings) >= 0;
     }
 
-    private Exclusion ResolveExclusion(string word)
+    private const int MaxCachedExclusions = 1_000;
+
+    // A dietary restriction brings about a hundred words, and the same user sends the same list turn after turn.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Exclusions> exclusionsByList = new(StringComparer.Ordinal);
+
+    private Exclusions ExclusionsFor(IReadOnlyList<string> words)
     {
-        var compact = word.Replace(" ", "", StringComparison.Ordinal);
-        return new Exclusion(compact, foods.TryGet(compact, out var term) ? term : null);
+        if (words.Count == 0)
+        {
+            return Exclusions.None;
+        }
+        var key = string.Join('\n', words);
+        if (exclusionsByList.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        if (exclusionsByList.Count >= MaxCachedExclusions)
+        {
+            exclusionsByList.Clear();
+        }
+        return exclusionsByList[key] = Exclusions.Create(words, foods);
     }
 
-    private sealed record Exclusion(string Word, FoodTerm? Food)
+    /// <summary>
+    /// Every excluded word checked at once: a shop is out when its name carries a word or its category is an excluded
+    /// category word (피자 말고 → pizza shops); a menu is out when its name carries a word or a two-letter-or-longer
+    /// alias of an excluded food, or, for 매운, when <see cref="SpicyDishes"/> says it is spicy.
+    /// </summary>
+    private sealed class Exclusions
     {
+        public static Exclusions None { get; } = new(null, null, [], spicy: false);
+
+        private readonly System.Buffers.SearchValues<string>? shopWords;
+        private readonly System.Buffers.SearchValues<string>? menuWords;
+        private readonly HashSet<FoodCategory> categories;
+        private readonly bool spicy;
+
+        private Exclusions(System.Buffers.SearchValues<string>? shopWords, System.Buffers.SearchValues<string>? menuWords,
+            HashSet<FoodCategory> categories, bool spicy)
+        {
+            this.shopWords = shopWords;
+            this.menuWords = menuWords;
+            this.categories = categories;
+            this.spicy = spicy;
+        }
+
+        public static Exclusions Create(IEnumerable<string> words, FoodLexicon foods)
+        {
+            var shopWords = new HashSet<string>(StringComparer.Ordinal);
+            var menuWords = new HashSet<string>(StringComparer.Ordinal);
+            var categories = new HashSet<FoodCategory>();
+            var spicy = false;
+            foreach (var word in words.Select(w => w.Replace(" ", "", StringComparison.Ordinal)).Where(w => w.Length > 0))
+            {
+                var food = foods.TryGet(word, out var term) ? term : null;
+                shopWords.Add(word);
+                if (food is { IsCategoryWord: true })
+                {
+                    categories.Add(food.Category);
+                }
+                if (word == "매운")
+                {
+                    spicy = true;
+                    continue;
+                }
+                menuWords.Add(word);
+                menuWords.UnionWith(food?.Aliases.Where(alias => alias.Length >= 2) ?? []);
+            }
+            return new Exclusions(Search(shopWords), Search(menuWords), categories, spicy);
+        }
+
         public bool ExcludesShop(ShopRecord shop) =>
-            Food is { IsCategoryWord: true } && shop.Category == Food.Category
-            || shop.Name.Contains(Word, StringComparison.Ordinal);
+            categories.Contains(shop.Category) || shopWords is not null && shop.Name.AsSpan().IndexOfAny(shopWords) >= 0;
 
         public bool ExcludesMenu(MenuItem menu) =>
-            Word == "매운"
-                ? SpicyDishes.IsSpicy(menu.Name)
-                : menu.Name.Contains(Word, StringComparison.Ordinal)
-                  || Food is not null && Food.Aliases.Any(a => a.Length >= 2 && menu.Name.Contains(a, StringComparison.Ordinal));
+            menuWords is not null && menu.Name.AsSpan().IndexOfAny(menuWords) >= 0 || spicy && SpicyDishes.IsSpicy(menu.Name);
+
+        private static System.Buffers.SearchValues<string>? Search(HashSet<string> words) =>
+            words.Count == 0 ? null : System.Buffers.SearchValues.Create([.. words], StringComparison.Ordinal);
     }
 }
