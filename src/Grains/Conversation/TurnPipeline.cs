@@ -160,23 +160,29 @@ public sealed class TurnPipeline(
     }
 
     private static ReplyContext ReplyContextFor(SearchPlan plan, NluResult understood, Entities slots, PreprocessedText text, bool reset,
-        IReadOnlyList<RankedCandidate> picks, CandidateSet candidates, bool pricesUnconfirmed, IReadOnlyList<WalletCoupon> wallet) => new(
+        IReadOnlyList<RankedCandidate> picks, CandidateSet candidates, bool pricesUnconfirmed, IReadOnlyList<WalletCoupon> wallet) => new()
+    {
         // Social talk that named a food is answered as the food request it also is.
-        understood.Intent == Intents.GeneralChat && plan.WantsFood ? Intents.FoodRequest : understood.Intent,
-        slots, plan.BudgetCap, plan.BudgetFromCard, picks, candidates.CheapestEligible, plan.IsMinor,
-        HasLocation: plan.Location is not null,
-        Unsure: plan.Unsure,
-        UsableCoupons: wallet,
-        Now: plan.Now.ToUniversalTime(),
-        PricesUnconfirmed: pricesUnconfirmed,
-        UnlocatedPlace: plan.UnplacedName,
-        CompactText: text.Compact,
-        LaterTime: plan.AtNow ? null : slots.TimePreference,
-        SlotsReset: reset,
-        CheaperThan: plan.CheaperThan,
-        WishedDish: plan.Wish is not null && picks.Any(p => p.Candidate.FoodMatched) ? plan.Wish.Label : null,
-        DietApplied: plan.Restrictions.Count > 0,
-        HasAllergy: DietaryRules.HasAllergy(plan.Restrictions));
+        Intent = understood.Intent == Intents.GeneralChat && plan.WantsFood ? Intents.FoodRequest : understood.Intent,
+        Slots = slots,
+        Picks = picks,
+        Unsure = plan.Unsure,
+        CompactText = text.Compact,
+        SlotsReset = reset,
+        BudgetCap = plan.BudgetCap,
+        BudgetFromCard = plan.BudgetFromCard,
+        CheaperThan = plan.CheaperThan,
+        CheapestEligible = candidates.CheapestEligible,
+        PricesUnconfirmed = pricesUnconfirmed,
+        HasLocation = plan.Location is not null,
+        UnlocatedPlace = plan.UnplacedName,
+        LaterTime = plan.AtNow ? null : slots.TimePreference,
+        WishedDish = plan.Wish is not null && picks.Any(p => p.Candidate.FoodMatched) ? plan.Wish.Label : null,
+        DietApplied = plan.Restrictions.Count > 0,
+        HasAllergy = DietaryRules.HasAllergy(plan.Restrictions),
+        UsableCoupons = wallet,
+        Now = plan.Now.ToUniversalTime(),
+    };
 
     /// <summary>How far ahead a meal time must be before the shops are judged for then rather than for now.</summary>
     private static readonly TimeSpan LaterThanNow = TimeSpan.FromMinutes(30);
@@ -278,7 +284,7 @@ public sealed class TurnPipeline(
         var reasons = new List<string>();
         if (candidate.Meal?.Price is { } price && budgetCap is { } cap)
         {
-            reasons.Add($"예산 안({ReplyComposer.Won(price)} ≤ {ReplyComposer.Won(cap)})");
+            reasons.Add($"예산 안({KoreanFormat.Won(price)} ≤ {KoreanFormat.Won(cap)})");
         }
         else if (candidate.TypicalPrice is not null && budgetCap is not null)
         {
@@ -294,7 +300,7 @@ public sealed class TurnPipeline(
         }
         if (candidate.DistanceMeters is { } meters)
         {
-            reasons.Add($"{ReplyComposer.Distance(meters)} 거리");
+            reasons.Add($"{KoreanFormat.Distance(meters)} 거리");
         }
         reasons.Add("급식카드 가맹점");
         return reasons;

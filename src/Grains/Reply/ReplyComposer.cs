@@ -4,6 +4,7 @@ using Naviyam.Chat;
 using Naviyam.Coupons;
 using Naviyam.Retrieval;
 using Naviyam.Shops;
+using static Naviyam.Reply.KoreanFormat;
 
 namespace Naviyam.Reply;
 
@@ -12,29 +13,6 @@ namespace Naviyam.Reply;
 /// coupon for its meal (null: none applies).
 /// </summary>
 public sealed record RankedCandidate(Candidate Candidate, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<string> Flags, CouponChoice? Coupon = null);
-
-/// <summary>What the reply stage needs to know about the turn.</summary>
-public sealed record ReplyContext(
-    string Intent,
-    Entities Slots,
-    int? BudgetCap,
-    bool BudgetFromCard,
-    IReadOnlyList<RankedCandidate> Picks,
-    Candidate? CheapestEligible,
-    bool IsMinor,
-    bool HasLocation = false,
-    bool Unsure = false,
-    IReadOnlyList<WalletCoupon>? UsableCoupons = null,
-    DateTimeOffset? Now = null,
-    bool PricesUnconfirmed = false,
-    string? UnlocatedPlace = null,
-    string? CompactText = null,
-    string? LaterTime = null,
-    bool SlotsReset = false,
-    bool DietApplied = false,
-    bool HasAllergy = false,
-    int? CheaperThan = null,
-    string? WishedDish = null);
 
 /// <summary>
 /// Writes the answer in friendly 해요체 Korean. It only ever names meals and prices that are in the data:
@@ -70,7 +48,7 @@ public sealed class ReplyComposer
         }
         else if (context.Intent == Intents.CouponInquiry)
         {
-            text.Append(DescribeCoupons(context.UsableCoupons ?? [], context.Now, context.Picks.Any(p => p.Coupon is not null))).Append(' ');
+            text.Append(DescribeCoupons(context.UsableCoupons, context.Now, context.Picks.Any(p => p.Coupon is not null))).Append(' ');
         }
 
         if (context.Picks.Count > 0)
@@ -288,10 +266,4 @@ public sealed class ReplyComposer
         }
         return (last - '가') % 28 == 0 ? afterVowel : afterConsonant;
     }
-
-    public static string Won(int amount) => amount.ToString("#,0", CultureInfo.InvariantCulture) + "원";
-
-    public static string Distance(double meters) => meters < 1000
-        ? meters < 50 ? "50m 이내" : $"{Math.Round(meters / 10) * 10:0}m"
-        : $"{meters / 1000:0.0}km";
 }

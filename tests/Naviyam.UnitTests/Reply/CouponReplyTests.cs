@@ -12,9 +12,10 @@ public class CouponReplyTests
     private static WalletCoupon Held(long id, string name, DateTimeOffset? expires) =>
         new(id, new Coupon { Id = $"C{id}", Name = name, DiscountAmount = 1_000 }, Now, expires, WalletCoupon.Active, "test");
 
-    private static string Answer(params WalletCoupon[] coupons) => new ReplyComposer().Compose(new ReplyContext(
-        Intents.CouponInquiry, Entities.None, BudgetCap: null, BudgetFromCard: false, Picks: [], CheapestEligible: null,
-        IsMinor: true, UsableCoupons: coupons, Now: Now));
+    private static string Answer(params WalletCoupon[] coupons) => new ReplyComposer().Compose(new ReplyContext
+    {
+        Intent = Intents.CouponInquiry, Slots = Entities.None, UsableCoupons = coupons, Now = Now,
+    });
 
     [Fact]
     public void No_coupons_is_said_plainly() =>

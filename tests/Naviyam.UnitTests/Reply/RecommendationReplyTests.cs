@@ -15,9 +15,11 @@ public class RecommendationReplyTests
         0.5, [], [ReplyComposer.PriceUnknownFlag]);
 
     private static string Answer(Entities slots, int? budget, IReadOnlyList<RankedCandidate> picks, bool unconfirmed = false, string? unplaced = null, bool hasLocation = true) =>
-        new ReplyComposer().Compose(new ReplyContext(
-            Intents.FoodRequest, slots, budget, BudgetFromCard: false, picks, CheapestEligible: null, IsMinor: true,
-            HasLocation: hasLocation, PricesUnconfirmed: unconfirmed, UnlocatedPlace: unplaced));
+        new ReplyComposer().Compose(new ReplyContext
+        {
+            Intent = Intents.FoodRequest, Slots = slots, BudgetCap = budget, Picks = picks,
+            HasLocation = hasLocation, PricesUnconfirmed = unconfirmed, UnlocatedPlace = unplaced,
+        });
 
     [Fact]
     public void Shops_without_prices_offered_for_a_budget_are_said_to_be_unconfirmed_and_named_with_their_kind()
@@ -53,8 +55,10 @@ public class RecommendationReplyTests
 
 public class SmallTalkReplyTests
 {
-    private static string Answer(string compactText) => new ReplyComposer().Compose(new ReplyContext(
-        Intents.GeneralChat, Entities.None, null, false, [], null, IsMinor: true, CompactText: compactText));
+    private static string Answer(string compactText) => new ReplyComposer().Compose(new ReplyContext
+    {
+        Intent = Intents.GeneralChat, Slots = Entities.None, CompactText = compactText,
+    });
 
     [Theory]
     [InlineData("고마워ㅎㅎ", "천만에요")]
@@ -78,8 +82,10 @@ public class LaterMealReplyTests
         var shop = new Naviyam.Shops.ShopRecord { Id = "t:1", Source = "t", SourceId = "1", Name = "행복분식", Category = Naviyam.Shops.FoodCategory.Bunsik };
         var pick = new RankedCandidate(new Candidate(shop, null, null, 100, false), 0.5, [], []);
 
-        var text = new ReplyComposer().Compose(new ReplyContext(
-            Intents.TimeInquiry, Entities.None, null, false, [pick], null, IsMinor: true, HasLocation: true, LaterTime: later));
+        var text = new ReplyComposer().Compose(new ReplyContext
+        {
+            Intent = Intents.TimeInquiry, Slots = Entities.None, Picks = [pick], HasLocation = true, LaterTime = later,
+        });
 
         text.Should().StartWith(expected);
     }
@@ -89,7 +95,9 @@ public class ResetReplyTests
 {
     [Fact]
     public void Starting_over_is_acknowledged_rather_than_greeted() =>
-        new ReplyComposer().Compose(new ReplyContext(Intents.GeneralChat, Entities.None, null, false, [], null, IsMinor: true,
-                CompactText: "처음부터다시할게", SlotsReset: true))
+        new ReplyComposer().Compose(new ReplyContext
+            {
+                Intent = Intents.GeneralChat, Slots = Entities.None, CompactText = "처음부터다시할게", SlotsReset = true,
+            })
             .Should().StartWith("좋아요, 처음부터 다시");
 }

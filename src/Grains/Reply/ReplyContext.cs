@@ -1,0 +1,67 @@
+using Naviyam.Chat;
+using Naviyam.Coupons;
+using Naviyam.Retrieval;
+
+namespace Naviyam.Reply;
+
+/// <summary>
+/// What the reply stage needs to know about the turn. Named properties rather than a long positional list: most are
+/// only set by the turns they concern (a coupon question, a later meal, a place that could not be found).
+/// </summary>
+public sealed record ReplyContext
+{
+    /// <summary>The intent to answer (social talk that named a food is answered as the food request it also is).</summary>
+    public required string Intent { get; init; }
+
+    /// <summary>The session's slots after this message.</summary>
+    public required Entities Slots { get; init; }
+
+    /// <summary>The shops to present, best first; empty when nothing was searched or nothing fits.</summary>
+    public IReadOnlyList<RankedCandidate> Picks { get; init; } = [];
+
+    /// <summary>Too unsure of the message to act on it: ask again rather than answer.</summary>
+    public bool Unsure { get; init; }
+
+    /// <summary>The message, compacted: small talk is answered by what it says (thanks, goodbye, hello).</summary>
+    public string? CompactText { get; init; }
+
+    /// <summary>"처음부터 다시": the slots were just cleared.</summary>
+    public bool SlotsReset { get; init; }
+
+    public int? BudgetCap { get; init; }
+
+    /// <summary>The cap is the card's balance (nothing lower was stated).</summary>
+    public bool BudgetFromCard { get; init; }
+
+    /// <summary>"더 싼 데 없어?": the price this turn had to beat.</summary>
+    public int? CheaperThan { get; init; }
+
+    /// <summary>When nothing fits the budget, the cheapest real meal an eligible shop serves.</summary>
+    public Candidate? CheapestEligible { get; init; }
+
+    /// <summary>The picks list no prices; they are presented apart from anything that verifiably fits.</summary>
+    public bool PricesUnconfirmed { get; init; }
+
+    /// <summary>The search had a point to be near (the device's location or a place that was found).</summary>
+    public bool HasLocation { get; init; }
+
+    /// <summary>A place the user named that could not be found on the map.</summary>
+    public string? UnlocatedPlace { get; init; }
+
+    /// <summary>The time phrase of a meal later than now ("밤 10시"); null for now.</summary>
+    public string? LaterTime { get; init; }
+
+    /// <summary>The wished-for kind of dish ("국물 요리") when a pick serves it.</summary>
+    public string? WishedDish { get; init; }
+
+    /// <summary>Dietary restrictions took menus out of the search.</summary>
+    public bool DietApplied { get; init; }
+
+    public bool HasAllergy { get; init; }
+
+    /// <summary>The user's usable coupons, named when they ask about coupons.</summary>
+    public IReadOnlyList<WalletCoupon> UsableCoupons { get; init; } = [];
+
+    /// <summary>The instant of the turn, for coupons that end soon.</summary>
+    public DateTimeOffset? Now { get; init; }
+}
