@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
 using Naviyam.Cards;
 using Naviyam.Chat;
 using Naviyam.Coupons;
-using Naviyam.Hosting;
 using Naviyam.Nlu;
 using Naviyam.Preprocessing;
 using Naviyam.Profiles;
@@ -30,8 +28,8 @@ public sealed class TurnPipeline(
     ReplyComposer composer,
     SeoulClock clock,
     Naviyam.Catalog.IShopCatalog catalog,
-    IGrainFactory grains,
-    IOptions<RecommendationOptions> options)
+    Ranker ranker,
+    IGrainFactory grains)
 {
     /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?").</param>
     public async Task<TurnOutcome> RunAsync(ChatTurn turn, Entities previousSlots, ChatReply? previousReply = null)
@@ -65,8 +63,10 @@ public sealed class TurnPipeline(
         // Nothing priced fits, but shops without prices whose kind usually fits do (most real merchant lists carry no
         // menus): offer those, and say plainly that their prices are unconfirmed.
         var pricesUnconfirmed = candidates.Fitting.Count == 0 && candidates.PriceUnknown.Count > 0;
-        var (picks, rankingVersion) = await RankAsync(
-            pricesUnconfirmed ? candidates.PriceUnknown : candidates.Fitting, plan.BudgetCap, plan.AtNow);
+        var ranked = await ranker.RankAsync(pricesUnconfirmed ? candidates.PriceUnknown : candidates.Fitting, plan.BudgetCap);
+        IReadOnlyList<RankedCandidate> picks = ranked.Top
+            .Select(s => new RankedCandidate(s.Candidate, s.Score, ReasonsFor(s.Candidate, plan.BudgetCap, plan.AtNow), FlagsFor(s.Candidate)))
+            .ToArray();
         var rankingUs = stopwatch.Lap();
 
         picks = WithBestCoupons(picks, wallet, plan.Now);
@@ -102,7 +102,7 @@ public sealed class TurnPipeline(
                 TotalMicros = stopwatch.TotalMicros,
             },
         };
-        return new TurnOutcome(reply, text, nlu.ModelVersion, rankingVersion);
+        return new TurnOutcome(reply, text, nlu.ModelVersion, ranked.ModelVersion);
     }
 
     /// <summary>What this turn looks for, decided from the message, the session, the user and the last answer.</summary>
@@ -236,23 +236,6 @@ public sealed class TurnPipeline(
             return balance is > 0 ? (balance, true) : (0, false);
         }
         return balance is { } onlyBalance ? (onlyBalance, true) : (null, false);
-    }
-
-    private async Task<(IReadOnlyList<RankedCandidate> Picks, string Version)> RankAsync(IReadOnlyList<Candidate> candidates, int? budgetCap, bool atNow)
-    {
-        if (candidates.Count == 0)
-        {
-            return ([], "none");
-        }
-        var features = RankingFeatures.Build(candidates, budgetCap);
-        var result = await grains.GetGrain<IRankerGrain>(0).ScoreAsync(new RankRequest(RankingFeatures.Count, features));
-        var picks = Enumerable.Range(0, candidates.Count)
-            .OrderByDescending(i => result.Scores[i])
-            .ThenBy(i => candidates[i].Shop.Id, StringComparer.Ordinal)
-            .Take(options.Value.MaxResults)
-            .Select(i => new RankedCandidate(candidates[i], result.Scores[i], ReasonsFor(candidates[i], budgetCap, atNow), FlagsFor(candidates[i])))
-            .ToArray();
-        return (picks, result.ModelVersion);
     }
 
     /// <summary>

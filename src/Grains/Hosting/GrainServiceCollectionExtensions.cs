@@ -57,6 +57,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<CandidateSearch>();
         services.AddSingleton<PlaceLocator>();
         services.AddSingleton<IScoringModel, HeuristicScoringModel>();
+        services.AddSingleton<IFeatureScorer, RankerGrainScorer>();
+        services.AddSingleton<Ranker>();
         services.AddSingleton<ReplyComposer>();
         services.AddSingleton<TurnPipeline>();
 

@@ -9,6 +9,23 @@ public interface IScoringModel
     void Score(ReadOnlySpan<float> features, int featureCount, Span<float> scores);
 }
 
+public static class ScoringModelExtensions
+{
+    /// <summary>Scores a whole request, however it arrived (through <see cref="RankerGrain"/> or in process).</summary>
+    public static RankResult Score(this IScoringModel model, RankRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.FeatureCount <= 0 || request.Features.Length % request.FeatureCount != 0)
+        {
+            throw new ArgumentException("The feature matrix does not divide into whole rows.", nameof(request));
+        }
+        var scores = new float[request.Features.Length / request.FeatureCount];
+        model.Score(request.Features, request.FeatureCount, scores);
+        return new RankResult(scores, model.Version);
+    }
+}
+
 /// <summary>
 /// A transparent weighted sum: whether the shop is open and serves what was asked for matters most,
 /// then distance and budget fit. Easy to explain to a parent, and a baseline for any learned model.

@@ -9,14 +9,5 @@ namespace Naviyam.Ranking;
 [StatelessWorker]
 public sealed class RankerGrain(IScoringModel model) : Grain, IRankerGrain
 {
-    Task<RankResult> IRankerGrain.ScoreAsync(RankRequest request)
-    {
-        if (request.FeatureCount <= 0 || request.Features.Length % request.FeatureCount != 0)
-        {
-            throw new ArgumentException("The feature matrix does not divide into whole rows.", nameof(request));
-        }
-        var scores = new float[request.Features.Length / request.FeatureCount];
-        model.Score(request.Features, request.FeatureCount, scores);
-        return Task.FromResult(new RankResult(scores, model.Version));
-    }
+    Task<RankResult> IRankerGrain.ScoreAsync(RankRequest request) => Task.FromResult(model.Score(request));
 }
