@@ -64,13 +64,14 @@ public sealed class TurnPipeline(
         // menus): offer those, and say plainly that their prices are unconfirmed.
         var pricesUnconfirmed = candidates.Fitting.Count == 0 && candidates.PriceUnknown.Count > 0;
         var ranked = await ranker.RankAsync(pricesUnconfirmed ? candidates.PriceUnknown : candidates.Fitting, plan.BudgetCap);
-        IReadOnlyList<RankedCandidate> picks = ranked.Top
-            .Select(s => new RankedCandidate(s.Candidate, s.Score, ReasonsFor(s.Candidate, plan.BudgetCap, plan.AtNow), FlagsFor(s.Candidate)))
-            .ToArray();
         var rankingUs = stopwatch.Lap();
 
-        picks = WithBestCoupons(picks, wallet, plan.Now);
+        var coupons = CouponStage.BestFor(ranked.Top, wallet, plan.Now);
         var couponUs = stopwatch.Lap();
+
+        IReadOnlyList<RankedCandidate> picks = ranked.Top
+            .Select((s, i) => new RankedCandidate(s.Candidate, s.Score, ReasonsFor(s.Candidate, plan.BudgetCap, plan.AtNow), FlagsFor(s.Candidate), coupons[i]))
+            .ToArray();
 
         var replyText = plan.AskedAbout is { } asked
             ? composer.Where(asked, catalog.TryGet(asked.ShopId, out var shop) ? shop.Address : null)
@@ -236,30 +237,6 @@ public sealed class TurnPipeline(
             return balance is > 0 ? (balance, true) : (0, false);
         }
         return balance is { } onlyBalance ? (onlyBalance, true) : (null, false);
-    }
-
-    /// <summary>
-    /// The spec's coupon step: each recommended meal gets the user's coupon that takes the most off it (the same pure
-    /// rule checkout applies), so the reply can show the price the child will really pay.
-    /// </summary>
-    private static IReadOnlyList<RankedCandidate> WithBestCoupons(IReadOnlyList<RankedCandidate> picks, IReadOnlyList<WalletCoupon> wallet, DateTimeOffset localNow)
-    {
-        if (wallet.Count == 0 || picks.Count == 0)
-        {
-            return picks;
-        }
-        var now = localNow.ToUniversalTime();
-        var today = DateOnly.FromDateTime(localNow.DateTime);
-        return picks.Select(pick =>
-        {
-            var shop = pick.Candidate.Shop;
-            if (pick.Candidate.Meal?.Price is not { } price)
-            {
-                return pick;
-            }
-            var target = new CouponTarget(shop.Id, shop.Category, shop.MealCard is MealCardAcceptance.Yes or MealCardAcceptance.Partial);
-            return pick with { Coupon = CouponChooser.Best(wallet, price, target, now, today) };
-        }).ToArray();
     }
 
     private static IReadOnlyList<string> ReasonsFor(Candidate candidate, int? budgetCap, bool atNow)
