@@ -25,9 +25,8 @@ public sealed class TurnPipeline(
     CachedNlu nlu,
     CandidateSearch search,
     PlaceLocator places,
-    ReplyComposer composer,
+    RecommendationPresenter presenter,
     SeoulClock clock,
-    Naviyam.Catalog.IShopCatalog catalog,
     Ranker ranker,
     IGrainFactory grains)
 {
@@ -69,28 +68,22 @@ public sealed class TurnPipeline(
         var coupons = CouponStage.BestFor(ranked.Top, wallet, plan.Now);
         var couponUs = stopwatch.Lap();
 
-        IReadOnlyList<RankedCandidate> picks = ranked.Top
-            .Select((s, i) => new RankedCandidate(s.Candidate, s.Score, ReasonsFor(s.Candidate, plan.BudgetCap, plan.AtNow), FlagsFor(s.Candidate), coupons[i]))
-            .ToArray();
-
-        var replyText = plan.AskedAbout is { } asked
-            ? composer.Where(asked, catalog.TryGet(asked.ShopId, out var shop) ? shop.Address : null)
-            : composer.Compose(ReplyContextFor(plan, understood, slots, text, reset, picks, candidates, pricesUnconfirmed, wallet));
-        // Shops whose prices are unconfirmed are never presented as fitting the budget: they go in their own list.
-        var views = picks.Select(ToView).ToArray();
-        RecommendationView[] recommendations = plan.AskedAbout is { } about ? [about] : pricesUnconfirmed ? [] : views;
+        var presentation = plan.AskedAbout is { } asked
+            ? presenter.PresentWhere(asked)
+            : presenter.Present(ReplyContextFor(plan, understood, slots, text, reset,
+                presenter.Explain(ranked.Top, coupons, plan.BudgetCap, plan.AtNow), candidates, pricesUnconfirmed, wallet));
         var replyUs = stopwatch.Lap();
 
         var reply = new ChatReply
         {
             TurnId = turn.TurnId,
-            Reply = replyText,
+            Reply = presentation.Text,
             Intent = understood.Intent,
             Confidence = understood.Confidence,
             Entities = understood.Entities,
             Slots = slots,
-            Recommendations = recommendations,
-            PriceUnknown = plan.AskedAbout is null && pricesUnconfirmed ? views : [],
+            Recommendations = presentation.Recommendations,
+            PriceUnknown = presentation.PriceUnknown,
             Timings = new TurnTimings
             {
                 PreprocessMicros = preprocessUs,
@@ -238,68 +231,6 @@ public sealed class TurnPipeline(
         }
         return balance is { } onlyBalance ? (onlyBalance, true) : (null, false);
     }
-
-    private static IReadOnlyList<string> ReasonsFor(Candidate candidate, int? budgetCap, bool atNow)
-    {
-        var reasons = new List<string>();
-        if (candidate.Meal?.Price is { } price && budgetCap is { } cap)
-        {
-            reasons.Add($"예산 안({KoreanFormat.Won(price)} ≤ {KoreanFormat.Won(cap)})");
-        }
-        else if (candidate.TypicalPrice is not null && budgetCap is not null)
-        {
-            reasons.Add("보통 예산 안에서 먹을 수 있는 가게");
-        }
-        if (candidate.OpenNow == true)
-        {
-            reasons.Add(atNow ? "지금 영업 중" : "그 시간에 영업");
-        }
-        if (candidate.FoodMatched)
-        {
-            reasons.Add("찾는 음식");
-        }
-        if (candidate.DistanceMeters is { } meters)
-        {
-            reasons.Add($"{KoreanFormat.Distance(meters)} 거리");
-        }
-        reasons.Add("급식카드 가맹점");
-        return reasons;
-    }
-
-    private static IReadOnlyList<string> FlagsFor(Candidate candidate)
-    {
-        var flags = new List<string>();
-        if (candidate.OpenNow is null)
-        {
-            flags.Add(ReplyComposer.HoursUnknownFlag);
-        }
-        if (candidate.Meal?.Price is null)
-        {
-            flags.Add(ReplyComposer.PriceUnknownFlag);
-        }
-        if (candidate.Shop.MealCard == MealCardAcceptance.Partial)
-        {
-            flags.Add(ReplyComposer.PartialMealCardFlag);
-        }
-        return flags;
-    }
-
-    private static RecommendationView ToView(RankedCandidate pick) => new()
-    {
-        ShopId = pick.Candidate.Shop.Id,
-        ShopName = pick.Candidate.Shop.Name,
-        MenuName = pick.Candidate.Meal?.Name,
-        Price = pick.Candidate.Meal?.Price,
-        FinalPrice = pick.Coupon?.PriceAfterDiscount ?? pick.Candidate.Meal?.Price,
-        CouponId = pick.Coupon?.Coupon.Coupon.Id,
-        CouponName = pick.Coupon?.Coupon.Coupon.Name,
-        Discount = pick.Coupon?.Discount,
-        WalletCouponId = pick.Coupon?.Coupon.WalletCouponId,
-        DistanceMeters = pick.Candidate.DistanceMeters is { } d ? (int)Math.Round(d) : null,
-        Score = Math.Round(pick.Score, 4),
-        Reasons = pick.Reasons,
-        Flags = pick.Flags,
-    };
 
     /// <summary>Microseconds per stage from one monotonic clock.</summary>
     private sealed class StageStopwatch

@@ -60,6 +60,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IFeatureScorer, RankerGrainScorer>();
         services.AddSingleton<Ranker>();
         services.AddSingleton<ReplyComposer>();
+        services.AddSingleton<RecommendationPresenter>();
         services.AddSingleton<TurnPipeline>();
 
         services.AddSingleton<IShopRepository, InMemoryShopRepository>();

@@ -9,21 +9,11 @@ using static Naviyam.Reply.KoreanFormat;
 namespace Naviyam.Reply;
 
 /// <summary>
-/// A ranked shop ready to be presented, with the reasons and warnings the user should see, and the user's best
-/// coupon for its meal (null: none applies).
-/// </summary>
-public sealed record RankedCandidate(Candidate Candidate, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<string> Flags, CouponChoice? Coupon = null);
-
-/// <summary>
 /// Writes the answer in friendly 해요체 Korean. It only ever names meals and prices that are in the data:
 /// a shop without prices is said to have none, never given an invented one.
 /// </summary>
 public sealed class ReplyComposer
 {
-    public const string HoursUnknownFlag = "영업시간 확인 필요";
-    public const string PriceUnknownFlag = "가격 정보 없음";
-    public const string PartialMealCardFlag = "일부 메뉴만 급식카드 가능";
-
     public string Compose(ReplyContext context)
     {
         if (context.Unsure)

@@ -12,7 +12,7 @@ public class RecommendationReplyTests
         {
             Id = "test:" + name, Source = "test", SourceId = name, Name = name, Category = category, MealCard = MealCardAcceptance.Yes,
         }, Meal: null, OpenNow: true, DistanceMeters: meters, FoodMatched: false, TypicalPrice: 4_000),
-        0.5, [], [ReplyComposer.PriceUnknownFlag]);
+        0.5, [], [RecommendationPresenter.PriceUnknownFlag]);
 
     private static string Answer(Entities slots, int? budget, IReadOnlyList<RankedCandidate> picks, bool unconfirmed = false, string? unplaced = null, bool hasLocation = true) =>
         new ReplyComposer().Compose(new ReplyContext

@@ -1,0 +1,117 @@
+using Naviyam.Catalog;
+using Naviyam.Chat;
+using Naviyam.Coupons;
+using Naviyam.Ranking;
+using Naviyam.Retrieval;
+using Naviyam.Shops;
+using static Naviyam.Reply.KoreanFormat;
+
+namespace Naviyam.Reply;
+
+/// <summary>
+/// A ranked shop ready to be presented, with the reasons and warnings the user should see, and the user's best
+/// coupon for its meal (null: none applies).
+/// </summary>
+public sealed record RankedCandidate(Candidate Candidate, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<string> Flags, CouponChoice? Coupon = null);
+
+/// <summary>A turn's answer: the text, and the shops it names as the API shows them.</summary>
+public sealed record Presentation(string Text, IReadOnlyList<RecommendationView> Recommendations, IReadOnlyList<RecommendationView> PriceUnknown);
+
+/// <summary>
+/// The reply stage around the text: why each pick was chosen, what the child should check before going, and the
+/// API's view of the picks. The text itself is <see cref="ReplyComposer"/>'s.
+/// </summary>
+public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog catalog)
+{
+    public const string HoursUnknownFlag = "영업시간 확인 필요";
+    public const string PriceUnknownFlag = "가격 정보 없음";
+    public const string PartialMealCardFlag = "일부 메뉴만 급식카드 가능";
+
+    /// <summary>The ranked picks with their reasons, flags and coupons (<paramref name="coupons"/>: one per pick, in order).</summary>
+    /// <param name="atNow">The shops were judged for now rather than for a later meal time.</param>
+    public IReadOnlyList<RankedCandidate> Explain(IReadOnlyList<ScoredCandidate> picks, IReadOnlyList<CouponChoice?> coupons, int? budgetCap, bool atNow)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(coupons.Count, picks.Count, nameof(coupons));
+        return picks
+            .Select((pick, i) => new RankedCandidate(pick.Candidate, pick.Score, ReasonsFor(pick.Candidate, budgetCap, atNow), FlagsFor(pick.Candidate), coupons[i]))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The answer to a turn that searched (or did not need to). Shops whose prices are unconfirmed are never presented
+    /// as fitting the budget: they go in their own list.
+    /// </summary>
+    public Presentation Present(ReplyContext context)
+    {
+        var views = context.Picks.Select(ToView).ToArray();
+        return context.PricesUnconfirmed
+            ? new Presentation(composer.Compose(context), [], views)
+            : new Presentation(composer.Compose(context), views, []);
+    }
+
+    /// <summary>"거기 어떻게 가?": where a shop offered earlier is, from the catalog's address.</summary>
+    public Presentation PresentWhere(RecommendationView shop) =>
+        new(composer.Where(shop, catalog.TryGet(shop.ShopId, out var record) ? record.Address : null), [shop], []);
+
+    private static IReadOnlyList<string> ReasonsFor(Candidate candidate, int? budgetCap, bool atNow)
+    {
+        var reasons = new List<string>();
+        if (candidate.Meal?.Price is { } price && budgetCap is { } cap)
+        {
+            reasons.Add($"예산 안({Won(price)} ≤ {Won(cap)})");
+        }
+        else if (candidate.TypicalPrice is not null && budgetCap is not null)
+        {
+            reasons.Add("보통 예산 안에서 먹을 수 있는 가게");
+        }
+        if (candidate.OpenNow == true)
+        {
+            reasons.Add(atNow ? "지금 영업 중" : "그 시간에 영업");
+        }
+        if (candidate.FoodMatched)
+        {
+            reasons.Add("찾는 음식");
+        }
+        if (candidate.DistanceMeters is { } meters)
+        {
+            reasons.Add($"{Distance(meters)} 거리");
+        }
+        reasons.Add("급식카드 가맹점");
+        return reasons;
+    }
+
+    private static IReadOnlyList<string> FlagsFor(Candidate candidate)
+    {
+        var flags = new List<string>();
+        if (candidate.OpenNow is null)
+        {
+            flags.Add(HoursUnknownFlag);
+        }
+        if (candidate.Meal?.Price is null)
+        {
+            flags.Add(PriceUnknownFlag);
+        }
+        if (candidate.Shop.MealCard == MealCardAcceptance.Partial)
+        {
+            flags.Add(PartialMealCardFlag);
+        }
+        return flags;
+    }
+
+    private static RecommendationView ToView(RankedCandidate pick) => new()
+    {
+        ShopId = pick.Candidate.Shop.Id,
+        ShopName = pick.Candidate.Shop.Name,
+        MenuName = pick.Candidate.Meal?.Name,
+        Price = pick.Candidate.Meal?.Price,
+        FinalPrice = pick.Coupon?.PriceAfterDiscount ?? pick.Candidate.Meal?.Price,
+        CouponId = pick.Coupon?.Coupon.Coupon.Id,
+        CouponName = pick.Coupon?.Coupon.Coupon.Name,
+        Discount = pick.Coupon?.Discount,
+        WalletCouponId = pick.Coupon?.Coupon.WalletCouponId,
+        DistanceMeters = pick.Candidate.DistanceMeters is { } d ? (int)Math.Round(d) : null,
+        Score = Math.Round(pick.Score, 4),
+        Reasons = pick.Reasons,
+        Flags = pick.Flags,
+    };
+}
