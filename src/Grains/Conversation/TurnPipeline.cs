@@ -8,8 +8,6 @@ using Naviyam.Profiles;
 using Naviyam.Ranking;
 using Naviyam.Reply;
 using Naviyam.Retrieval;
-using Naviyam.Shops;
-using Naviyam.Time;
 
 namespace Naviyam.Conversation;
 
@@ -18,17 +16,17 @@ public sealed record TurnOutcome(ChatReply Reply, PreprocessedText Text, string 
 
 /// <summary>
 /// The spec's turn pipeline — preprocess → context → NLU → retrieval → features and ranking → coupons →
-/// reply — as one place that times every stage. Session state and logging stay with the grain.
+/// reply — as one place that runs the stages in order and times each. The stages decide; this only sequences.
+/// Session state and logging stay with the grain.
 /// </summary>
 public sealed class TurnPipeline(
     TextNormalizer normalizer,
+    IGrainFactory grains,
     CachedNlu nlu,
+    SearchPlanner planner,
     CandidateSearch search,
-    PlaceLocator places,
-    RecommendationPresenter presenter,
-    SeoulClock clock,
     Ranker ranker,
-    IGrainFactory grains)
+    RecommendationPresenter presenter)
 {
     /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?").</param>
     public async Task<TurnOutcome> RunAsync(ChatTurn turn, Entities previousSlots, ChatReply? previousReply = null)
@@ -41,22 +39,14 @@ public sealed class TurnPipeline(
         var profileTask = grains.GetGrain<IProfileGrain>(turn.UserId).GetAsync();
         var cardTask = grains.GetGrain<IFoodCardGrain>(turn.UserId).GetSummaryAsync();
         var walletTask = grains.GetGrain<ICouponWalletGrain>(turn.UserId).GetActiveAsync();
-        var profile = await profileTask;
-        var card = await cardTask;
-        var wallet = await walletTask;
+        var user = new TurnContext(await profileTask, await cardTask, await walletTask);
         var contextUs = stopwatch.Lap();
 
-        var understood = nlu.Analyze(text);
-        var reset = SlotTracker.IsReset(text.Compact);
-        var slots = reset
-            ? SlotTracker.Merge(Entities.None, understood.Entities)
-            : SlotTracker.Merge(previousSlots, understood.Entities);
+        var understanding = TurnUnderstanding.Of(text, nlu.Analyze(text), previousSlots);
         var nluUs = stopwatch.Lap();
 
-        var plan = Plan(turn, text, understood, slots, profile, card, previousReply);
-        var candidates = plan.Searches
-            ? search.Find(new CandidateQuery(plan.Location, plan.BudgetCap, slots.FoodType, Exclusions(slots, plan.Restrictions), plan.IsMinor, plan.EatAt, plan.Wish))
-            : CandidateSet.Empty;
+        var plan = planner.Plan(turn, understanding, user, previousReply);
+        var candidates = plan.Searches ? search.Find(plan.Query) : CandidateSet.Empty;
         var retrievalUs = stopwatch.Lap();
 
         // Nothing priced fits, but shops without prices whose kind usually fits do (most real merchant lists carry no
@@ -65,23 +55,23 @@ public sealed class TurnPipeline(
         var ranked = await ranker.RankAsync(pricesUnconfirmed ? candidates.PriceUnknown : candidates.Fitting, plan.BudgetCap);
         var rankingUs = stopwatch.Lap();
 
-        var coupons = CouponStage.BestFor(ranked.Top, wallet, plan.Now);
+        var coupons = CouponStage.BestFor(ranked.Top, user.Wallet, plan.Now);
         var couponUs = stopwatch.Lap();
 
+        var picks = presenter.Explain(ranked.Top, coupons, plan.BudgetCap, plan.AtNow);
         var presentation = plan.AskedAbout is { } asked
             ? presenter.PresentWhere(asked)
-            : presenter.Present(ReplyContextFor(plan, understood, slots, text, reset,
-                presenter.Explain(ranked.Top, coupons, plan.BudgetCap, plan.AtNow), candidates, pricesUnconfirmed, wallet));
+            : presenter.Present(ReplyContextFor(plan, understanding, user, picks, candidates.CheapestEligible, pricesUnconfirmed));
         var replyUs = stopwatch.Lap();
 
         var reply = new ChatReply
         {
             TurnId = turn.TurnId,
             Reply = presentation.Text,
-            Intent = understood.Intent,
-            Confidence = understood.Confidence,
-            Entities = understood.Entities,
-            Slots = slots,
+            Intent = understanding.Nlu.Intent,
+            Confidence = understanding.Nlu.Confidence,
+            Entities = understanding.Nlu.Entities,
+            Slots = understanding.Slots,
             Recommendations = presentation.Recommendations,
             PriceUnknown = presentation.PriceUnknown,
             Timings = new TurnTimings
@@ -99,138 +89,29 @@ public sealed class TurnPipeline(
         return new TurnOutcome(reply, text, nlu.ModelVersion, ranked.ModelVersion);
     }
 
-    /// <summary>What this turn looks for, decided from the message, the session, the user and the last answer.</summary>
-    private sealed record SearchPlan(
-        bool IsMinor,
-        IReadOnlyList<string> Restrictions,
-        int? BudgetCap,
-        bool BudgetFromCard,
-        int? CheaperThan,
-        bool Unsure,
-        GeoPoint? Location,
-        string? UnplacedName,
-        DateTimeOffset Now,
-        DateTimeOffset EatAt,
-        DishPreference? Wish,
-        RecommendationView? AskedAbout,
-        bool WantsFood)
+    private static ReplyContext ReplyContextFor(SearchPlan plan, TurnUnderstanding understanding, TurnContext user,
+        IReadOnlyList<RankedCandidate> picks, Candidate? cheapestEligible, bool pricesUnconfirmed) => new()
     {
-        /// <summary>A follow-up about the last answer, social talk and a message too unclear to act on search nothing.</summary>
-        public bool Searches => WantsFood && !Unsure && AskedAbout is null;
-
-        public bool AtNow => EatAt - Now < LaterThanNow;
-    }
-
-    private SearchPlan Plan(ChatTurn turn, PreprocessedText text, NluResult understood, Entities slots, UserProfile profile,
-        FoodCardSummary card, ChatReply? previousReply)
-    {
-        var (budgetCap, budgetFromCard) = EffectiveBudget(slots, card);
-        // "더 싼 데 없어?": cheaper than anything offered last time, for this turn only.
-        var cheaperThan = FollowUps.CheaperThan(text.Compact, previousReply);
-        if (cheaperThan is { } ceiling)
-        {
-            budgetCap = Math.Min(budgetCap ?? int.MaxValue, ceiling - 1);
-        }
-        var now = clock.LocalNow;
-        return new SearchPlan(
-            IsMinor: IsMinor(turn.UserAge, profile, card),
-            Restrictions: [.. (slots.DietaryRestrictions ?? []).Union(profile.DietaryRestrictions)],
-            BudgetCap: budgetCap,
-            BudgetFromCard: budgetFromCard,
-            CheaperThan: cheaperThan,
-            // Too unsure to act on: ask instead of recommending (the slots are still kept for the next turn).
-            Unsure: !NluConfidence.IsConfident(understood) && text.Signals.Count == 0 && !text.IsEmpty,
-            // A place named in this message beats the device's location ("신림동에서 먹을 거"); an earlier named
-            // place comes after it.
-            Location: places.Locate(understood.Entities.LocationPreference) ?? turn.Location ?? places.Locate(slots.LocationPreference),
-            UnplacedName: places.Unplaced(understood.Entities.LocationPreference) ?? (turn.Location is null ? places.Unplaced(slots.LocationPreference) : null),
-            Now: now,
-            // The shops must be open when the user wants to eat ("저녁 7시"), which is usually now.
-            EatAt: MealTimeResolver.Resolve(slots.TimePreference, now),
-            Wish: slots.FoodType is null ? DishPreference.From(text.Compact, slots.TastePreference) : null,
-            // "거기 어떻게 가?" / "2번 주소 알려줘": about a shop just offered, not a new search.
-            AskedAbout: FollowUps.ShopAskedAbout(text.Compact, previousReply),
-            WantsFood: WantsFood(understood));
-    }
-
-    private static ReplyContext ReplyContextFor(SearchPlan plan, NluResult understood, Entities slots, PreprocessedText text, bool reset,
-        IReadOnlyList<RankedCandidate> picks, CandidateSet candidates, bool pricesUnconfirmed, IReadOnlyList<WalletCoupon> wallet) => new()
-    {
-        // Social talk that named a food is answered as the food request it also is.
-        Intent = understood.Intent == Intents.GeneralChat && plan.WantsFood ? Intents.FoodRequest : understood.Intent,
-        Slots = slots,
+        Intent = plan.Intent,
+        Slots = understanding.Slots,
         Picks = picks,
         Unsure = plan.Unsure,
-        CompactText = text.Compact,
-        SlotsReset = reset,
+        CompactText = understanding.Text.Compact,
+        SlotsReset = understanding.SlotsReset,
         BudgetCap = plan.BudgetCap,
         BudgetFromCard = plan.BudgetFromCard,
         CheaperThan = plan.CheaperThan,
-        CheapestEligible = candidates.CheapestEligible,
+        CheapestEligible = cheapestEligible,
         PricesUnconfirmed = pricesUnconfirmed,
         HasLocation = plan.Location is not null,
         UnlocatedPlace = plan.UnplacedName,
-        LaterTime = plan.AtNow ? null : slots.TimePreference,
-        WishedDish = plan.Wish is not null && picks.Any(p => p.Candidate.FoodMatched) ? plan.Wish.Label : null,
+        LaterTime = plan.AtNow ? null : understanding.Slots.TimePreference,
+        WishedDish = plan.Wish?.Label,
         DietApplied = plan.Restrictions.Count > 0,
-        HasAllergy = DietaryRules.HasAllergy(plan.Restrictions),
-        UsableCoupons = wallet,
+        HasAllergy = plan.HasAllergy,
+        UsableCoupons = user.Wallet,
         Now = plan.Now.ToUniversalTime(),
     };
-
-    /// <summary>How far ahead a meal time must be before the shops are judged for then rather than for now.</summary>
-    private static readonly TimeSpan LaterThanNow = TimeSpan.FromMinutes(30);
-
-    /// <summary>
-    /// Social talk gets no shop list; every other intent is about finding food, and so is social talk that names a food
-    /// or an amount ("오늘 생일인데 케이크 살 수 있어?").
-    /// </summary>
-    private static bool WantsFood(NluResult understood) =>
-        understood.Intent != Intents.GeneralChat || understood.Entities.FoodType is not null || understood.Entities.Budget is not null;
-
-    /// <summary>
-    /// What must not be offered: the words the user excluded, everything their dietary restrictions (said in this
-    /// session or remembered by the profile) rule out, and spicy dishes for "안 매운".
-    /// </summary>
-    private static IReadOnlyList<string> Exclusions(Entities slots, IReadOnlyList<string> restrictions)
-    {
-        var notSpicy = slots.TastePreference == "안 매운" ? (string[])["매운"] : [];
-        if (restrictions.Count == 0 && notSpicy.Length == 0)
-        {
-            return slots.Exclusions ?? [];
-        }
-        return [.. (slots.Exclusions ?? []).Union(notSpicy).Union(DietaryRules.ForbiddenWords(restrictions))];
-    }
-
-    /// <summary>An unknown age counts as a minor: a bar must never reach a child because a form was skipped.</summary>
-    private static bool IsMinor(int? userAge, UserProfile profile, FoodCardSummary card)
-    {
-        if (userAge is { } age)
-        {
-            return age < 19;
-        }
-        if (profile.AgeGroup is not null)
-        {
-            return profile.IsMinor;
-        }
-        return card.TargetAgeGroup is not "청년";
-    }
-
-    /// <summary>The stated budget, capped by an active card's balance; the balance alone when nothing was stated.</summary>
-    private static (int? Cap, bool FromCard) EffectiveBudget(Entities slots, FoodCardSummary card)
-    {
-        var balance = card.IsActive ? card.Balance : (int?)null;
-        if (slots.Budget is { } stated and > 0)
-        {
-            return balance is { } b && b < stated ? (b, true) : (stated, false);
-        }
-        if (slots.Budget == 0)
-        {
-            // "돈 없어": the card may still pay; without a card nothing is affordable.
-            return balance is > 0 ? (balance, true) : (0, false);
-        }
-        return balance is { } onlyBalance ? (onlyBalance, true) : (null, false);
-    }
 
     /// <summary>Microseconds per stage from one monotonic clock.</summary>
     private sealed class StageStopwatch

@@ -56,6 +56,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<TypicalMealPrices>();
         services.AddSingleton<CandidateSearch>();
         services.AddSingleton<PlaceLocator>();
+        services.AddSingleton<SearchPlanner>();
         services.AddSingleton<IScoringModel, HeuristicScoringModel>();
         services.AddSingleton<IFeatureScorer, RankerGrainScorer>();
         services.AddSingleton<Ranker>();

@@ -152,7 +152,7 @@ public sealed class ReplyComposer
         var food = context.Slots.FoodType;
         // "편의점 3군데", not "편의점 먹을 수 있는 곳": some food words already name a kind of shop.
         var subject = food is null
-            ? context.WishedDish is { } wished ? $"{wished} 먹을 수 있는 곳" : "먹을 수 있는 곳"
+            ? context.WishedDish is { } wished && context.Picks.Any(p => p.Candidate.FoodMatched) ? $"{wished} 먹을 수 있는 곳" : "먹을 수 있는 곳"
             : IsShopWord(food) ? food : $"{food} 먹을 수 있는 곳";
         var count = context.Picks.Count;
         if (context.PricesUnconfirmed && context.BudgetCap is { } limit)

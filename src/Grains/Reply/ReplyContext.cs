@@ -51,7 +51,7 @@ public sealed record ReplyContext
     /// <summary>The time phrase of a meal later than now ("밤 10시"); null for now.</summary>
     public string? LaterTime { get; init; }
 
-    /// <summary>The wished-for kind of dish ("국물 요리") when a pick serves it.</summary>
+    /// <summary>The wished-for kind of dish ("국물 요리"), named when a pick serves it.</summary>
     public string? WishedDish { get; init; }
 
     /// <summary>Dietary restrictions took menus out of the search.</summary>

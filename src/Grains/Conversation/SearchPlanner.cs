@@ -1,0 +1,109 @@
+using Naviyam.Cards;
+using Naviyam.Chat;
+using Naviyam.Nlu;
+using Naviyam.Profiles;
+using Naviyam.Retrieval;
+using Naviyam.Time;
+
+namespace Naviyam.Conversation;
+
+/// <summary>
+/// Decides what a turn looks for (<see cref="SearchPlan"/>): the budget against the card's balance, the "더 싼 데"
+/// ceiling, the place and the time, the minor rule, dietary restrictions and exclusions, a wished-for kind of dish,
+/// and whether the message asks about the last answer instead. The rules live here; retrieval only applies them.
+/// </summary>
+public sealed class SearchPlanner(PlaceLocator places, SeoulClock clock)
+{
+    /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?", "거기 어떻게 가?").</param>
+    public SearchPlan Plan(ChatTurn turn, TurnUnderstanding understanding, TurnContext user, ChatReply? previousReply)
+    {
+        var (text, nlu, slots) = (understanding.Text, understanding.Nlu, understanding.Slots);
+        var (budgetCap, budgetFromCard) = EffectiveBudget(slots, user.Card);
+        // "더 싼 데 없어?": cheaper than anything offered last time, for this turn only.
+        var cheaperThan = FollowUps.CheaperThan(text.Compact, previousReply);
+        if (cheaperThan is { } ceiling)
+        {
+            budgetCap = Math.Min(budgetCap ?? int.MaxValue, ceiling - 1);
+        }
+        IReadOnlyList<string> restrictions = [.. (slots.DietaryRestrictions ?? []).Union(user.Profile.DietaryRestrictions)];
+        var wantsFood = WantsFood(nlu);
+        var now = clock.LocalNow;
+        return new SearchPlan
+        {
+            // Social talk that named a food is answered as the food request it also is.
+            Intent = nlu.Intent == Intents.GeneralChat && wantsFood ? Intents.FoodRequest : nlu.Intent,
+            WantsFood = wantsFood,
+            // Too unsure to act on: ask instead of recommending (the slots are still kept for the next turn).
+            Unsure = !NluConfidence.IsConfident(nlu) && text.Signals.Count == 0 && !text.IsEmpty,
+            // "거기 어떻게 가?" / "2번 주소 알려줘": about a shop just offered, not a new search.
+            AskedAbout = FollowUps.ShopAskedAbout(text.Compact, previousReply),
+            IsMinor = IsMinor(turn.UserAge, user.Profile, user.Card),
+            BudgetCap = budgetCap,
+            BudgetFromCard = budgetFromCard,
+            CheaperThan = cheaperThan,
+            FoodType = slots.FoodType,
+            Wish = slots.FoodType is null ? DishPreference.From(text.Compact, slots.TastePreference) : null,
+            Exclusions = Exclusions(slots, restrictions),
+            Restrictions = restrictions,
+            HasAllergy = DietaryRules.HasAllergy(restrictions),
+            // A place named in this message beats the device's location ("신림동에서 먹을 거"); an earlier named
+            // place comes after it.
+            Location = places.Locate(nlu.Entities.LocationPreference) ?? turn.Location ?? places.Locate(slots.LocationPreference),
+            UnplacedName = places.Unplaced(nlu.Entities.LocationPreference) ?? (turn.Location is null ? places.Unplaced(slots.LocationPreference) : null),
+            Now = now,
+            // The shops must be open when the user wants to eat ("저녁 7시"), which is usually now.
+            EatAt = MealTimeResolver.Resolve(slots.TimePreference, now),
+        };
+    }
+
+    /// <summary>
+    /// Social talk gets no shop list; every other intent is about finding food, and so is social talk that names a food
+    /// or an amount ("오늘 생일인데 케이크 살 수 있어?").
+    /// </summary>
+    private static bool WantsFood(NluResult understood) =>
+        understood.Intent != Intents.GeneralChat || understood.Entities.FoodType is not null || understood.Entities.Budget is not null;
+
+    /// <summary>
+    /// What must not be offered: the words the user excluded, everything their dietary restrictions (said in this
+    /// session or remembered by the profile) rule out, and spicy dishes for "안 매운".
+    /// </summary>
+    private static IReadOnlyList<string> Exclusions(Entities slots, IReadOnlyList<string> restrictions)
+    {
+        var notSpicy = slots.TastePreference == "안 매운" ? (string[])["매운"] : [];
+        if (restrictions.Count == 0 && notSpicy.Length == 0)
+        {
+            return slots.Exclusions ?? [];
+        }
+        return [.. (slots.Exclusions ?? []).Union(notSpicy).Union(DietaryRules.ForbiddenWords(restrictions))];
+    }
+
+    /// <summary>An unknown age counts as a minor: a bar must never reach a child because a form was skipped.</summary>
+    private static bool IsMinor(int? userAge, UserProfile profile, FoodCardSummary card)
+    {
+        if (userAge is { } age)
+        {
+            return age < 19;
+        }
+        if (profile.AgeGroup is not null)
+        {
+            return profile.IsMinor;
+        }
+        return card.TargetAgeGroup is not "청년";
+    }
+
+    /// <summary>The stated budget, capped by an active card's balance; the balance alone when nothing was stated.</summary>
+    private static (int? Cap, bool FromCard) EffectiveBudget(Entities slots, FoodCardSummary card)
+    {
+        var balance = card.IsActive ? card.Balance : (int?)null;
+        if (slots.Budget is { } stated and > 0)
+        {
+            return balance is { } b && b < stated ? (b, true) : (stated, false);
+        }
+        if (slots.Budget == 0)
+        {
+            // "돈 없어": the card may still pay; without a card nothing is affordable.
+            return balance is > 0 ? (balance, true) : (0, false);
+        }
+        return balance is { } onlyBalance ? (onlyBalance, true) : (null, false);
+    }
+}

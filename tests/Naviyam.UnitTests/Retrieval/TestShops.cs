@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using Naviyam.Catalog;
+using Naviyam.Hosting;
+using Naviyam.Retrieval;
+using Naviyam.Shops;
+using Naviyam.Time;
+
+namespace Naviyam.UnitTests.Retrieval;
+
+/// <summary>A few hand-made shops around one street in 봉천동, and the retrieval stage over them.</summary>
+internal static class TestShops
+{
+    /// <summary>Where the child stands: 봉천로, 관악구.</summary>
+    public static readonly GeoPoint Here = new(37.4812, 126.9527);
+
+    /// <summary>Wednesday 3 September 2025, 12:00 in Seoul.</summary>
+    public static readonly DateTimeOffset SeoulNoon = SeoulClock.FromSeoulLocal(new DateTime(2025, 9, 3, 12, 0, 0));
+
+    /// <summary>Open 11:00–21:00 every day.</summary>
+    public static readonly WeeklyHours Daytime = WeeklyHours.Same(DayHours.FromRange(11 * 60, 21 * 60));
+
+    /// <summary>Open 17:00–02:00 every day.</summary>
+    public static readonly WeeklyHours Evenings = WeeklyHours.Same(DayHours.FromRange(17 * 60, 2 * 60));
+
+    /// <summary>A meal-card shop <paramref name="metersNorth"/> north of <see cref="Here"/>, open in the daytime unless told otherwise.</summary>
+    public static ShopRecord Shop(string name, FoodCategory category, double metersNorth, params (string Name, int Price)[] meals) => new()
+    {
+        Id = $"test:{name}",
+        Source = "test",
+        SourceId = name,
+        Name = name,
+        Category = category,
+        Address = "서울 관악구 봉천로 391",
+        Location = new GeoPoint(Here.Latitude + metersNorth / 111_320.0, Here.Longitude),
+        MealCard = MealCardAcceptance.Yes,
+        Hours = Daytime,
+        Menus = meals.Select(meal => new MenuItem(meal.Name, meal.Price, MenuKind.Meal)).ToArray(),
+        Popularity = 0.5,
+    };
+
+    public static ShopCatalog Catalog(params ShopRecord[] shops)
+    {
+        var catalog = new ShopCatalog();
+        catalog.Load(shops);
+        return catalog;
+    }
+
+    public static CandidateSearch Search(IShopCatalog catalog) =>
+        new(catalog, TestLexicons.Foods, new TypicalMealPrices(catalog), Options.Create(new RecommendationOptions()));
+}
+
+/// <summary>A clock that stands still, so "now" is the same for every stage and every run.</summary>
+internal sealed class StoppedClock(DateTimeOffset at) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => at.ToUniversalTime();
+}
