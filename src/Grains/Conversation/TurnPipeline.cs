@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using Naviyam.Cards;
 using Naviyam.Chat;
 using Naviyam.Coupons;
 using Naviyam.Nlu;
 using Naviyam.Preprocessing;
-using Naviyam.Profiles;
 using Naviyam.Ranking;
 using Naviyam.Reply;
 using Naviyam.Retrieval;
@@ -21,7 +19,7 @@ public sealed record TurnOutcome(ChatReply Reply, PreprocessedText Text, string 
 /// </summary>
 public sealed class TurnPipeline(
     TextNormalizer normalizer,
-    IGrainFactory grains,
+    ITurnContextSource context,
     CachedNlu nlu,
     SearchPlanner planner,
     CandidateSearch search,
@@ -36,10 +34,7 @@ public sealed class TurnPipeline(
         var text = normalizer.Normalize(turn.Text);
         var preprocessUs = stopwatch.Lap();
 
-        var profileTask = grains.GetGrain<IProfileGrain>(turn.UserId).GetAsync();
-        var cardTask = grains.GetGrain<IFoodCardGrain>(turn.UserId).GetSummaryAsync();
-        var walletTask = grains.GetGrain<ICouponWalletGrain>(turn.UserId).GetActiveAsync();
-        var user = new TurnContext(await profileTask, await cardTask, await walletTask);
+        var user = await context.GetAsync(turn.UserId);
         var contextUs = stopwatch.Lap();
 
         var understanding = TurnUnderstanding.Of(text, nlu.Analyze(text), previousSlots);

@@ -62,6 +62,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<Ranker>();
         services.AddSingleton<ReplyComposer>();
         services.AddSingleton<RecommendationPresenter>();
+        services.AddSingleton<ITurnContextSource, GrainTurnContextSource>();
         services.AddSingleton<TurnPipeline>();
 
         services.AddSingleton<IShopRepository, InMemoryShopRepository>();

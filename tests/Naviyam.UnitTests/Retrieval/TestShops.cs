@@ -38,7 +38,7 @@ internal static class TestShops
         Popularity = 0.5,
     };
 
-    public static ShopCatalog Catalog(params ShopRecord[] shops)
+    public static ShopCatalog CatalogOf(params ShopRecord[] shops)
     {
         var catalog = new ShopCatalog();
         catalog.Load(shops);
@@ -47,10 +47,4 @@ internal static class TestShops
 
     public static CandidateSearch Search(IShopCatalog catalog) =>
         new(catalog, TestLexicons.Foods, new TypicalMealPrices(catalog), Options.Create(new RecommendationOptions()));
-}
-
-/// <summary>A clock that stands still, so "now" is the same for every stage and every run.</summary>
-internal sealed class StoppedClock(DateTimeOffset at) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => at.ToUniversalTime();
 }
