@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Naviyam.Chat;
 using Naviyam.Coupons;
 using Naviyam.Nlu;
@@ -107,21 +106,4 @@ public sealed class TurnPipeline(
         UsableCoupons = user.Wallet,
         Now = plan.Now.ToUniversalTime(),
     };
-
-    /// <summary>Microseconds per stage from one monotonic clock.</summary>
-    private sealed class StageStopwatch
-    {
-        private readonly long start = Stopwatch.GetTimestamp();
-        private long last = Stopwatch.GetTimestamp();
-
-        public long TotalMicros => (long)Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-
-        public long Lap()
-        {
-            var now = Stopwatch.GetTimestamp();
-            var micros = (long)Stopwatch.GetElapsedTime(last, now).TotalMicroseconds;
-            last = now;
-            return micros;
-        }
-    }
 }
