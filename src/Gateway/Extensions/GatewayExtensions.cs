@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.IdentityModel.Tokens;
 using Naviyam.Chat;
-using Naviyam.Gateway.Apis;
 using Naviyam.Gateway.Auth;
-using Naviyam.Gateway.Hubs;
+using Naviyam.Gateway.Chat;
+using Naviyam.Gateway.Diagnostics;
+using Naviyam.Gateway.Me;
 using Naviyam.Silo.Hosting;
 using Orleans.Dashboard;
 

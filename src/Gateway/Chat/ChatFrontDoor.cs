@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
 using Naviyam.Chat;
-using Naviyam.Gateway.Hubs;
 using Naviyam.Shops;
 
-namespace Naviyam.Gateway.Apis;
+namespace Naviyam.Gateway.Chat;
 
 /// <summary>Invalid input, with every problem by field; REST answers 400, the hub a <see cref="HubException"/>.</summary>
 public sealed class ChatInputException(Dictionary<string, string[]> errors)

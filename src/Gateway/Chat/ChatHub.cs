@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Naviyam.Chat;
-using Naviyam.Gateway.Apis;
 using Naviyam.Gateway.Auth;
 
-namespace Naviyam.Gateway.Hubs;
+namespace Naviyam.Gateway.Chat;
 
 /// <summary>What the server calls on chat clients.</summary>
 public interface IChatClient

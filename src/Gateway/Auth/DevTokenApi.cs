@@ -1,8 +1,8 @@
-using Naviyam.Gateway.Auth;
+using Naviyam.Gateway.Chat;
 
-namespace Naviyam.Gateway.Apis;
+namespace Naviyam.Gateway.Auth;
 
-public static class AuthApi
+public static class DevTokenApi
 {
     /// <summary>Development only: a token for any user id, so the page and tests can sign in without an identity provider.</summary>
     public static IEndpointRouteBuilder MapDevTokenApi(this IEndpointRouteBuilder app)
@@ -17,3 +17,5 @@ public static class AuthApi
         return app;
     }
 }
+
+public sealed record DevTokenRequest(string? UserId);

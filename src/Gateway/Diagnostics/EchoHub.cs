@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Naviyam.Gateway.Apis;
+using Naviyam.Gateway.Chat;
 
-namespace Naviyam.Gateway.Hubs;
+namespace Naviyam.Gateway.Diagnostics;
 
 /// <summary>
 /// The transport's floor for benchmarks: the same authentication, serialization and connection path as

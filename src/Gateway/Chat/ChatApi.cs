@@ -1,6 +1,6 @@
 using Naviyam.Gateway.Auth;
 
-namespace Naviyam.Gateway.Apis;
+namespace Naviyam.Gateway.Chat;
 
 public static class ChatApi
 {

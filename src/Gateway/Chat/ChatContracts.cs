@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Naviyam.Gateway.Apis;
+namespace Naviyam.Gateway.Chat;
 
 /// <summary>The body of <c>POST /api/chat</c>.</summary>
 public sealed record ChatRequest(
@@ -26,8 +26,6 @@ public sealed record HubChatRequest(
 public sealed record LocationDto(double? Lat, double? Lng);
 
 public sealed record NluRequest(string? Text);
-
-public sealed record DevTokenRequest(string? UserId);
 
 /// <summary>The input rules every front door shares: one place, one wording.</summary>
 public static partial class ChatInputRules

@@ -3,7 +3,7 @@ using Naviyam.Coupons;
 using Naviyam.Gateway.Auth;
 using Naviyam.Orders;
 
-namespace Naviyam.Gateway.Apis;
+namespace Naviyam.Gateway.Me;
 
 /// <summary>
 /// The signed-in user's own card, coupons and orders. Every route is under <c>/api/me</c> and takes the user from the
@@ -63,68 +63,5 @@ public static class MeApi
         };
         return Results.Problem(statusCode: status, title: "Order refused", detail: detail,
             extensions: new Dictionary<string, object?> { ["code"] = code });
-    }
-}
-
-/// <summary>The body of <c>POST /api/me/orders</c>.</summary>
-public sealed record OrderBody(string? OrderKey, string? ShopId, string? MenuName, int? Quantity, int? UnitPrice, long? WalletCouponId);
-
-public sealed record CardDto(bool HasCard, int Balance, string Status, string? TargetAgeGroup);
-
-public sealed record WalletCouponDto(
-    long WalletCouponId, string CouponId, string Name, string? Description, int? DiscountAmount, decimal? DiscountRate,
-    int MinOrderAmount, string Usage, IReadOnlyList<string> TargetCategories, IReadOnlyList<string> ApplicableShops, DateTimeOffset? ExpiresAt)
-{
-    public static WalletCouponDto From(WalletCoupon held) => new(
-        held.WalletCouponId, held.Coupon.Id, held.Coupon.Name, held.Coupon.Description, held.Coupon.DiscountAmount, held.Coupon.DiscountRate,
-        held.Coupon.MinOrderAmount, held.Coupon.Usage.ToString(), [.. held.Coupon.TargetCategories.Select(Naviyam.Shops.FoodCategoryNames.ToKorean)],
-        held.Coupon.ApplicableShops, held.ExpiresAt);
-}
-
-public sealed record ReceiptDto(
-    long OrderId, string OrderKey, string ShopId, string MenuName, int Quantity, int OrderAmount, int Discount, int Paid, int BalanceAfter,
-    long? WalletCouponId, string? CouponId, string? CouponName, DateTimeOffset PlacedAt, bool Replayed)
-{
-    public static ReceiptDto From(OrderReceipt receipt, bool replayed) => new(
-        receipt.OrderId, receipt.OrderKey, receipt.ShopId, receipt.MenuName, receipt.Quantity, receipt.OrderAmount, receipt.Discount,
-        receipt.Paid, receipt.BalanceAfter, receipt.WalletCouponId, receipt.CouponId, receipt.CouponName, receipt.PlacedAt, replayed);
-}
-
-public static class OrderInputRules
-{
-    /// <summary>Every problem with an order body, keyed by field; empty when it is valid.</summary>
-    public static Dictionary<string, string[]> Validate(OrderBody? body)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (body is null)
-        {
-            errors["body"] = ["A JSON body is required."];
-            return errors;
-        }
-        if (body.OrderKey is null || !ChatInputRules.IdPattern().IsMatch(body.OrderKey))
-        {
-            errors["orderKey"] = ["orderKey must be 1–64 characters of A–Z, a–z, 0–9, '_' or '-'."];
-        }
-        if (string.IsNullOrWhiteSpace(body.ShopId) || body.ShopId.Length > 200)
-        {
-            errors["shopId"] = ["shopId must be a shop id such as \"generated:12\"."];
-        }
-        if (string.IsNullOrWhiteSpace(body.MenuName) || body.MenuName.Length > 200)
-        {
-            errors["menuName"] = ["menuName must be 1–200 characters."];
-        }
-        if (body.Quantity is < 1 or > OrderRequest.MaxQuantity)
-        {
-            errors["quantity"] = [$"quantity must be between 1 and {OrderRequest.MaxQuantity}."];
-        }
-        if (body.UnitPrice is null or <= 0 or > 1_000_000)
-        {
-            errors["unitPrice"] = ["unitPrice must be the menu's price in won (1–1,000,000)."];
-        }
-        if (body.WalletCouponId is <= 0)
-        {
-            errors["walletCouponId"] = ["walletCouponId must be the id of a coupon in your wallet."];
-        }
-        return errors;
     }
 }
