@@ -1,3 +1,4 @@
+using Naviyam.Chat;
 using System.Text.RegularExpressions;
 
 namespace Naviyam.Gateway.Chat;
@@ -26,6 +27,9 @@ public sealed record HubChatRequest(
 public sealed record LocationDto(double? Lat, double? Lng);
 
 public sealed record NluRequest(string? Text);
+
+/// <summary>What <c>POST /api/nlu</c> answers: the analysis without anything session-bound.</summary>
+public sealed record NluView(string Intent, double Confidence, Entities Entities);
 
 /// <summary>The input rules every front door shares: one place, one wording.</summary>
 public static partial class ChatInputRules

@@ -16,6 +16,8 @@ public interface IChatClient
 [Authorize]
 public sealed class ChatHub(ChatFrontDoor frontDoor, ILogger<ChatHub> logger) : Hub<IChatClient>
 {
+    public const string Path = "/hubs/chat";
+
     public async Task<ChatReply> SendMessage(HubChatRequest request)
     {
         var userId = Context.User.RequireUserId();

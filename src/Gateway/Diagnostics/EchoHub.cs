@@ -10,5 +10,7 @@ namespace Naviyam.Gateway.Diagnostics;
 [Authorize]
 public sealed class EchoHub : Microsoft.AspNetCore.SignalR.Hub
 {
+    public const string Path = "/hubs/echo";
+
     public HubChatRequest Echo(HubChatRequest request) => request;
 }

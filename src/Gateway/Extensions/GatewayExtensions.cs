@@ -9,6 +9,7 @@ using Naviyam.Gateway.Auth;
 using Naviyam.Gateway.Chat;
 using Naviyam.Gateway.Diagnostics;
 using Naviyam.Gateway.Me;
+using Naviyam.Gateway.Operators;
 using Naviyam.Silo.Hosting;
 using Orleans.Dashboard;
 
@@ -16,9 +17,6 @@ namespace Naviyam.Gateway.Extensions;
 
 public static class GatewayExtensions
 {
-    private const string HubPath = "/hubs/chat";
-    private const string EchoHubPath = "/hubs/echo";
-
     /// <summary>Wires the gateway: a co-hosted silo, JWT auth, problem+json errors, REST, SignalR and the chat page.</summary>
     public static WebApplicationBuilder AddNaviyamGateway(this WebApplicationBuilder builder)
     {
@@ -100,10 +98,9 @@ public static class GatewayExtensions
         }
         else
         {
-            app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(policy => policy.RequireClaim("role", "operator"));
+            app.MapOrleansDashboard(routePrefix: "/dashboard").RequireOperator();
         }
-        app.MapHub<ChatHub>(HubPath);
-        app.MapHub<EchoHub>(EchoHubPath);
+        app.MapEchoBaselines();
         return app;
     }
 

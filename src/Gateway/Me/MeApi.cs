@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Naviyam.Cards;
 using Naviyam.Coupons;
 using Naviyam.Gateway.Auth;
@@ -14,42 +16,46 @@ public static class MeApi
     public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
         var me = app.MapGroup("/api/me").RequireAuthorization();
-
-        me.MapGet("/card", async (HttpContext http, IGrainFactory grains) =>
-        {
-            var card = await grains.GetGrain<IFoodCardGrain>(http.User.RequireUserId()).GetSummaryAsync();
-            return Results.Ok(new CardDto(card.HasCard, card.Balance, card.Status, card.TargetAgeGroup));
-        });
-
-        me.MapGet("/coupons", async (HttpContext http, IGrainFactory grains) =>
-        {
-            var coupons = await grains.GetGrain<ICouponWalletGrain>(http.User.RequireUserId()).GetActiveAsync();
-            return Results.Ok(new { coupons = coupons.Select(WalletCouponDto.From) });
-        });
-
-        me.MapPost("/orders", async (OrderBody body, HttpContext http, IGrainFactory grains) =>
-        {
-            var errors = OrderInputRules.Validate(body);
-            if (errors.Count > 0)
-            {
-                return Results.ValidationProblem(errors);
-            }
-            var request = new OrderRequest(body.OrderKey!, body.ShopId!, body.MenuName!, body.Quantity ?? 1, body.UnitPrice!.Value, body.WalletCouponId);
-            var result = await grains.GetGrain<IFoodCardGrain>(http.User.RequireUserId()).PlaceOrderAsync(request);
-            if (result.Receipt is { } receipt)
-            {
-                var dto = ReceiptDto.From(receipt, result.Duplicate);
-                // A replayed order key answers with the first receipt; only the first placement creates anything.
-                return result.Duplicate ? Results.Ok(dto) : Results.Json(dto, statusCode: StatusCodes.Status201Created);
-            }
-            return Refusal(result.Error ?? OrderErrors.InvalidInput);
-        });
-
+        me.MapGet("/card", GetCardAsync);
+        me.MapGet("/coupons", GetCouponsAsync);
+        me.MapPost("/orders", PlaceOrderAsync);
         return app;
     }
 
+    public static async Task<Ok<CardDto>> GetCardAsync([AsParameters] MeServices me)
+    {
+        var card = await me.Card.GetSummaryAsync();
+        return TypedResults.Ok(new CardDto(card.HasCard, card.Balance, card.Status, card.TargetAgeGroup));
+    }
+
+    public static async Task<Ok<WalletView>> GetCouponsAsync([AsParameters] MeServices me)
+    {
+        var coupons = await me.Wallet.GetActiveAsync();
+        return TypedResults.Ok(new WalletView([.. coupons.Select(WalletCouponDto.From)]));
+    }
+
+    public static async Task<Results<Created<ReceiptDto>, Ok<ReceiptDto>, ValidationProblem, ProblemHttpResult>> PlaceOrderAsync(
+        OrderBody body, [AsParameters] MeServices me)
+    {
+        var errors = OrderInputRules.Validate(body);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var request = new OrderRequest(body.OrderKey!, body.ShopId!, body.MenuName!, body.Quantity ?? 1, body.UnitPrice!.Value, body.WalletCouponId);
+        var result = await me.Card.PlaceOrderAsync(request);
+        if (result.Receipt is { } receipt)
+        {
+            var dto = ReceiptDto.From(receipt, result.Duplicate);
+            // A replayed order key answers with the first receipt; only the first placement creates anything. No route
+            // reads an order back, so a created one has no Location.
+            return result.Duplicate ? TypedResults.Ok(dto) : TypedResults.Created((string?)null, dto);
+        }
+        return Refusal(result.Error ?? OrderErrors.InvalidInput);
+    }
+
     /// <summary>A refused order as problem+json: a Korean explanation for the child and a stable machine code.</summary>
-    private static IResult Refusal(string code)
+    private static ProblemHttpResult Refusal(string code)
     {
         var (status, detail) = code switch
         {
@@ -61,7 +67,15 @@ public static class MeApi
             OrderErrors.MenuUnavailable => (StatusCodes.Status409Conflict, "메뉴나 가격이 바뀌었어요. 가게 메뉴를 다시 확인해 주세요."),
             _ => (StatusCodes.Status400BadRequest, "주문 내용을 다시 확인해 주세요."),
         };
-        return Results.Problem(statusCode: status, title: "Order refused", detail: detail,
+        return TypedResults.Problem(statusCode: status, title: "Order refused", detail: detail,
             extensions: new Dictionary<string, object?> { ["code"] = code });
     }
+}
+
+/// <summary>What every <c>/api/me</c> handler needs: the caller (the token's subject) and the grains of their card and wallet.</summary>
+public sealed record MeServices(ClaimsPrincipal User, IGrainFactory Grains)
+{
+    public IFoodCardGrain Card => Grains.GetGrain<IFoodCardGrain>(User.RequireUserId());
+
+    public ICouponWalletGrain Wallet => Grains.GetGrain<ICouponWalletGrain>(User.RequireUserId());
 }

@@ -8,6 +8,9 @@ public sealed record OrderBody(string? OrderKey, string? ShopId, string? MenuNam
 
 public sealed record CardDto(bool HasCard, int Balance, string Status, string? TargetAgeGroup);
 
+/// <summary>What <c>GET /api/me/coupons</c> answers: the usable wallet coupons, soonest expiry first.</summary>
+public sealed record WalletView(IReadOnlyList<WalletCouponDto> Coupons);
+
 public sealed record WalletCouponDto(
     long WalletCouponId, string CouponId, string Name, string? Description, int? DiscountAmount, decimal? DiscountRate,
     int MinOrderAmount, string Usage, IReadOnlyList<string> TargetCategories, IReadOnlyList<string> ApplicableShops, DateTimeOffset? ExpiresAt)
