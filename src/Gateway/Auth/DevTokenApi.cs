@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Naviyam.Gateway.Chat;
+using Naviyam.Gateway.Validation;
 
 namespace Naviyam.Gateway.Auth;
 
@@ -12,13 +12,23 @@ public static class DevTokenApi
         return app;
     }
 
-    public static Results<Ok<DevTokenView>, ValidationProblem> IssueDevToken(DevTokenRequest request, TokenService tokens) =>
-        ChatInputRules.IsValidUserId(request.UserId)
-            ? TypedResults.Ok(new DevTokenView(tokens.Issue(request.UserId!), request.UserId!))
-            : TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["userId"] = ["userId must be 1–64 characters of A–Z, a–z, 0–9, '_' or '-'."],
-            });
+    public static Results<Ok<DevTokenView>, ValidationProblem> IssueDevToken(DevTokenRequest request, TokenService tokens)
+    {
+        var userId = Validate(request);
+        return userId.IsValid
+            ? TypedResults.Ok(new DevTokenView(tokens.Issue(userId.Value), userId.Value))
+            : userId.Errors.ToValidationProblem();
+    }
+
+    private static Validated<string> Validate(DevTokenRequest request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (!InputIds.IsValid(request.UserId))
+        {
+            errors["userId"] = [InputIds.Rule("userId")];
+        }
+        return Validated<string>.From(errors, () => request.UserId!);
+    }
 }
 
 public sealed record DevTokenRequest(string? UserId);

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Naviyam.Chat;
 using Naviyam.Gateway.Auth;
+using Naviyam.Gateway.Validation;
 
 namespace Naviyam.Gateway.Chat;
 
@@ -20,22 +22,36 @@ public static class ChatApi
         return app;
     }
 
-    public static async Task<Results<Ok<ChatReply>, ProblemHttpResult>> SendTurnAsync(ChatRequest request, ClaimsPrincipal user, ChatFrontDoor frontDoor)
+    public static async Task<Results<Ok<ChatReply>, ValidationProblem, ProblemHttpResult>> SendTurnAsync(
+        ChatRequest request, ClaimsPrincipal user, ChatFrontDoor frontDoor)
     {
         var userId = user.RequireUserId();
         if (request.UserId is not null && request.UserId != userId)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "Forbidden",
-                detail: "userId must be the user of the bearer token.");
+            return Forbidden("userId must be the user of the bearer token.");
         }
-        return TypedResults.Ok(await frontDoor.SendAsync(userId, request.SessionId, request.Text, request.TurnId, request.Location, request.UserAge));
+        var result = await frontDoor.SendAsync(userId, request.ToMessage());
+        return result switch
+        {
+            ChatTurnResult.Answered answered => TypedResults.Ok(answered.Reply),
+            ChatTurnResult.Invalid invalid => InvalidRequest(invalid.Errors),
+            ChatTurnResult.ForbiddenSession => Forbidden("This session belongs to another user."),
+            _ => throw new UnreachableException($"Unhandled {result.GetType().Name}."),
+        };
     }
 
-    public static async Task<Ok<NluView>> AnalyzeAsync(NluRequest request, ChatFrontDoor frontDoor)
+    public static async Task<Results<Ok<NluView>, ValidationProblem>> AnalyzeAsync(NluRequest request, ChatFrontDoor frontDoor)
     {
         var result = await frontDoor.AnalyzeAsync(request.Text);
-        return TypedResults.Ok(new NluView(result.Intent, result.Confidence, result.Entities));
+        return result.IsValid
+            ? TypedResults.Ok(new NluView(result.Value.Intent, result.Value.Confidence, result.Value.Entities))
+            : InvalidRequest(result.Errors);
     }
+
+    /// <summary>The chat's 400: titled like the gateway's 400 for an unreadable body, with every problem as the detail too.</summary>
+    private static ValidationProblem InvalidRequest(InputErrors errors) =>
+        TypedResults.ValidationProblem(errors.ByField, detail: errors.Summary, title: "Invalid request");
+
+    private static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 }

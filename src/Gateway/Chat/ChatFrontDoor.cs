@@ -1,15 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
 using Naviyam.Chat;
-using Naviyam.Shops;
+using Naviyam.Gateway.Validation;
 
 namespace Naviyam.Gateway.Chat;
-
-/// <summary>Invalid input, with every problem by field; REST answers 400, the hub a <see cref="HubException"/>.</summary>
-public sealed class ChatInputException(Dictionary<string, string[]> errors)
-    : Exception("The request is not valid: " + string.Join(" ", errors.Values.SelectMany(v => v)))
-{
-    public Dictionary<string, string[]> Errors { get; } = errors;
-}
 
 /// <summary>
 /// What REST and SignalR share: validation, the call into the session's grain, and the push of the reply to
@@ -17,34 +10,33 @@ public sealed class ChatInputException(Dictionary<string, string[]> errors)
 /// </summary>
 public sealed class ChatFrontDoor(IGrainFactory grains, IHubContext<ChatHub, IChatClient> hub)
 {
-    public async Task<ChatReply> SendAsync(string userId, string? sessionId, string? text, string? turnId, LocationDto? location, int? userAge)
+    public async Task<ChatTurnResult> SendAsync(string userId, ChatMessage? message)
     {
-        var errors = ChatInputRules.Validate(sessionId, text, turnId, location, userAge);
-        if (errors.Count > 0)
+        var input = ChatInputRules.Validate(message);
+        if (!input.IsValid)
         {
-            throw new ChatInputException(errors);
+            return new ChatTurnResult.Invalid(input.Errors);
         }
 
-        var turn = new ChatTurn(
-            userId,
-            turnId ?? Guid.NewGuid().ToString("N"),
-            text!,
-            location is null ? null : new GeoPoint(location.Lat!.Value, location.Lng!.Value),
-            userAge);
-        var reply = await grains.GetGrain<IConversationGrain>(sessionId!).TakeTurnAsync(turn);
-        await hub.Clients.User(userId).ReceiveReply(sessionId!, reply);
-        return reply;
+        ChatReply reply;
+        try
+        {
+            reply = await grains.GetGrain<IConversationGrain>(input.Value.SessionId).TakeTurnAsync(input.Value.ToTurn(userId));
+        }
+        catch (SessionOwnershipException)
+        {
+            // The grain alone knows who owns a session; here its refusal becomes a result like any other.
+            return new ChatTurnResult.ForbiddenSession();
+        }
+        await hub.Clients.User(userId).ReceiveReply(input.Value.SessionId, reply);
+        return new ChatTurnResult.Answered(reply);
     }
 
-    public Task<NluResult> AnalyzeAsync(string? text)
+    public async Task<Validated<NluResult>> AnalyzeAsync(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > ChatInputRules.MaxTextLength)
-        {
-            throw new ChatInputException(new Dictionary<string, string[]>
-            {
-                ["text"] = [$"text must be 1–{ChatInputRules.MaxTextLength:N0} characters and not blank."],
-            });
-        }
-        return grains.GetGrain<INluGrain>(0).AnalyzeAsync(text);
+        var input = ChatInputRules.ValidateAnalysisText(text);
+        return input.IsValid
+            ? Validated<NluResult>.Valid(await grains.GetGrain<INluGrain>(0).AnalyzeAsync(input.Value))
+            : Validated<NluResult>.Invalid(input.Errors);
     }
 }

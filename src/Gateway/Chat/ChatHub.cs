@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Naviyam.Chat;
@@ -12,31 +13,34 @@ public interface IChatClient
     Task ReceiveReply(string sessionId, ChatReply reply);
 }
 
-/// <summary>The chat hub at <c>/hubs/chat</c>. The user is whoever the bearer token says.</summary>
+/// <summary>
+/// The chat hub at <see cref="Path"/>. The user is whoever the bearer token says. Errors are <see cref="HubException"/>s
+/// whose message starts with a short code (<c>invalid_input</c>, <c>forbidden_session</c>, <c>turn_failed</c>).
+/// </summary>
 [Authorize]
 public sealed class ChatHub(ChatFrontDoor frontDoor, ILogger<ChatHub> logger) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
 
-    public async Task<ChatReply> SendMessage(HubChatRequest request)
+    public async Task<ChatReply> SendMessage(ChatMessage? message)
     {
         var userId = Context.User.RequireUserId();
+        ChatTurnResult result;
         try
         {
-            return await frontDoor.SendAsync(userId, request?.SessionId, request?.Text, request?.TurnId, request?.Location, request?.UserAge);
+            result = await frontDoor.SendAsync(userId, message);
         }
-        catch (ChatInputException invalid)
+        catch (Exception ex)
         {
-            throw new HubException($"invalid_input: {invalid.Message}");
-        }
-        catch (SessionOwnershipException)
-        {
-            throw new HubException("forbidden_session: this session belongs to another user.");
-        }
-        catch (Exception ex) when (ex is not HubException)
-        {
-            logger.LogError(ex, "Turn failed for session {Session}", request?.SessionId);
+            logger.LogError(ex, "Turn failed for session {Session}", message?.SessionId);
             throw new HubException("turn_failed: 잠시 후 다시 시도해 주세요.");
         }
+        return result switch
+        {
+            ChatTurnResult.Answered answered => answered.Reply,
+            ChatTurnResult.Invalid invalid => throw new HubException($"invalid_input: {invalid.Errors.Summary}"),
+            ChatTurnResult.ForbiddenSession => throw new HubException("forbidden_session: this session belongs to another user."),
+            _ => throw new UnreachableException($"Unhandled {result.GetType().Name}."),
+        };
     }
 }

@@ -12,5 +12,5 @@ public sealed class EchoHub : Microsoft.AspNetCore.SignalR.Hub
 {
     public const string Path = "/hubs/echo";
 
-    public HubChatRequest Echo(HubChatRequest request) => request;
+    public ChatMessage Echo(ChatMessage request) => request;
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.IdentityModel.Tokens;
-using Naviyam.Chat;
 using Naviyam.Gateway.Auth;
 using Naviyam.Gateway.Chat;
 using Naviyam.Gateway.Diagnostics;
@@ -124,20 +123,14 @@ public static class GatewayExtensions
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        var (status, title, detail, errors) = error switch
+        var (status, title, detail) = error switch
         {
-            ChatInputException invalid => (StatusCodes.Status400BadRequest, "Invalid request", invalid.Message, invalid.Errors),
-            BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "Invalid request", bad.Message, null),
-            JsonException json => (StatusCodes.Status400BadRequest, "Invalid JSON", json.Message, null),
-            SessionOwnershipException => (StatusCodes.Status403Forbidden, "Forbidden", "This session belongs to another user.", null),
-            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "잠시 후 다시 시도해 주세요.", (Dictionary<string, string[]>?)null),
+            BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "Invalid request", bad.Message),
+            JsonException json => (StatusCodes.Status400BadRequest, "Invalid JSON", json.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "잠시 후 다시 시도해 주세요."),
         };
         context.Response.StatusCode = status;
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
-        if (errors is not null)
-        {
-            problem.Extensions["errors"] = errors;
-        }
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = error });
     }
 

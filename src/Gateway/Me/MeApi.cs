@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Naviyam.Cards;
 using Naviyam.Coupons;
 using Naviyam.Gateway.Auth;
+using Naviyam.Gateway.Validation;
 using Naviyam.Orders;
 
 namespace Naviyam.Gateway.Me;
@@ -37,13 +38,12 @@ public static class MeApi
     public static async Task<Results<Created<ReceiptDto>, Ok<ReceiptDto>, ValidationProblem, ProblemHttpResult>> PlaceOrderAsync(
         OrderBody body, [AsParameters] MeServices me)
     {
-        var errors = OrderInputRules.Validate(body);
-        if (errors.Count > 0)
+        var order = OrderInputRules.Validate(body);
+        if (!order.IsValid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return order.Errors.ToValidationProblem();
         }
-        var request = new OrderRequest(body.OrderKey!, body.ShopId!, body.MenuName!, body.Quantity ?? 1, body.UnitPrice!.Value, body.WalletCouponId);
-        var result = await me.Card.PlaceOrderAsync(request);
+        var result = await me.Card.PlaceOrderAsync(order.Value);
         if (result.Receipt is { } receipt)
         {
             var dto = ReceiptDto.From(receipt, result.Duplicate);

@@ -1,22 +1,22 @@
-using Naviyam.Gateway.Chat;
+using Naviyam.Gateway.Validation;
 using Naviyam.Orders;
 
 namespace Naviyam.Gateway.Me;
 
 public static class OrderInputRules
 {
-    /// <summary>Every problem with an order body, keyed by field; empty when it is valid.</summary>
-    public static Dictionary<string, string[]> Validate(OrderBody? body)
+    /// <summary>The order an order body asks for, or every problem with it by field.</summary>
+    public static Validated<OrderRequest> Validate(OrderBody? body)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (body is null)
         {
             errors["body"] = ["A JSON body is required."];
-            return errors;
+            return Validated<OrderRequest>.Invalid(new InputErrors(errors));
         }
-        if (body.OrderKey is null || !ChatInputRules.IdPattern().IsMatch(body.OrderKey))
+        if (!InputIds.IsValid(body.OrderKey))
         {
-            errors["orderKey"] = ["orderKey must be 1–64 characters of A–Z, a–z, 0–9, '_' or '-'."];
+            errors["orderKey"] = [InputIds.Rule("orderKey")];
         }
         if (string.IsNullOrWhiteSpace(body.ShopId) || body.ShopId.Length > 200)
         {
@@ -38,6 +38,7 @@ public static class OrderInputRules
         {
             errors["walletCouponId"] = ["walletCouponId must be the id of a coupon in your wallet."];
         }
-        return errors;
+        return Validated<OrderRequest>.From(errors, () =>
+            new OrderRequest(body.OrderKey!, body.ShopId!, body.MenuName!, body.Quantity ?? 1, body.UnitPrice!.Value, body.WalletCouponId));
     }
 }
