@@ -13,6 +13,10 @@ namespace Naviyam.Gateway.Chat;
 /// </summary>
 public static class ChatApi
 {
+    /// <summary>The front door both transports share, and the hub fan-out it sends replies through.</summary>
+    public static IServiceCollection AddChatFrontDoor(this IServiceCollection services) =>
+        services.AddSingleton<IChatReplyFanOut, ChatHubReplyFanOut>().AddSingleton<ChatFrontDoor>();
+
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
 using Naviyam.Chat;
 using Naviyam.Gateway.Validation;
 
@@ -6,9 +5,9 @@ namespace Naviyam.Gateway.Chat;
 
 /// <summary>
 /// What REST and SignalR share: validation, the call into the session's grain, and the push of the reply to
-/// every connection of the user.
+/// every connection of the user. It depends on neither transport: both depend on it.
 /// </summary>
-public sealed class ChatFrontDoor(IGrainFactory grains, IHubContext<ChatHub, IChatClient> hub)
+public sealed class ChatFrontDoor(IGrainFactory grains, IChatReplyFanOut replies)
 {
     public async Task<ChatTurnResult> SendAsync(string userId, ChatMessage? message)
     {
@@ -28,7 +27,7 @@ public sealed class ChatFrontDoor(IGrainFactory grains, IHubContext<ChatHub, ICh
             // The grain alone knows who owns a session; here its refusal becomes a result like any other.
             return new ChatTurnResult.ForbiddenSession();
         }
-        await hub.Clients.User(userId).ReceiveReply(input.Value.SessionId, reply);
+        await replies.SendToUserAsync(userId, input.Value.SessionId, reply);
         return new ChatTurnResult.Answered(reply);
     }
 

@@ -65,7 +65,7 @@ public static class GatewayExtensions
         builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
-        builder.Services.AddSingleton<ChatFrontDoor>();
+        builder.Services.AddChatFrontDoor();
         builder.Services.AddHealthChecks();
         return builder;
     }
