@@ -9,12 +9,10 @@ namespace Naviyam.Gateway.Validation;
 /// </summary>
 public static partial class InputIds
 {
-    public const int MaxLength = 64;
-
     public static bool IsValid([NotNullWhen(true)] string? id) => id is not null && Pattern().IsMatch(id);
 
     /// <summary>The rule in words, for <paramref name="field"/>'s error message.</summary>
-    public static string Rule(string field) => $"{field} must be 1–{MaxLength} characters of A–Z, a–z, 0–9, '_' or '-'.";
+    public static string Rule(string field) => $"{field} must be 1–64 characters of A–Z, a–z, 0–9, '_' or '-'.";
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex Pattern();
