@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.IdentityModel.Tokens;
-using Naviyam.Chat;
-using Naviyam.Gateway.Apis;
 using Naviyam.Gateway.Auth;
-using Naviyam.Gateway.Hubs;
+using Naviyam.Gateway.Chat;
+using Naviyam.Gateway.Diagnostics;
+using Naviyam.Gateway.Me;
+using Naviyam.Gateway.Operators;
 using Naviyam.Silo.Hosting;
 using Orleans.Dashboard;
 
@@ -15,9 +16,6 @@ namespace Naviyam.Gateway.Extensions;
 
 public static class GatewayExtensions
 {
-    private const string HubPath = "/hubs/chat";
-    private const string EchoHubPath = "/hubs/echo";
-
     /// <summary>Wires the gateway: a co-hosted silo, JWT auth, problem+json errors, REST, SignalR and the chat page.</summary>
     public static WebApplicationBuilder AddNaviyamGateway(this WebApplicationBuilder builder)
     {
@@ -67,7 +65,7 @@ public static class GatewayExtensions
         builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
-        builder.Services.AddSingleton<ChatFrontDoor>();
+        builder.Services.AddChatFrontDoor();
         builder.Services.AddHealthChecks();
         return builder;
     }
@@ -99,10 +97,9 @@ public static class GatewayExtensions
         }
         else
         {
-            app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(policy => policy.RequireClaim("role", "operator"));
+            app.MapOrleansDashboard(routePrefix: "/dashboard").RequireOperator();
         }
-        app.MapHub<ChatHub>(HubPath);
-        app.MapHub<EchoHub>(EchoHubPath);
+        app.MapEchoBaselines();
         return app;
     }
 
@@ -126,20 +123,14 @@ public static class GatewayExtensions
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        var (status, title, detail, errors) = error switch
+        var (status, title, detail) = error switch
         {
-            ChatInputException invalid => (StatusCodes.Status400BadRequest, "Invalid request", invalid.Message, invalid.Errors),
-            BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "Invalid request", bad.Message, null),
-            JsonException json => (StatusCodes.Status400BadRequest, "Invalid JSON", json.Message, null),
-            SessionOwnershipException => (StatusCodes.Status403Forbidden, "Forbidden", "This session belongs to another user.", null),
-            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "잠시 후 다시 시도해 주세요.", (Dictionary<string, string[]>?)null),
+            BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "Invalid request", bad.Message),
+            JsonException json => (StatusCodes.Status400BadRequest, "Invalid JSON", json.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "잠시 후 다시 시도해 주세요."),
         };
         context.Response.StatusCode = status;
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
-        if (errors is not null)
-        {
-            problem.Extensions["errors"] = errors;
-        }
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = error });
     }
 

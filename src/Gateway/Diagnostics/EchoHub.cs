@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Naviyam.Gateway.Apis;
+using Naviyam.Gateway.Chat;
 
-namespace Naviyam.Gateway.Hubs;
+namespace Naviyam.Gateway.Diagnostics;
 
 /// <summary>
 /// The transport's floor for benchmarks: the same authentication, serialization and connection path as
@@ -10,5 +10,7 @@ namespace Naviyam.Gateway.Hubs;
 [Authorize]
 public sealed class EchoHub : Microsoft.AspNetCore.SignalR.Hub
 {
-    public HubChatRequest Echo(HubChatRequest request) => request;
+    public const string Path = "/hubs/echo";
+
+    public ChatMessage Echo(ChatMessage request) => request;
 }

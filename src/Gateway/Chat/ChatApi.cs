@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Naviyam.Chat;
+using Naviyam.Gateway.Auth;
+using Naviyam.Gateway.Validation;
+
+namespace Naviyam.Gateway.Chat;
+
+/// <summary>
+/// The chat's two front doors, both through <see cref="ChatFrontDoor"/>: REST (<c>POST /api/chat</c>, a turn of the
+/// token user's session; <c>POST /api/nlu</c>, stateless analysis) and the SignalR hub at <see cref="ChatHub.Path"/>.
+/// </summary>
+public static class ChatApi
+{
+    /// <summary>The front door both transports share, and the hub fan-out it sends replies through.</summary>
+    public static IServiceCollection AddChatFrontDoor(this IServiceCollection services) =>
+        services.AddSingleton<IChatReplyFanOut, ChatHubReplyFanOut>().AddSingleton<ChatFrontDoor>();
+
+    public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapPost("/chat", SendTurnAsync);
+        api.MapPost("/nlu", AnalyzeAsync);
+        app.MapHub<ChatHub>(ChatHub.Path);
+        return app;
+    }
+
+    public static async Task<Results<Ok<ChatReply>, ValidationProblem, ProblemHttpResult>> SendTurnAsync(
+        ChatRequest request, ClaimsPrincipal user, ChatFrontDoor frontDoor)
+    {
+        var userId = user.RequireUserId();
+        if (request.UserId is not null && request.UserId != userId)
+        {
+            return Forbidden("userId must be the user of the bearer token.");
+        }
+        var result = await frontDoor.SendAsync(userId, request.ToMessage());
+        return result switch
+        {
+            ChatTurnResult.Answered answered => TypedResults.Ok(answered.Reply),
+            ChatTurnResult.Invalid invalid => InvalidRequest(invalid.Errors),
+            ChatTurnResult.ForbiddenSession => Forbidden("This session belongs to another user."),
+            _ => throw new UnreachableException($"Unhandled {result.GetType().Name}."),
+        };
+    }
+
+    public static async Task<Results<Ok<NluView>, ValidationProblem>> AnalyzeAsync(NluRequest request, ChatFrontDoor frontDoor)
+    {
+        var result = await frontDoor.AnalyzeAsync(request.Text);
+        return result.IsValid
+            ? TypedResults.Ok(new NluView(result.Value.Intent, result.Value.Confidence, result.Value.Entities))
+            : InvalidRequest(result.Errors);
+    }
+
+    /// <summary>The chat's 400: titled like the gateway's 400 for an unreadable body, with every problem as the detail too.</summary>
+    private static ValidationProblem InvalidRequest(InputErrors errors) =>
+        TypedResults.ValidationProblem(errors.ByField, detail: errors.Summary, title: "Invalid request");
+
+    private static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
+}
