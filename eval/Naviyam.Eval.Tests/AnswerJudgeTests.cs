@@ -199,6 +199,17 @@ public class AnswerJudgeTests
     }
 
     [Fact]
+    public void A_where_follow_up_about_a_pick_that_was_never_offered_must_say_so()
+    {
+        var ask = new Ask { Kind = AskKind.FollowUp, FollowUp = new FollowUp(FollowUpType.Where, 3), Area = "제주시 연동" };
+        var query = Query(ask, "3번 어디야?", earlier: "연동 밥집");
+        var first = Reply("골라 봤어요.", Pick(1, "연동김밥", "김밥", 3000));
+
+        Judged(query, first, Reply("3번 가게는 없어요. 아까는 한 곳만 알려 줬어요.")).FollowUpOk.Should().BeTrue();
+        Judged(query, first, Reply("연동김밥은 제주시 연동 100-1에 있어요.", Pick(1, "연동김밥", "김밥", 3000))).FollowUpOk.Should().BeFalse();
+    }
+
+    [Fact]
     public void A_cheaper_follow_up_must_be_cheaper_than_every_earlier_pick()
     {
         var ask = new Ask { Kind = AskKind.FollowUp, FollowUp = new FollowUp(FollowUpType.Cheaper), Area = "제주시 연동" };
@@ -218,6 +229,19 @@ public class AnswerJudgeTests
 
         Judged(query, first, Reply("안 매운 거예요.", Pick(1, "연동김밥", "김밥", 3000))).Hit.Should().BeTrue();
         Judged(query, first, Reply("골라 봤어요.", Pick(2, "연동반점", "짬뽕", 7000))).Hit.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("짬뽕", true)]
+    [InlineData("매운 로제 떡볶이", true)]
+    [InlineData("마라탕", true)]
+    [InlineData("분모자 로제 떡볶이", false)]
+    [InlineData("백짬뽕", false)]
+    [InlineData("핫도그", false)]
+    [InlineData("김밥", false)]
+    public void Spicy_means_said_hot_or_a_hot_dish_not_said_mild(string menu, bool spicy)
+    {
+        Fixture.Dishes.IsSpicy(menu).Should().Be(spicy);
     }
 
     [Fact]

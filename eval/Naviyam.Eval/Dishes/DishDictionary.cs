@@ -29,6 +29,7 @@ public sealed class DishDictionary
     private readonly string[] _nonMeal;
     private readonly string[] _nonMealEndings;
     private readonly string[] _spicy;
+    private readonly string[] _spicyDishes;
     private readonly string[] _notSpicy;
     private readonly string[] _nameMatchBlocked;
     private readonly string[] _allDishWords;
@@ -40,6 +41,7 @@ public sealed class DishDictionary
         _nonMeal = Keys(file.NonMeal);
         _nonMealEndings = Keys(file.NonMealEndings);
         _spicy = Keys(file.SpicyWords);
+        _spicyDishes = Keys(file.SpicyDishes);
         _notSpicy = Keys(file.NotSpicyWords);
         _nameMatchBlocked = [.. file.NameMatchBlocked];
         _allDishWords = Keys(_concepts.Values.SelectMany(c => c.Menu));
@@ -155,14 +157,11 @@ public sealed class DishDictionary
         return !nonMeal || ContainsAny(key, _allDishWords);
     }
 
+    /// <summary>"매운 로제 떡볶이" and "짬뽕" are spicy; "로제 떡볶이", "백짬뽕" and "핫도그" are not.</summary>
     public bool IsSpicy(string menuName)
     {
         var key = TextKey.Of(menuName);
-        foreach (var not in _notSpicy)
-        {
-            key = key.Replace(not, "□", StringComparison.Ordinal);
-        }
-        return ContainsAny(key, _spicy);
+        return ContainsAny(key, _spicy) || (ContainsAny(key, _spicyDishes) && !ContainsAny(key, _notSpicy));
     }
 
     private static bool ContainsAny(string key, string[] words) => words.Any(w => key.Contains(w, StringComparison.Ordinal));
@@ -175,6 +174,7 @@ public sealed class DishDictionary
         IReadOnlyList<string> NonMeal,
         IReadOnlyList<string> NonMealEndings,
         IReadOnlyList<string> SpicyWords,
+        IReadOnlyList<string> SpicyDishes,
         IReadOnlyList<string> NotSpicyWords,
         IReadOnlyList<string> NameMatchBlocked);
 }

@@ -314,8 +314,9 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
     {
         if (number > previous.Picks.Count)
         {
-            notes.Add($"the previous answer had only {previous.Picks.Count} picks, so there is no #{number} to locate");
-            return false;
+            // There is no such pick: the honest answer says so and lists nothing.
+            notes.Add($"the previous answer had {previous.Picks.Count} picks, so there is no #{number} to locate");
+            return reply.Picks.Count == 0 && ReplyText.SaysNone(ReplyText.FirstSentence(reply.Text));
         }
         var asked = previous.Picks[number - 1];
         var shop = catalog.Find(asked.ShopId, asked.ShopName, asked.Address);
