@@ -26,6 +26,8 @@ public sealed class AdminAreas
     private readonly int[] cityOfSigungu;
     private readonly PointGrid dongGrid;
     private readonly ConcurrentDictionary<(int SigunguId, DongName Name), DongMatch> matches = new();
+    private readonly Area[] adminAreas;
+    private readonly Area[] cityAreas;
 
     public AdminAreas(IReadOnlyList<AdminArea> areas, PlaceAliases aliases)
     {
@@ -119,6 +121,8 @@ public sealed class AdminAreas
             sigungusByDongStem[group.Key] = [.. group.Distinct()];
         }
         dongGrid = new PointGrid(Dongs.Select(d => d.Point).ToArray());
+        adminAreas = [.. all.Select(CreateArea)];
+        cityAreas = [.. Cities.Select(CreateArea)];
     }
 
     /// <summary>The shipped gazetteer, <c>data/places/admin-areas.tsv</c> with <c>aliases.json</c>, beside the binaries.</summary>
@@ -174,8 +178,73 @@ public sealed class AdminAreas
     /// <summary>The administrative 읍면동 of a 시군구.</summary>
     public ImmutableArray<int> DongsOf(int sigunguId) => dongsBySigungu[sigunguId];
 
-    /// <summary>The 시군구 (anywhere) with an administrative 읍면동 of this stem ("신촌", "중앙"), for addresses that name no 시군구.</summary>
-    public IReadOnlyList<int> SigungusWithDongStem(string stem) => sigungusByDongStem.GetValueOrDefault(stem) ?? [];
+    /// <summary>
+    /// The 시군구 (anywhere) where <see cref="MatchDong"/> may find the name, by its stem and the stems it falls back to
+    /// (거제동 → 거, 하월곡동 → 월곡): for an address or a user that names a 동 without its 시군구.
+    /// </summary>
+    public IReadOnlyList<int> SigungusWithDong(DongName name)
+    {
+        var found = sigungusByDongStem.GetValueOrDefault(name.Stem);
+        var stem = name.Stem;
+        var fallback = stem.Length >= 2 && stem[^1] == '제' ? stem[..^1]
+            : stem.Length >= 3 && stem[0] is '상' or '중' or '하' or '내' or '외' ? stem[1..]
+            : null;
+        var more = fallback is null ? null : sigungusByDongStem.GetValueOrDefault(fallback);
+        return more is null ? found ?? [] : found is null ? more : [.. found.Union(more)];
+    }
+
+    /// <summary>The area an administrative row is (one instance per row, so areas compare by reference too).</summary>
+    public Area AreaOf(int adminId) => adminAreas[adminId];
+
+    /// <summary>The area a city of several 구 is.</summary>
+    public Area AreaOf(City city) => cityAreas[city.Id];
+
+    private Area CreateArea(City city) => new()
+    {
+        Kind = AreaKind.City,
+        Level = AreaLevel.Sigungu,
+        Name = city.Name,
+        FullName = $"{all[city.SidoId].Sido} {city.Name}",
+        Point = city.Point,
+        SidoId = city.SidoId,
+        City = city,
+        Children = city.SigunguIds,
+    };
+
+    /// <summary>The area a name several administrative 읍면동 of one 시군구 share ("신월동" → 신월1동 … 신월7동).</summary>
+    public Area FamilyArea(int sigunguId, string name, ImmutableArray<int> dongIds) => new()
+    {
+        Kind = AreaKind.DongFamily,
+        Level = AreaLevel.Eupmyeondong,
+        Name = name,
+        FullName = $"{all[sigunguId].FullName} {name}",
+        Point = Centre(dongIds),
+        SidoId = all[sigunguId].SidoId,
+        SigunguId = sigunguId,
+        Children = dongIds,
+    };
+
+    /// <summary>The mean of the areas' points.</summary>
+    public GeoPoint Centre(IReadOnlyCollection<int> ids) =>
+        new(ids.Average(id => all[id].Point.Latitude), ids.Average(id => all[id].Point.Longitude));
+
+    private Area CreateArea(AdminArea area) => new()
+    {
+        Kind = AreaKind.Administrative,
+        Level = area.Level,
+        Name = area.Name,
+        FullName = area.FullName,
+        Point = area.Point,
+        SidoId = area.Level == AreaLevel.Sido ? area.Id : area.SidoId,
+        SigunguId = area.SigunguId,
+        AdminId = area.Id,
+        Children = area.Level switch
+        {
+            AreaLevel.Sido => [.. Sigungus.Where(s => s.SidoId == area.Id).Select(s => s.Id)],
+            AreaLevel.Sigungu => dongsBySigungu[area.Id],
+            _ => [area.Id],
+        },
+    };
 
     /// <summary>True when some administrative 읍면동 has this stem ("이도", "방이", "애월").</summary>
     public bool IsKnownStem(string stem) => knownStems.Contains(stem);
@@ -196,14 +265,19 @@ public sealed class AdminAreas
     /// <summary>The one of <paramref name="dongIds"/> whose point is nearest, or −1 when there is none.</summary>
     public int NearestDong(GeoPoint point, IReadOnlyList<int> dongIds)
     {
+        // Ordering only: an equirectangular distance (exact enough within a 시군구) spares a haversine per 읍면동.
+        var scale = Math.Cos(point.Latitude * Math.PI / 180);
         var best = -1;
-        var bestMeters = double.MaxValue;
-        foreach (var id in dongIds)
+        var bestSquare = double.MaxValue;
+        for (var i = 0; i < dongIds.Count; i++)
         {
-            var meters = point.DistanceMetersTo(all[id].Point);
-            if (meters < bestMeters)
+            var other = all[dongIds[i]].Point;
+            var dx = (other.Longitude - point.Longitude) * scale;
+            var dy = other.Latitude - point.Latitude;
+            var square = dx * dx + dy * dy;
+            if (square < bestSquare)
             {
-                (best, bestMeters) = (id, meters);
+                (best, bestSquare) = (dongIds[i], square);
             }
         }
         return best;
@@ -220,6 +294,11 @@ public sealed class AdminAreas
         {
             // The legal "거제동" of the administrative "거제1동" (read as 거 + 제1).
             family = Family(sigunguId, name.Stem[..^1], name.Unit);
+        }
+        if (family.Count == 0 && name.Stem.Length >= 3 && name.Stem[0] is '상' or '중' or '하' or '내' or '외')
+        {
+            // 하월곡동 and 상월곡동 are parts of 월곡1동 and 월곡2동; 내발산동 of 발산1동; 하왕십리동 of 왕십리제2동 ….
+            return Family(sigunguId, name.Stem[1..], name.Unit) is { Count: > 0 } whole ? Part(Ids(whole)) : DongMatch.None;
         }
         if (family.Count == 0)
         {
@@ -240,7 +319,13 @@ public sealed class AdminAreas
             {
                 return Part(parent);
             }
+            if (name.Ga != 0)
+            {
+                // A 가 is a precise legal area: 명륜4가 is not somewhere in 원주's 명륜1동 and 명륜2동.
+                return DongMatch.None;
+            }
         }
+        // An unnumbered legal name (신월동), or a number no administrative 읍면동 carries (신월8동, a former split).
         return Part(Ids(family));
     }
 
@@ -251,8 +336,19 @@ public sealed class AdminAreas
 
     private static ImmutableArray<int> Ids(IEnumerable<DongMember> members) => [.. members.Select(m => m.DongId).Distinct()];
 
-    private IReadOnlyList<int> Within(List<int>? ids, int sidoId) =>
-        ids is null ? [] : sidoId < 0 ? ids : ids.Where(id => all[id].SidoId == sidoId).ToArray();
+    private IReadOnlyList<int> Within(List<int>? ids, int sidoId)
+    {
+        if (ids is null)
+        {
+            return [];
+        }
+        if (sidoId < 0 || ids.TrueForAll(id => all[id].SidoId == sidoId))
+        {
+            return ids;
+        }
+        // Rare: a name several 시도 share ("중구", "고성군"), narrowed to one.
+        return ids.Where(id => all[id].SidoId == sidoId).ToArray();
+    }
 
     /// <summary>"은평구" → 은평; "중구" has no stem (one letter names nothing).</summary>
     private static string? Stem(string district) =>

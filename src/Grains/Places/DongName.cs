@@ -17,6 +17,9 @@ public readonly record struct DongName(string Stem, int Ga, int Number, char Uni
 
     private const string HangulNumerals = "일이삼사오육칠팔구";
 
+    // The largest numbers real names carry are 대명11동 and 영등포동8가; "○○아파트101동" is a building.
+    private const int MaxNumber = 30;
+
     /// <summary>True when the name carries a number or a 가, i.e. names one part of its family.</summary>
     public bool IsNumbered => Ga != 0 || Number != 0;
 
@@ -113,7 +116,7 @@ public readonly record struct DongName(string Stem, int Ga, int Number, char Uni
         var digits = TrailingDigits(rest);
         if (digits > 0)
         {
-            number = int.Parse(rest[^digits..], System.Globalization.CultureInfo.InvariantCulture);
+            number = ToNumber(rest[^digits..]);
             rest = WithoutOrdinal(rest[..^digits]);
         }
         else if (rest.Length >= 2 && rest[^1] == '본')
@@ -130,10 +133,12 @@ public readonly record struct DongName(string Stem, int Ga, int Number, char Uni
         var ga = 0;
         if (rest.Length >= 2 && rest[^1] == '가' && TrailingDigits(rest[..^1]) is var gaDigits and > 0 && gaDigits < rest.Length - 1)
         {
-            ga = int.Parse(rest[(rest.Length - 1 - gaDigits)..^1], System.Globalization.CultureInfo.InvariantCulture);
+            ga = ToNumber(rest[(rest.Length - 1 - gaDigits)..^1]);
             rest = rest[..(rest.Length - 1 - gaDigits)];
         }
-        return rest.Length == 0 || TrailingDigits(rest) > 0 ? null : new DongName(rest.ToString(), ga, number, '동');
+        return rest.Length == 0 || TrailingDigits(rest) > 0 || number > MaxNumber || ga > MaxNumber
+            ? null
+            : new DongName(rest.ToString(), ga, number, '동');
     }
 
     /// <summary>"종로1가", "성수동1가", "명동1가": a legal 가, whose stem drops the 동 some spellings put before the number.</summary>
@@ -144,21 +149,21 @@ public readonly record struct DongName(string Stem, int Ga, int Number, char Uni
         {
             return null;
         }
-        var ga = int.Parse(rest[^digits..], System.Globalization.CultureInfo.InvariantCulture);
+        var ga = ToNumber(rest[^digits..]);
         var stem = rest[..^digits];
         if (stem.Length >= 2 && stem[^1] == '동')
         {
             stem = stem[..^1];
         }
-        return TrailingDigits(stem) > 0 ? null : new DongName(stem.ToString(), ga, 0, '동');
+        return TrailingDigits(stem) > 0 || ga > MaxNumber ? null : new DongName(stem.ToString(), ga, 0, '동');
     }
 
     private static DongName? Numbered(ReadOnlySpan<char> rest, char unit)
     {
         var digits = TrailingDigits(rest);
-        var number = digits > 0 ? int.Parse(rest[^digits..], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var number = digits > 0 ? ToNumber(rest[^digits..]) : 0;
         var stem = digits > 0 ? WithoutOrdinal(rest[..^digits]) : rest;
-        return stem.Length == 0 || TrailingDigits(stem) > 0 ? null : new DongName(stem.ToString(), 0, number, unit);
+        return stem.Length == 0 || TrailingDigits(stem) > 0 || number > MaxNumber ? null : new DongName(stem.ToString(), 0, number, unit);
     }
 
     /// <summary>
@@ -167,6 +172,10 @@ public readonly record struct DongName(string Stem, int Ga, int Number, char Uni
     /// </summary>
     private static ReadOnlySpan<char> WithoutOrdinal(ReadOnlySpan<char> stem) =>
         stem.Length >= 2 && stem[^1] == '제' ? stem[..^1] : stem;
+
+    /// <summary>The digits' value; anything longer than a real area number reads as too large (and fails the name).</summary>
+    private static int ToNumber(ReadOnlySpan<char> digits) =>
+        digits.Length > 3 ? int.MaxValue : int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
 
     private static int TrailingDigits(ReadOnlySpan<char> text)
     {

@@ -81,6 +81,8 @@ public class AdminAreasTests
     [InlineData("서울", "성동구", "성수동1가", DongMatchKind.Spans, new[] { "성수1가제1동", "성수1가제2동" })]
     [InlineData("서울", "관악구", "신림동", DongMatchKind.Exact, new[] { "신림동" })]
     [InlineData("서울", "중랑구", "묵동", DongMatchKind.Spans, new[] { "묵제1동", "묵제2동" })]
+    [InlineData("서울", "성북구", "하월곡동", DongMatchKind.Spans, new[] { "월곡제1동", "월곡제2동" })]
+    [InlineData("서울", "강서구", "내발산동", DongMatchKind.Within, new[] { "발산제1동" })]
     [InlineData("부산", "연제구", "거제동", DongMatchKind.Spans, new[] { "거제제1동", "거제제2동", "거제제3동", "거제제4동" })]
     public void A_written_dong_stands_for_the_administrative_dongs_it_names_is_part_of_or_spans(
         string sido, string sigungu, string written, DongMatchKind kind, string[] dongs)
@@ -97,14 +99,24 @@ public class AdminAreasTests
     public void The_nearest_dong_is_found_through_the_grid_as_by_a_full_scan()
     {
         var random = new Random(7);
-        for (var i = 0; i < 300; i++)
+        var points = Enumerable.Range(0, 300).Select(_ => new GeoPoint(33 + random.NextDouble() * 5.5, 125 + random.NextDouble() * 6.5))
+            .Append(new GeoPoint(1, 1)) // far outside Korea (a shop geocoded to 0,0 or abroad) still gets the nearest one
+            .Append(new GeoPoint(37.6189289, 126.9097924));
+        foreach (var point in points)
         {
-            var point = new GeoPoint(33 + random.NextDouble() * 5.5, 125 + random.NextDouble() * 6.5);
-            var scanned = Areas.NearestDong(point, Areas.Dongs.Select(d => d.Id).ToArray());
+            var scanned = Areas.Dongs.MinBy(d => point.DistanceMetersTo(d.Point))!.Id;
 
             Areas.NearestDong(point).Should().Be(scanned);
         }
-        // Far outside Korea (a shop geocoded to 0,0 or abroad) still gets the nearest one.
-        Areas.NearestDong(new GeoPoint(1, 1)).Should().Be(Areas.NearestDong(new GeoPoint(1, 1), Areas.Dongs.Select(d => d.Id).ToArray()));
+    }
+
+    [Fact]
+    public void The_nearest_dong_among_some_is_the_nearest_by_distance()
+    {
+        var point = new GeoPoint(37.5252, 126.8405); // between 신월 dongs
+        var sinwol = Areas.Dongs.Where(d => d.Eupmyeondong!.StartsWith("신월", StringComparison.Ordinal) && d.Sigungu == "양천구").Select(d => d.Id).ToArray();
+
+        Areas.NearestDong(point, sinwol).Should().Be(sinwol.MinBy(id => point.DistanceMetersTo(Areas[id].Point)));
+        Areas.NearestDong(point, []).Should().Be(-1);
     }
 }
