@@ -183,8 +183,10 @@ public sealed class AddressParser(AdminAreas areas)
     /// </summary>
     private static (List<string> Words, List<string> Reference) Words(string address)
     {
-        // Only full-width forms and the ideographic space need folding; Hangul syllables are already what we compare.
-        var text = address.AsSpan().IndexOfAnyInRange('\uFF00', '\uFFEF') >= 0 || address.Contains('\u3000', StringComparison.Ordinal)
+        // Only full-width forms, the ideographic space and decomposed Hangul (jamo) need folding; composed syllables
+        // are already what the gazetteer holds.
+        var span = address.AsSpan();
+        var text = span.IndexOfAnyInRange('\uFF00', '\uFFEF') >= 0 || span.IndexOfAnyInRange('\u1100', '\u11FF') >= 0 || span.Contains('\u3000')
             ? address.Normalize(NormalizationForm.FormKC)
             : address;
         var words = new List<string>(8);

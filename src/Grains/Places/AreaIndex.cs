@@ -100,13 +100,12 @@ public sealed class AreaIndex
     private static ShopPlace Place(
         AdminAreas areas, LocationCheck check, LegalAreas legal, PlaceInput input, ParsedAddress address, LocationVerdict location, GeoPoint? agreeing)
     {
-        var learned = address.SigunguId >= 0 && address.Dong is { } name ? legal.Find(address.SigunguId, name) : null;
-        if (location.Precision == PositionPrecision.Sigungu && learned is not null)
+        if (location.Precision == PositionPrecision.Sigungu && address.Dong is { } name && legal.MeasuredPoint(address.SigunguId, name) is { } learned)
         {
-            // A legal 동 the gazetteer lacks (법환동) has a point of its own now, learned from the shops that name it.
-            location = check.Check(address, input.Location, learned.Point);
+            // A legal 동 the gazetteer lacks (법환동) has a point of its own now, measured from the shops that name it.
+            location = check.Check(address, input.Location, learned);
         }
-        var (dong, evidence) = AdminDong(areas, legal, address, agreeing, learned, location);
+        var (dong, evidence) = AdminDong(areas, address, agreeing, location);
         var sigungu = address.SigunguId >= 0 ? address.SigunguId : dong >= 0 ? areas[dong].SigunguId : -1;
         var sido = address.SidoId >= 0 ? address.SidoId : sigungu >= 0 ? areas[sigungu].SidoId : -1;
         if (dong >= 0 && address.SidoId >= 0 && areas[dong].SidoId != address.SidoId)
@@ -120,11 +119,10 @@ public sealed class AreaIndex
     /// <summary>
     /// The administrative 읍면동 the shop lies in: the one its address names; else the nearest point to its agreeing
     /// coordinates among those its address allows (the 읍면동 its legal 동 spans, or all of its 시군구: a Voronoi
-    /// approximation of each 읍면동's territory); else, for a legal 동 the gazetteer lacks, where most other shops of
-    /// that 동 lie; an address with no 시군구 leaves unchecked coordinates to decide among all of Korea.
+    /// approximation of each 읍면동's territory); an address with no 시군구 leaves unchecked coordinates to decide
+    /// among all of Korea.
     /// </summary>
-    private static (int DongId, DongEvidence Evidence) AdminDong(
-        AdminAreas areas, LegalAreas legal, ParsedAddress address, GeoPoint? agreeing, Area? learned, LocationVerdict location)
+    private static (int DongId, DongEvidence Evidence) AdminDong(AdminAreas areas, ParsedAddress address, GeoPoint? agreeing, LocationVerdict location)
     {
         if (address.DongMatch.DongIds is [var named])
         {
@@ -136,10 +134,6 @@ public sealed class AreaIndex
                 : address.SigunguId >= 0 ? areas.DongsOf(address.SigunguId)
                 : [.. address.City!.SigunguIds.SelectMany(id => areas.DongsOf(id))];
             return (areas.NearestDong(point, among), DongEvidence.Coordinates);
-        }
-        if (address.DongMatch.IsEmpty && learned is not null && legal.MainDong(learned) is >= 0 and var main)
-        {
-            return (main, DongEvidence.LegalDong);
         }
         if (location.Status == LocationStatus.Unverified && address.SigunguId < 0 && address.City is null && location.Position is { } unverified)
         {

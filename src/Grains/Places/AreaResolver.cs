@@ -11,6 +11,10 @@ namespace Naviyam.Places;
 /// (은평, 애월, 신림) as the first of 시도, 시군구, 읍·면, 동 that knows it. A name several cities share is decided by
 /// the user's location (the nearest), else by where shops are served, else reported as ambiguous.
 /// </summary>
+/// <remarks>
+/// Only named places belong here: phrases relative to the user ("근처", "학교 앞", "PC방 옆") are told apart first
+/// (<c>PlaceGazetteer.IsRelativeToTheUser</c>), since a common word can be a real area's name (함평군 학교면).
+/// </remarks>
 public sealed class AreaResolver
 {
     private const int MaxCachedPhrases = 10_000;
@@ -143,6 +147,11 @@ public sealed class AreaResolver
             found.AddRange(Sigungus(word, context).Select(id => (areas.AreaOf(id), 0)));
             found.AddRange(Cities(word, context).Select(city => (areas.AreaOf(city), 0)));
         }
+        else if (word.Length >= 2 && areas.FindSigungusByStem(word, context.SidoId) is { Count: > 0 } stems)
+        {
+            // "강동", "성동", "남동": a 구 without its suffix, though the word ends like a 동.
+            found.AddRange(stems.Where(id => context.Sigungus?.Contains(id) != false).Select(id => (areas.AreaOf(id), 0)));
+        }
         if (suffixed && found.Count == 0 && areas.ParseDongName(word) is { } name)
         {
             if (name.Unit == '리')
@@ -258,7 +267,7 @@ public sealed class AreaResolver
             {
                 continue;
             }
-            if (words.Count > 0 && raw.Length >= 2 && raw[^1] is '동' or '가' && raw.AsSpan(0, raw.Length - 1).IndexOfAnyExceptInRange('0', '9') < 0)
+            if (words.Count > 0 && Variants(raw).Any(IsNumberOfDong))
             {
                 words[^1] += raw;
                 continue;
@@ -267,6 +276,10 @@ public sealed class AreaResolver
         }
         return words;
     }
+
+    /// <summary>"2동", "3가": the number of a 동 or 가 written apart from its name ("삼도 2동", "종로 3가").</summary>
+    private static bool IsNumberOfDong(string word) =>
+        word.Length >= 2 && word[^1] is '동' or '가' && word.AsSpan(0, word.Length - 1).IndexOfAnyExceptInRange('0', '9') < 0;
 
     private sealed class Context
     {

@@ -13,10 +13,10 @@ namespace Naviyam.Places;
 public sealed class LegalAreas
 {
     private readonly Dictionary<(int SigunguId, DongName Name), Area> dongs = [];
+    private readonly Dictionary<(int SigunguId, DongName Name), GeoPoint> measured = [];
     private readonly Dictionary<DongName, List<Area>> dongsByName = [];
     private readonly Dictionary<(int SigunguId, string Ri), List<Area>> ris = [];
     private readonly Dictionary<string, List<Area>> risByName = new(StringComparer.Ordinal);
-    private readonly Dictionary<Area, int> mainDong = new(ReferenceEqualityComparer.Instance);
 
     private LegalAreas()
     {
@@ -72,11 +72,11 @@ public sealed class LegalAreas
                 LegalName = name,
             };
             learned.dongs[(sigunguId, name)] = area;
-            Add(learned.dongsByName, name, area);
-            if (!nearest.IsEmpty)
+            if (Median(evidence.Points) is { } point)
             {
-                learned.mainDong[area] = nearest[0];
+                learned.measured[(sigunguId, name)] = point;
             }
+            Add(learned.dongsByName, name, area);
         }
         foreach (var ((sigunguId, eupmyeon, ri), evidence) in riShops)
         {
@@ -102,15 +102,15 @@ public sealed class LegalAreas
     /// <summary>The legal 동 of this name in this 시군구, or null.</summary>
     public Area? Find(int sigunguId, DongName name) => dongs.GetValueOrDefault((sigunguId, name));
 
+    /// <summary>The point of a legal 동 measured from its shops' agreeing coordinates, or null when none had any.</summary>
+    public GeoPoint? MeasuredPoint(int sigunguId, DongName name) => measured.TryGetValue((sigunguId, name), out var point) ? point : null;
+
     /// <summary>The legal 동 of this name anywhere (도련1동 in 제주시; 신촌동 in several cities).</summary>
     public IReadOnlyList<Area> Named(DongName name) => dongsByName.GetValueOrDefault(name) ?? [];
 
     /// <summary>The 리 of this name (in the 시군구, or anywhere for −1): 고성리 is in 애월읍 and in 성산읍.</summary>
     public IReadOnlyList<Area> Ris(string ri, int sigunguId = -1) =>
         (sigunguId >= 0 ? ris.GetValueOrDefault((sigunguId, ri)) : risByName.GetValueOrDefault(ri)) ?? [];
-
-    /// <summary>The administrative 읍면동 most of a legal 동's shops lie nearest to, or −1.</summary>
-    public int MainDong(Area legal) => mainDong.GetValueOrDefault(legal, -1);
 
     private static void Collect<TKey>(Dictionary<TKey, Evidence> into, TKey key, string written, GeoPoint? point) where TKey : notnull
     {

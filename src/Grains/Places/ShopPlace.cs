@@ -11,12 +11,11 @@ public enum DongEvidence
 
     /// <summary>
     /// Its coordinates, which agree with its address, are nearest that 읍면동's point within the address's 시군구 (or
-    /// among the 읍면동 its legal 동 spans): a Voronoi approximation of the 읍면동's territory.
+    /// among the 읍면동 its legal 동 spans): a Voronoi approximation of the 읍면동's territory. For a shop whose address
+    /// names a legal 동 the gazetteer does not relate to any (법환동) this is only an estimate, which
+    /// <see cref="AreaMatcher"/> does not use: the address names another place.
     /// </summary>
     Coordinates = 2,
-
-    /// <summary>Its legal 동 (법환동), where the other served shops naming it mostly lie.</summary>
-    LegalDong = 3,
 }
 
 /// <summary>

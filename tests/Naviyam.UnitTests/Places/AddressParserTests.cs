@@ -116,6 +116,27 @@ public class AddressParserTests
     }
 
     [Theory]
+    [InlineData("  서울   관악구\t신림동   1423번지 2층 ")]
+    [InlineData("서울특별시 관악구 신림동 산 12-3")]
+    [InlineData("[08754] 서울특별시 관악구 신림동 1423")]
+    [InlineData("서울특별시　관악구　신림동 1423")]
+    [InlineData("서울특별시,관악구,신림동,1423")]
+    public void Noise_around_the_parts_does_not_change_them(string address)
+    {
+        var parsed = Parser.Parse(address);
+
+        (Sido(parsed), Sigungu(parsed), parsed.DongWritten).Should().Be(("서울특별시", "관악구", "신림동"));
+    }
+
+    [Fact]
+    public void Decomposed_Hangul_is_read_like_composed_Hangul()
+    {
+        var decomposed = "서울 관악구 신림동 1".Normalize(System.Text.NormalizationForm.FormD);
+
+        Sigungu(Parser.Parse(decomposed)).Should().Be("관악구");
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
