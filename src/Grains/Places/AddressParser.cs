@@ -38,7 +38,7 @@ public sealed class AddressParser(AdminAreas areas)
         string? dongWritten = null;
         string? ri = null;
         string? road = null;
-        if (next + 1 < words.Count && IsNumberOfDong(words[next + 1]) && areas.ParseDongName(words[next]) is null)
+        if (next + 1 < words.Count && DongName.IsNumberWrittenApart(words[next + 1]) && !IsRoad(words[next]) && areas.ParseDongName(words[next]) is null)
         {
             // "삼도 2동", "종로 1가": the number written apart from its name.
             words[next] += words[next + 1];
@@ -217,10 +217,6 @@ public sealed class AddressParser(AdminAreas areas)
         }
         return (words, reference);
     }
-
-    /// <summary>"1가", "2동": the number of a 동 or 가 written apart from its name.</summary>
-    private static bool IsNumberOfDong(string word) =>
-        word.Length >= 2 && word[^1] is '가' or '동' && word.AsSpan(0, word.Length - 1).IndexOfAnyExceptInRange('0', '9') < 0;
 
     private string Intern(string name) => names.GetOrAdd(name, name);
 }

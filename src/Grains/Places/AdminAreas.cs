@@ -88,8 +88,7 @@ public sealed class AdminAreas
             .ToArray();
         foreach (var city in Cities)
         {
-            citiesByName.TryAdd(city.Name, []);
-            citiesByName[city.Name].Add(city);
+            citiesByName.ListFor(city.Name).Add(city);
             foreach (var sigunguId in city.SigunguIds)
             {
                 cityOfSigungu[sigunguId] = city.Id;
@@ -104,12 +103,7 @@ public sealed class AdminAreas
                 // Administrative names write numbers in digits, so no Hangul numeral is read here; "상중이동" stays whole.
                 var name = DongName.Parse(member) ?? new DongName(member, 0, 0, '\0');
                 knownStems.Add(name.Stem);
-                var key = (dong.SigunguId, name.Stem);
-                if (!membersBySigungu.TryGetValue(key, out var list))
-                {
-                    membersBySigungu[key] = list = [];
-                }
-                list.Add(new DongMember(dong.Id, name));
+                membersBySigungu.ListFor((dong.SigunguId, name.Stem)).Add(new DongMember(dong.Id, name));
             }
         }
         foreach (var ((sigunguId, stem), members) in membersBySigungu)
@@ -356,10 +350,7 @@ public sealed class AdminAreas
 
     private static void Add(Dictionary<string, List<int>> index, string key, int id)
     {
-        if (!index.TryGetValue(key, out var list))
-        {
-            index[key] = list = [];
-        }
+        var list = index.ListFor(key);
         if (!list.Contains(id))
         {
             list.Add(id);

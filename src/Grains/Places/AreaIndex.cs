@@ -38,11 +38,11 @@ public sealed class AreaIndex
             byShopId[places[i].ShopId] = i;
             if (places[i].SigunguId >= 0)
             {
-                Add(bySigungu, places[i].SigunguId, i);
+                bySigungu.ListFor(places[i].SigunguId).Add(i);
             }
             if (places[i].SidoId >= 0)
             {
-                Add(bySido, places[i].SidoId, i);
+                bySido.ListFor(places[i].SidoId).Add(i);
             }
         }
         resolver = new AreaResolver(areas, legal, area => ShopsIn(area).Any());
@@ -140,14 +140,5 @@ public sealed class AreaIndex
             return (areas.NearestDong(unverified), DongEvidence.Coordinates);
         }
         return (-1, DongEvidence.None);
-    }
-
-    private static void Add(Dictionary<int, List<int>> index, int key, int value)
-    {
-        if (!index.TryGetValue(key, out var list))
-        {
-            index[key] = list = [];
-        }
-        list.Add(value);
     }
 }

@@ -8,8 +8,8 @@ namespace Naviyam.Places;
 /// Turns a place as a user writes it ("은평구에서", "아라동 쪽", "삼도이동 근처", "애월", "대구 중구", "수원 팔달구",
 /// "신월동", "종로 3가") into an <see cref="Area"/>. Earlier words narrow the last one (시도, 시군구, city, 읍·면);
 /// the last word is read by its suffix — 시도, 시군구, city, 읍면동 or 가 in any spelling, 리 — and a bare word
-/// (은평, 애월, 신림) as the first of 시도, 시군구, 읍·면, 동 that knows it. A name several cities share is decided by
-/// the user's location (the nearest), else by where shops are served, else reported as ambiguous.
+/// (은평, 애월, 신림) as a 시도 if it is one, else at every level below that knows it. A name several areas share is
+/// decided by the user's location (the nearest), else by where shops are served, else reported as ambiguous.
 /// </summary>
 /// <remarks>
 /// Only named places belong here: phrases relative to the user ("근처", "학교 앞", "PC방 옆") are told apart first
@@ -100,7 +100,6 @@ public sealed class AreaResolver
                 return found.Distinct().ToList();
             }
         }
-        // "대구 중구": the last word may only narrow the one before ("서울 은평구 쪽" was stripped already).
         return [];
     }
 
@@ -267,7 +266,7 @@ public sealed class AreaResolver
             {
                 continue;
             }
-            if (words.Count > 0 && Variants(raw).Any(IsNumberOfDong))
+            if (words.Count > 0 && Variants(raw).Any(DongName.IsNumberWrittenApart))
             {
                 words[^1] += raw;
                 continue;
@@ -276,10 +275,6 @@ public sealed class AreaResolver
         }
         return words;
     }
-
-    /// <summary>"2동", "3가": the number of a 동 or 가 written apart from its name ("삼도 2동", "종로 3가").</summary>
-    private static bool IsNumberOfDong(string word) =>
-        word.Length >= 2 && word[^1] is '동' or '가' && word.AsSpan(0, word.Length - 1).IndexOfAnyExceptInRange('0', '9') < 0;
 
     private sealed class Context
     {

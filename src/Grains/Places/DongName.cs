@@ -110,6 +110,10 @@ public readonly record struct DongName(string Stem, int Ga, int Number, char Uni
 
     public static bool IsHangulSyllable(char c) => c is >= '가' and <= '힣';
 
+    /// <summary>"2동", "1가": the number of a 동 or 가 written apart from its name ("삼도 2동", "종로 1가").</summary>
+    public static bool IsNumberWrittenApart(string word) =>
+        word.Length >= 2 && word[^1] is '가' or '동' && word.AsSpan(0, word.Length - 1).IndexOfAnyExceptInRange('0', '9') < 0;
+
     private static DongName? ParseDong(ReadOnlySpan<char> rest, Func<string, bool>? isKnownStem)
     {
         var number = 0;

@@ -76,7 +76,7 @@ public sealed class LegalAreas
             {
                 learned.measured[(sigunguId, name)] = point;
             }
-            Add(learned.dongsByName, name, area);
+            learned.dongsByName.ListFor(name).Add(area);
         }
         foreach (var ((sigunguId, eupmyeon, ri), evidence) in riShops)
         {
@@ -93,8 +93,8 @@ public sealed class LegalAreas
                 EupmyeonId = eupmyeon,
                 Children = eupmyeon >= 0 ? [eupmyeon] : [],
             };
-            Add(learned.ris, (sigunguId, ri), area);
-            Add(learned.risByName, ri, area);
+            learned.ris.ListFor((sigunguId, ri)).Add(area);
+            learned.risByName.ListFor(ri).Add(area);
         }
         return learned;
     }
@@ -123,15 +123,6 @@ public sealed class LegalAreas
         {
             evidence.Points.Add(p);
         }
-    }
-
-    private static void Add<TKey>(Dictionary<TKey, List<Area>> into, TKey key, Area area) where TKey : notnull
-    {
-        if (!into.TryGetValue(key, out var list))
-        {
-            into[key] = list = [];
-        }
-        list.Add(area);
     }
 
     /// <summary>The median latitude and longitude: one shop geocoded across town does not move the 동.</summary>

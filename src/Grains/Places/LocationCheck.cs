@@ -80,7 +80,7 @@ public sealed class LocationCheck
             return new LocationVerdict(LocationStatus.Consistent, position, PositionPrecision.Coordinates, outside, tolerance);
         }
         var instead = Approximate(address, legalDongPoint)!;
-        return instead with { Status = LocationStatus.Outside, MetersOutside = outside, ToleranceMeters = tolerance };
+        return instead with { Status = LocationStatus.Outside, MetersFromArea = outside, ToleranceMeters = tolerance };
     }
 
     /// <summary>True when the coordinates are plausibly inside the 시군구 (or city) the address names.</summary>

@@ -39,14 +39,15 @@ public enum PositionPrecision
 
 /// <summary>
 /// The position to use for a shop and why: its coordinates when they agree with its address, else the point of the
-/// area its address names (marked approximate). <see cref="MetersOutside"/> is how far the coordinates are from the
-/// nearest 읍면동 point of the address's 시군구 and <see cref="ToleranceMeters"/> what that 시군구 allows.
+/// area its address names (marked approximate). When coordinates were checked, <see cref="MetersFromArea"/> is how
+/// far they lie from the nearest 읍면동 point of the address's 시군구 and <see cref="ToleranceMeters"/> how far that
+/// 시군구 allows.
 /// </summary>
 public sealed record LocationVerdict(
     LocationStatus Status,
     GeoPoint? Position,
     PositionPrecision Precision,
-    double? MetersOutside = null,
+    double? MetersFromArea = null,
     double? ToleranceMeters = null)
 {
     public bool IsApproximate => Precision is PositionPrecision.Eupmyeondong or PositionPrecision.Sigungu;

@@ -22,7 +22,7 @@ public class LocationCheckTests
 
         var verdict = Check.Check(Parser.Parse("제주특별자치도 서귀포시 법환동 1217-1 1층"), point);
 
-        verdict.Should().Be(new LocationVerdict(LocationStatus.Consistent, point, PositionPrecision.Coordinates, verdict.MetersOutside, verdict.ToleranceMeters));
+        verdict.Should().Be(new LocationVerdict(LocationStatus.Consistent, point, PositionPrecision.Coordinates, verdict.MetersFromArea, verdict.ToleranceMeters));
         verdict.IsApproximate.Should().BeFalse();
     }
 
@@ -35,7 +35,7 @@ public class LocationCheckTests
         verdict.Position.Should().Be(Dong("제주시", "노형동").Point);
         verdict.Precision.Should().Be(PositionPrecision.Eupmyeondong);
         verdict.IsApproximate.Should().BeTrue();
-        verdict.MetersOutside.Should().BeGreaterThan(400_000);
+        verdict.MetersFromArea.Should().BeGreaterThan(400_000);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class LocationCheckTests
         var verdict = Check.Check(Parser.Parse("대구 북구 동화천로59길 22 (연경동)"), new GeoPoint(35.94377023, 128.6246416));
 
         verdict.Status.Should().Be(LocationStatus.Consistent);
-        verdict.MetersOutside.Should().BeGreaterThan(3_000).And.BeLessThan(verdict.ToleranceMeters!.Value);
+        verdict.MetersFromArea.Should().BeGreaterThan(3_000).And.BeLessThan(verdict.ToleranceMeters!.Value);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class LocationCheckTests
         var verdict = Check.Check(Parser.Parse("서울특별시 마포구 서교동 395-154 1층"), SeoulPoint);
 
         verdict.Status.Should().Be(LocationStatus.Outside);
-        verdict.MetersOutside.Should().BeGreaterThan(verdict.ToleranceMeters!.Value);
+        verdict.MetersFromArea.Should().BeGreaterThan(verdict.ToleranceMeters!.Value);
     }
 
     [Fact]
