@@ -38,9 +38,10 @@ public sealed class AddressParser(AdminAreas areas)
         string? dongWritten = null;
         string? ri = null;
         string? road = null;
-        if (next + 1 < words.Count && DongName.IsNumberWrittenApart(words[next + 1]) && !IsRoad(words[next]) && areas.ParseDongName(words[next]) is null)
+        if (next + 1 < words.Count && DongName.IsNumberWrittenApart(words[next + 1]) && areas.ParseDongName(words[next]) is null
+            && (!IsRoad(words[next]) || areas.IsKnownStem(words[next])))
         {
-            // "삼도 2동", "종로 1가": the number written apart from its name.
+            // "삼도 2동", "종로 1가": the number written apart from its name (종로 is also a road; 대림로 only a road).
             words[next] += words[next + 1];
             words.RemoveAt(next + 1);
         }

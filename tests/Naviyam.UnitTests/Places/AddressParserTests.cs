@@ -104,6 +104,7 @@ public class AddressParserTests
     [InlineData("제주특별자치도 제주시 이도이동 1148-5 1층", DongMatchKind.Exact, new[] { "이도2동" })]
     [InlineData("제주특별자치도 제주시 삼도 2동 1", DongMatchKind.Exact, new[] { "삼도2동" })]
     [InlineData("서울 종로구 종로 3가 1", DongMatchKind.Exact, new[] { "종로1.2.3.4가동" })]
+    [InlineData("서울 영등포구 대림로 2동 1", DongMatchKind.None, new string[0])]
     [InlineData("서울 양천구 가로공원로 152-1 （신월동）", DongMatchKind.Spans, new[] { "신월1동", "신월2동", "신월3동", "신월4동", "신월5동", "신월6동", "신월7동" })]
     [InlineData("서울특별시 종로구 명륜4가 107", DongMatchKind.None, new string[0])]
     [InlineData("서울특별시 용산구 한강로2가 124-1 정성돈가스 건물", DongMatchKind.Within, new[] { "한강로동" })]
