@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using System.Text.Json;
 using MySqlConnector;
-using Naviyam.Silo.Infrastructure;
-using Naviyam.Silo.Infrastructure.Migrations;
+using Naviyam.Infrastructure.MySql;
+using Naviyam.Infrastructure.MySql.Migrations;
 using Naviyam.Silo.Training;
 using Naviyam.Lexicons;
 using Naviyam.Silo.DataGeneration;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Hosting;
-using Naviyam.Silo.Infrastructure.Migrations;
+using Naviyam.Infrastructure.MySql.Migrations;
 
 namespace Naviyam.Silo.Hosting;
 

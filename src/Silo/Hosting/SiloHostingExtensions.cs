@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
-using Naviyam.Silo.Infrastructure;
+using Naviyam.Infrastructure.MySql;
 using Orleans.Dashboard;
 using Naviyam.Hosting;
 using Naviyam.Nlu.Model;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MySqlConnector;
 
-namespace Naviyam.Silo.Infrastructure.Migrations;
+namespace Naviyam.Infrastructure.MySql.Migrations;
 
 /// <summary>One versioned file of <c>sql/migrations</c>: <c>V007__coupons_and_orders.sql</c>.</summary>
 public sealed partial record Migration(int Version, string Name, string Path)

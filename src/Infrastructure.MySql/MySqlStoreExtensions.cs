@@ -7,7 +7,7 @@ using Naviyam.Logging;
 using Naviyam.Orders;
 using Naviyam.Profiles;
 
-namespace Naviyam.Silo.Infrastructure;
+namespace Naviyam.Infrastructure.MySql;
 
 public static class MySqlStoreExtensions
 {

@@ -7,7 +7,7 @@ using Naviyam.Chat;
 using Microsoft.Extensions.Options;
 using Naviyam.Logging;
 
-namespace Naviyam.Silo.Infrastructure;
+namespace Naviyam.Infrastructure.MySql;
 
 /// <summary>
 /// The turn journal in MySQL. Each turn writes its <c>conversations</c> row (unique per session and turn id), its
@@ -205,18 +205,4 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
             JsonSerializer.Serialize(turn.Reply.Slots, Json),
             JsonSerializer.Serialize(turn.Reply.Recommendations, Json));
     }
-}
-
-/// <summary>Bound from <c>Naviyam:Storage:TurnJournal</c>: how turns are grouped into transactions.</summary>
-public sealed class TurnJournalOptions
-{
-    public const string Section = "Naviyam:Storage:TurnJournal";
-
-    /// <summary>Most turns one transaction writes; a batch is whatever queued while the last commit ran.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 500)]
-    public int MaxTurnsPerCommit { get; set; } = 64;
-
-    /// <summary>Transactions in flight at once; each holds one pooled connection.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 16)]
-    public int ConcurrentCommits { get; set; } = 2;
 }

@@ -1,7 +1,7 @@
 using MySqlConnector;
 using Naviyam.Cards;
 
-namespace Naviyam.Silo.Infrastructure;
+namespace Naviyam.Infrastructure.MySql;
 
 /// <summary>
 /// Meal cards in <c>foodcard_users</c> with the append-only <c>foodcard_ledger</c>. Every change goes through the

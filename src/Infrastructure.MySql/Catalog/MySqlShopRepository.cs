@@ -4,7 +4,7 @@ using MySqlConnector;
 using Naviyam.Catalog;
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.Infrastructure;
+namespace Naviyam.Infrastructure.MySql;
 
 /// <summary>
 /// Shops in the spec's tables: <c>shops</c>, <c>menus</c> and <c>shop_hours</c>. A shop and its menus and hours are

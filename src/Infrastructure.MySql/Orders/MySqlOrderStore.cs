@@ -2,7 +2,7 @@ using MySqlConnector;
 using Naviyam.Cards;
 using Naviyam.Orders;
 
-namespace Naviyam.Silo.Infrastructure;
+namespace Naviyam.Infrastructure.MySql;
 
 /// <summary>
 /// Orders in <c>product_orders</c>. Placing one is a single transaction that first locks the card row (the lock

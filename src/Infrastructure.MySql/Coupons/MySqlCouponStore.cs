@@ -6,7 +6,7 @@ using MySqlConnector;
 using Naviyam.Coupons;
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.Infrastructure;
+namespace Naviyam.Infrastructure.MySql;
 
 /// <summary>
 /// Coupons in <c>coupons</c> and wallets in <c>user_coupon_wallet</c>. <c>target_categories</c> holds the Korean

@@ -4,7 +4,7 @@ using System.Text.Json;
 using MySqlConnector;
 using Naviyam.Logging;
 
-namespace Naviyam.Silo.Infrastructure;
+namespace Naviyam.Infrastructure.MySql;
 
 /// <summary>Writes a batch of predictions into <c>nlu_training_data</c> with one multi-row insert.</summary>
 public sealed class MySqlNluPredictionSink(MySqlDataSource dataSource) : INluPredictionSink

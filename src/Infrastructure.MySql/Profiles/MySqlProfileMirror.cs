@@ -2,7 +2,7 @@ using System.Text.Json;
 using MySqlConnector;
 using Naviyam.Profiles;
 
-namespace Naviyam.Silo.Infrastructure;
+namespace Naviyam.Infrastructure.MySql;
 
 /// <summary>Upserts the learned profile into <c>user_profiles</c> for analytics.</summary>
 public sealed class MySqlProfileMirror(MySqlDataSource dataSource) : IProfileMirror

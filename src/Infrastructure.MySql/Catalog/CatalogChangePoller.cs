@@ -3,16 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Naviyam.Catalog;
 
-namespace Naviyam.Silo.Infrastructure;
-
-/// <summary>Bound from <c>Naviyam:Catalog</c>.</summary>
-public sealed class CatalogSyncOptions
-{
-    public const string Section = "Naviyam:Catalog";
-
-    /// <summary>How often each silo looks for shops changed on other silos.</summary>
-    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
-}
+namespace Naviyam.Infrastructure.MySql;
 
 /// <summary>
 /// Keeps this silo's catalog in step with shop changes made on any silo: the database is the source of truth,

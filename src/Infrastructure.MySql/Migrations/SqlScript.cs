@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Naviyam.Silo.Infrastructure.Migrations;
+namespace Naviyam.Infrastructure.MySql.Migrations;
 
 /// <summary>
 /// Splits a migration file into statements the way the <c>mariadb</c> client does for our files: a statement ends

@@ -1,0 +1,10 @@
+namespace Naviyam.Infrastructure.MySql;
+
+/// <summary>Bound from <c>Naviyam:Catalog</c>.</summary>
+public sealed class CatalogSyncOptions
+{
+    public const string Section = "Naviyam:Catalog";
+
+    /// <summary>How often each silo looks for shops changed on other silos.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+}
