@@ -7,7 +7,7 @@ using Naviyam.Lexicons;
 using Naviyam.Nlu;
 using Naviyam.Nlu.Model;
 using Naviyam.Shops;
-using Naviyam.Silo.DataGeneration;
+using Naviyam.Catalog.Import.DataGeneration;
 
 namespace Naviyam.Benchmarks;
 

@@ -5,9 +5,9 @@ using Naviyam.Infrastructure.MySql;
 using Naviyam.Infrastructure.MySql.Migrations;
 using Naviyam.Silo.Training;
 using Naviyam.Lexicons;
-using Naviyam.Silo.DataGeneration;
+using Naviyam.Catalog.Import.DataGeneration;
 using Naviyam.Silo.Hosting;
-using Naviyam.Silo.Import;
+using Naviyam.Catalog.Import;
 
 namespace Naviyam.Silo.Commands;
 

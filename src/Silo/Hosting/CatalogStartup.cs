@@ -6,8 +6,8 @@ using Naviyam.Cards;
 using Naviyam.Catalog;
 using Naviyam.Coupons;
 using Naviyam.Lexicons;
-using Naviyam.Silo.DataGeneration;
-using Naviyam.Silo.Import;
+using Naviyam.Catalog.Import.DataGeneration;
+using Naviyam.Catalog.Import;
 
 namespace Naviyam.Silo.Hosting;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Naviyam.Cards;
 using Naviyam.Shops;
-using Naviyam.Silo.Import;
+using Naviyam.Catalog.Import;
 
-namespace Naviyam.Silo.DataGeneration;
+namespace Naviyam.Catalog.Import.DataGeneration;
 
 /// <summary>Reads what <see cref="GeneratedDataWriter"/> wrote. Blank lines are skipped.</summary>
 public static class GeneratedDataReader

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Naviyam.Silo.DataGeneration;
+namespace Naviyam.Catalog.Import.DataGeneration;
 
 /// <summary>
 /// JSON settings of the generated JSONL files: camelCase, enums as names, Korean written as is (no \uXXXX

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Naviyam.Silo.Import;
+namespace Naviyam.Catalog.Import;
 
 /// <summary>One CSV record: its fields, the 1-based line where it starts and its raw text (without the line break).</summary>
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, string Raw)

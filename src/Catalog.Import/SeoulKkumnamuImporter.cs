@@ -1,6 +1,6 @@
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.Import;
+namespace Naviyam.Catalog.Import;
 
 /// <summary>
 /// Imports the Seoul 꿈나무카드 merchant export (가맹점명, 업종명, 전화, 가맹점주소): no coordinates, hours or

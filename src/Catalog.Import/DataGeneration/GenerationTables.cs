@@ -1,6 +1,6 @@
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.DataGeneration;
+namespace Naviyam.Catalog.Import.DataGeneration;
 
 /// <summary>A menu a generated shop may offer: a price range in won, rounded to <see cref="Step"/>.</summary>
 internal sealed record MenuTemplate(string Name, int MinPrice, int MaxPrice, MenuKind Kind, int Step = 500);

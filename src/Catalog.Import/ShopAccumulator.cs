@@ -1,7 +1,7 @@
 using Naviyam.Catalog;
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.Import;
+namespace Naviyam.Catalog.Import;
 
 /// <summary>
 /// Collects shops by id in first-seen order; a repeated id merges into the earlier version with

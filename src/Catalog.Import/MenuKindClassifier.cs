@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.Import;
+namespace Naviyam.Catalog.Import;
 
 /// <summary>
 /// Tells a meal from a drink, side, add-on or dessert by the menu name. Korean dish names put the head noun

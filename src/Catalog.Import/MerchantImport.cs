@@ -1,6 +1,6 @@
-using Naviyam.Silo.DataGeneration;
+using Naviyam.Catalog.Import.DataGeneration;
 
-namespace Naviyam.Silo.Import;
+namespace Naviyam.Catalog.Import;
 
 /// <summary>
 /// One entry point for every merchant source: <c>ReadFile("jeju" | "national" (alias "standard") | "peer" |

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Naviyam.Cards;
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.DataGeneration;
+namespace Naviyam.Catalog.Import.DataGeneration;
 
 /// <summary>
 /// Writes a generated city to a folder as <c>shops.jsonl</c> and <c>foodcard_users.jsonl</c>: one JSON object

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.Import;
+namespace Naviyam.Catalog.Import;
 
 /// <summary>Small value parsers shared by the importers.</summary>
 public static class ImportParsing

@@ -2,7 +2,7 @@ using Naviyam.Cards;
 using Naviyam.Coupons;
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.DataGeneration;
+namespace Naviyam.Catalog.Import.DataGeneration;
 
 /// <summary>What to generate. <see cref="ShopCount"/> is 1..100,000; <see cref="UserCount"/> 0..1,000,000.</summary>
 public sealed record CityGenerationOptions

@@ -3,7 +3,7 @@ using Naviyam.Coupons;
 using Naviyam.Shops;
 using Naviyam.Time;
 
-namespace Naviyam.Silo.DataGeneration;
+namespace Naviyam.Catalog.Import.DataGeneration;
 
 /// <summary>
 /// The generated city's coupons: a small fixed catalog (one coupon per usage type, plus one for a single shop of

@@ -2,7 +2,7 @@ using System.Globalization;
 using Naviyam.Cards;
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.DataGeneration;
+namespace Naviyam.Catalog.Import.DataGeneration;
 
 /// <summary>
 /// Generates a synthetic Seoul-like city for demos, load tests and ranking experiments. Deterministic: the

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Naviyam.Cards;
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.Import;
+namespace Naviyam.Catalog.Import;
 
 /// <summary>
 /// Imports the earlier prototype's sample: <c>restaurants_optimized.json</c> (shops with MySQL-geometry hex

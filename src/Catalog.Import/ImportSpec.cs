@@ -1,4 +1,4 @@
-namespace Naviyam.Silo.Hosting;
+namespace Naviyam.Catalog.Import;
 
 /// <summary>An import named in configuration or on the command line: "<c>kind:path</c>", e.g. "jeju:/data/jeju.csv".</summary>
 public sealed record ImportSpec(string Kind, string Path)

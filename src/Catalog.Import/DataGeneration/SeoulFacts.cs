@@ -1,4 +1,4 @@
-namespace Naviyam.Silo.DataGeneration;
+namespace Naviyam.Catalog.Import.DataGeneration;
 
 /// <summary>
 /// The 25 Seoul districts (자치구) with approximate centre coordinates (near each district office), a relative

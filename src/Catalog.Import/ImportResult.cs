@@ -1,6 +1,6 @@
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.Import;
+namespace Naviyam.Catalog.Import;
 
 /// <summary>What one import produced: the shops (already merged by id) and the rows it could not use.</summary>
 public sealed record ImportResult(IReadOnlyList<ShopRecord> Shops, IReadOnlyList<RejectedRow> Rejected)

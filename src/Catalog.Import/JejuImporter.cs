@@ -1,6 +1,6 @@
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.Import;
+namespace Naviyam.Catalog.Import;
 
 /// <summary>
 /// Imports the Jeju child-meal-card merchant lists (columns id, name, address, tel, category, latitude,

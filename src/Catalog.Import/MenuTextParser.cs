@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.Import;
+namespace Naviyam.Catalog.Import;
 
 /// <summary>
 /// Parses menu text such as the Jeju <c>menu_info</c> field: <c>"메뉴 가격 | 메뉴 가격"</c>.

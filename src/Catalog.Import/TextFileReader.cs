@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Naviyam.Silo.Import;
+namespace Naviyam.Catalog.Import;
 
 /// <summary>
 /// Opens merchant files whatever encoding Korean public data comes in: UTF-8 (with or without BOM, also

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Naviyam.Shops;
 
-namespace Naviyam.Silo.Import;
+namespace Naviyam.Catalog.Import;
 
 /// <summary>
 /// Imports merchant CSVs in the national standard layout (전국아동복지급식정보표준데이터), such as the Daegu
