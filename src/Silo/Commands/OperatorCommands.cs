@@ -3,7 +3,7 @@ using System.Text.Json;
 using MySqlConnector;
 using Naviyam.Infrastructure.MySql;
 using Naviyam.Infrastructure.MySql.Migrations;
-using Naviyam.Silo.Training;
+using Naviyam.Training;
 using Naviyam.Lexicons;
 using Naviyam.Catalog.Import.DataGeneration;
 using Naviyam.Silo.Hosting;

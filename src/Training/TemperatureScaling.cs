@@ -1,4 +1,4 @@
-namespace Naviyam.Silo.Training;
+namespace Naviyam.Training;
 
 /// <summary>
 /// Temperature scaling (Guo et al., 2017): one scalar T that divides the logits, chosen to minimise the

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Naviyam.Silo.Training;
+namespace Naviyam.Training;
 
 /// <summary>One training row: the featurizer's ids and the index of the gold class.</summary>
 public sealed record TrainingExample(long[] Ids, int Label);

@@ -5,7 +5,7 @@ using Naviyam.Lexicons;
 using Naviyam.Nlu;
 using Naviyam.Preprocessing;
 
-namespace Naviyam.Silo.Training;
+namespace Naviyam.Training;
 
 /// <summary>One labelled line of <c>data/nlu/*.jsonl</c>.</summary>
 public sealed record LabelledExample(string Text, string Intent, Entities Entities)

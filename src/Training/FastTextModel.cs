@@ -1,4 +1,4 @@
-namespace Naviyam.Silo.Training;
+namespace Naviyam.Training;
 
 /// <summary>
 /// The parameters of a fastText-style classifier: an embedding bag (<c>(Buckets + 1) × Dimension</c>, the last

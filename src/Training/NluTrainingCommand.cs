@@ -6,7 +6,7 @@ using Naviyam.Nlu;
 using Naviyam.Chat;
 using Naviyam.Nlu.Model;
 
-namespace Naviyam.Silo.Training;
+namespace Naviyam.Training;
 
 /// <summary>The figures <see cref="NluTrainingCommand.TrainModel"/> writes to <c>metrics.json</c>.</summary>
 public sealed record NluTrainingReport

@@ -2,7 +2,7 @@ using System.Globalization;
 using Naviyam.Nlu;
 using Naviyam.Nlu.Model;
 
-namespace Naviyam.Silo.Training;
+namespace Naviyam.Training;
 
 /// <summary>Prints <see cref="NluMetrics"/> for people.</summary>
 public static class NluReport

@@ -4,7 +4,7 @@ using Google.Protobuf;
 using Onnx;
 using Naviyam.Nlu.Model;
 
-namespace Naviyam.Silo.Training;
+namespace Naviyam.Training;
 
 /// <summary>What the exporter stores next to the weights, in the model's <c>metadata_props</c>.</summary>
 public sealed record OnnxModelInfo(

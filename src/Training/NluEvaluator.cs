@@ -3,7 +3,7 @@ using Naviyam.Nlu;
 using Naviyam.Chat;
 using Naviyam.Nlu.Model;
 
-namespace Naviyam.Silo.Training;
+namespace Naviyam.Training;
 
 public sealed record IntentScore(string Intent, int Support, int Predicted, double Precision, double Recall, double F1);
 
