@@ -1,6 +1,6 @@
 using Naviyam.Catalog;
 using Naviyam.Silo.Commands;
-using Naviyam.Silo.Hosting;
+using Naviyam.Hosting;
 using Orleans.Dashboard;
 
 namespace Naviyam.Silo;

@@ -8,7 +8,7 @@ using Naviyam.Chat;
 using Naviyam.Gateway.Apis;
 using Naviyam.Gateway.Auth;
 using Naviyam.Gateway.Hubs;
-using Naviyam.Silo.Hosting;
+using Naviyam.Hosting;
 using Orleans.Dashboard;
 
 namespace Naviyam.Gateway.Extensions;

@@ -6,7 +6,7 @@ using Naviyam.Infrastructure.MySql.Migrations;
 using Naviyam.Training;
 using Naviyam.Lexicons;
 using Naviyam.Catalog.Import.DataGeneration;
-using Naviyam.Silo.Hosting;
+using Naviyam.Hosting;
 using Naviyam.Catalog.Import;
 
 namespace Naviyam.Silo.Commands;

@@ -1,4 +1,4 @@
-namespace Naviyam.Silo.Hosting;
+namespace Naviyam.Hosting;
 
 /// <summary>
 /// Bound from <c>Naviyam:Data</c> and <c>Naviyam:Import</c>: what the silo serves when its store starts empty.

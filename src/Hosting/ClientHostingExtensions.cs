@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
-namespace Naviyam.Silo.Hosting;
+namespace Naviyam.Hosting;
 
 public static class ClientHostingExtensions
 {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
-namespace Naviyam.Silo.Hosting;
+namespace Naviyam.Hosting;
 
 /// <summary>What silos and cluster clients must agree on, read from one place.</summary>
 public static class ClusterSettings

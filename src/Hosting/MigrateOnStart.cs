@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Naviyam.Infrastructure.MySql.Migrations;
 
-namespace Naviyam.Silo.Hosting;
+namespace Naviyam.Hosting;
 
 /// <summary>Runs the migrations before anything else starts, when Naviyam:Storage:MigrateOnStart is set.</summary>
 public sealed class MigrateOnStart(string connectionString) : IHostedService

@@ -9,7 +9,7 @@ using Naviyam.Lexicons;
 using Naviyam.Catalog.Import.DataGeneration;
 using Naviyam.Catalog.Import;
 
-namespace Naviyam.Silo.Hosting;
+namespace Naviyam.Hosting;
 
 /// <summary>
 /// Fills the store and the silo-local catalog before the silo takes its first turn: generated data when the

@@ -8,11 +8,10 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Naviyam.Infrastructure.MySql;
 using Orleans.Dashboard;
-using Naviyam.Hosting;
 using Naviyam.Nlu.Model;
 using Naviyam.Time;
 
-namespace Naviyam.Silo.Hosting;
+namespace Naviyam.Hosting;
 
 public static class SiloHostingExtensions
 {
