@@ -27,6 +27,7 @@ public sealed class Components : IDisposable
         collection.AddMetrics();
         collection.AddSingleton(TimeProvider.System);
         collection.AddNaviyamGrainServices(configuration);
+        collection.AddNaviyamInMemoryStores();
         // The rule engine stays resolvable by its own type; the served engine (INluEngine) is the learned one, as in a silo.
         collection.AddSingleton<RuleBasedNluEngine>();
         collection.AddLearnedNlu();

@@ -1,85 +1,26 @@
-using Microsoft.Extensions.Configuration;
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
-using Orleans.Serialization;
-using Orleans.Storage;
-using Naviyam.Infrastructure.MySql;
-using Orleans.Dashboard;
 using Naviyam.Nlu.Model;
-using Naviyam.Time;
+using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Naviyam.Hosting;
 
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// Makes this host a Naviyam silo: the grain services, the catalog start-up, and Orleans with the storage
-    /// mode from configuration. The gateway calls the same method to co-host a silo on the embedded default.
+    /// Makes this host a Naviyam silo: the silo's services and Orleans with the storage mode from configuration.
+    /// The gateway calls the same method to co-host a silo on the embedded default.
     /// </summary>
     public static IHostApplicationBuilder AddNaviyamSilo(this IHostApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
-        var (storage, silo) = ClusterSettings.Read(configuration);
+        var (storage, silo) = ClusterSettings.Read(builder.Configuration);
         builder.Services.AddNaviyamClusterIdentity(silo);
-
-        builder.Services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
-        builder.Services.AddNaviyamClock(builder.Environment, configuration);
-        builder.Services.AddNaviyamGrainServices(configuration);
-        // The learned intent model (data/models/nlu/intent.onnx) replaces the rule classifier when it is present.
-        builder.Services.AddLearnedNlu();
-        if (storage.IsMySql && storage.MigrateOnStart)
-        {
-            builder.Services.AddHostedService(_ => new MigrateOnStart(storage.RequireConnectionString(configuration)));
-        }
-        // Before Orleans: the schema exists and the catalog is full before the silo accepts its first turn.
-        builder.Services.AddHostedService<CatalogStartup>();
+        builder.AddNaviyamSiloServices();
 
         builder.UseOrleans(orleans =>
         {
-
-            if (storage.IsMySql)
-            {
-                // Same storage and provider names as the embedded default: only where the bytes go changes.
-                var connectionString = storage.RequireConnectionString(configuration);
-                orleans.ConfigureEndpoints(
-                    ResolveAdvertisedAddress(silo.AdvertisedAddress),
-                    silo.SiloPort + silo.Instance,
-                    silo.GatewayPort + silo.Instance,
-                    listenOnAnyHostAddress: silo.AdvertisedAddress is not null);
-                orleans.UseAdoNetClustering(options =>
-                {
-                    options.Invariant = StorageOptions.AdoNetInvariant;
-                    options.ConnectionString = connectionString;
-                });
-                orleans.AddAdoNetGrainStorage(StorageNames.Default, options =>
-                {
-                    options.Invariant = StorageOptions.AdoNetInvariant;
-                    options.ConnectionString = connectionString;
-                });
-                orleans.UseAdoNetReminderService(options =>
-                {
-                    options.Invariant = StorageOptions.AdoNetInvariant;
-                    options.ConnectionString = connectionString;
-                });
-                orleans.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.Default)
-                    .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
-                orleans.Services.AddNaviyamMySqlStores(connectionString);
-            }
-            else
-            {
-                orleans.UseLocalhostClustering(
-                    siloPort: silo.SiloPort + silo.Instance,
-                    gatewayPort: silo.GatewayPort + silo.Instance);
-                orleans.Configure<EndpointOptions>(options => options.AdvertisedIPAddress = IPAddress.Loopback);
-                orleans.AddMemoryGrainStorage(StorageNames.Default);
-                // The same binary serializer as MySQL mode: the default JSON one costs milliseconds per session write.
-                orleans.Services.AddOptions<MemoryGrainStorageOptions>(StorageNames.Default)
-                    .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
-                orleans.UseInMemoryReminderService();
-            }
+            orleans.UseNaviyamStorage(storage, silo, builder.Configuration);
             if (silo.MinimumReminderPeriod is { } minimum)
             {
                 orleans.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = minimum);
@@ -89,26 +30,28 @@ public static class SiloHostingExtensions
         return builder;
     }
 
-    /// <summary>Loopback unless configured; a host name (a compose service) is resolved to its IPv4 address.</summary>
-    private static IPAddress ResolveAdvertisedAddress(string? configured) =>
-        configured is null ? IPAddress.Loopback
-        : IPAddress.TryParse(configured, out var address) ? address
-        : Dns.GetHostAddresses(configured).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
-
     /// <summary>
-    /// The product's clock (<see cref="SeoulClock"/>) over the host's <see cref="TimeProvider"/>. Development may pin
-    /// its start (Naviyam:Clock:PinnedLocalTime, a Seoul wall time) for demos; only the product's notion of "now"
-    /// moves, never the runtime's own timers. Tests replace the clock with a fake one.
+    /// What a silo holds besides Orleans itself: the turn pipeline's services, the clock, the learned NLU model, and
+    /// the start-up work (migrations when asked, then the catalog). A test cluster, which brings its own Orleans
+    /// configuration, hosts the same services through this method.
     /// </summary>
-    public static IServiceCollection AddNaviyamClock(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
+    public static IHostApplicationBuilder AddNaviyamSiloServices(this IHostApplicationBuilder builder)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        var pinned = configuration.GetSection(ClockOptions.Section).Get<ClockOptions>()?.PinnedLocalTime;
-        if (environment.IsDevelopment() && !string.IsNullOrWhiteSpace(pinned))
+        var configuration = builder.Configuration;
+        var (storage, _) = ClusterSettings.Read(configuration);
+
+        builder.Services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
+        builder.Services.AddNaviyamClock(builder.Environment, configuration);
+        builder.Services.AddNaviyamGrainServices(configuration);
+        // The learned intent model (data/models/nlu/intent.onnx) replaces the rule classifier when it is present.
+        builder.Services.AddLearnedNlu();
+        // Hosted services start in registration order, and these are registered before Orleans: the schema exists and
+        // the catalog is full before the silo accepts its first turn.
+        if (storage.IsMySql && storage.MigrateOnStart)
         {
-            var local = DateTime.Parse(pinned, System.Globalization.CultureInfo.InvariantCulture);
-            services.AddSingleton(new SeoulClock(new PinnedStartTimeProvider(SeoulClock.FromSeoulLocal(local))));
+            builder.Services.AddHostedService(_ => new MigrateOnStart(storage.RequireConnectionString(configuration)));
         }
-        return services;
+        builder.Services.AddHostedService<CatalogStartup>();
+        return builder;
     }
 }

@@ -11,7 +11,10 @@ namespace Naviyam.Infrastructure.MySql;
 
 public static class MySqlStoreExtensions
 {
-    /// <summary>Replaces the embedded default's stores with the spec's MySQL tables.</summary>
+    /// <summary>
+    /// MySQL mode's stores: the spec's tables, plus the poller that keeps this silo's catalog in step with the others.
+    /// A host registers these or the in-memory ones (<c>AddNaviyamInMemoryStores</c>), never both.
+    /// </summary>
     public static IServiceCollection AddNaviyamMySqlStores(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton(_ => new MySqlDataSource(connectionString));

@@ -21,8 +21,9 @@ namespace Naviyam.Hosting;
 public static class GrainServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the turn pipeline's stages and the embedded default's stores. A storage mode replaces the
-    /// stores (shops, cards, journal) after this call; everything else is the same in every mode.
+    /// Registers the turn pipeline's stages, the same in every storage mode. The stores (shops, cards, coupons,
+    /// orders, the turn journal, the NLU log and the profile mirror) come from the storage mode the host chose:
+    /// <see cref="InMemoryStoreServiceCollectionExtensions.AddNaviyamInMemoryStores"/> or the MySQL library's.
     /// </summary>
     public static IServiceCollection AddNaviyamGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,7 +48,6 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<RuleIntentClassifier>();
         services.AddSingleton<INluEngine, RuleBasedNluEngine>();
         services.AddSingleton<CachedNlu>();
-        services.AddSingleton<INluPredictionSink, DiscardingNluPredictionSink>();
         services.AddSingleton<NluPredictionLog>();
         services.AddHostedService(sp => sp.GetRequiredService<NluPredictionLog>());
 
@@ -59,15 +59,6 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IScoringModel, HeuristicScoringModel>();
         services.AddSingleton<ReplyComposer>();
         services.AddSingleton<TurnPipeline>();
-
-        services.AddSingleton<IShopRepository, InMemoryShopRepository>();
-        services.AddSingleton<InMemoryFoodCardStore>();
-        services.AddSingleton<IFoodCardStore>(sp => sp.GetRequiredService<InMemoryFoodCardStore>());
-        services.AddSingleton<InMemoryCouponStore>();
-        services.AddSingleton<ICouponStore>(sp => sp.GetRequiredService<InMemoryCouponStore>());
-        services.AddSingleton<IOrderStore, InMemoryOrderStore>();
-        services.AddSingleton<ITurnJournal, InMemoryTurnJournal>();
-        services.AddSingleton<IProfileMirror, NoProfileMirror>();
         return services;
     }
 }
