@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,7 @@ namespace Naviyam.Hosting;
 
 /// <summary>
 /// Fills the store and the silo-local catalog before the silo takes its first turn: generated data when the
-/// store is empty, then every import named in configuration. Registered before Orleans, so it finishes first.
+/// store is empty, then every import named in configuration (<see cref="ImportOptions"/>). Registered before Orleans, so it finishes first.
 /// </summary>
 public sealed class CatalogStartup(
     IShopRepository shops,
@@ -21,8 +20,8 @@ public sealed class CatalogStartup(
     ICouponStore coupons,
     IShopCatalog catalog,
     PlaceGazetteer places,
-    IConfiguration configuration,
     IOptions<DataOptions> dataOptions,
+    IOptions<ImportOptions> importOptions,
     ILogger<CatalogStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -46,11 +45,11 @@ public sealed class CatalogStartup(
                 city.Shops.Count, city.Users.Count, city.Wallets.Count, options.Seed);
         }
 
-        var imports = configuration.GetSection(DataOptions.ImportSection).Get<string[]>() ?? [];
-        if (imports.Length > 0)
+        var imports = importOptions.Value.Specs.ToList();
+        if (imports.Count > 0)
         {
             var categories = CategoryMap.Load(DataPaths.Catalog("categories.json"));
-            foreach (var import in imports.Where(i => !string.IsNullOrWhiteSpace(i)).Select(ImportSpec.Parse))
+            foreach (var import in imports)
             {
                 var result = MerchantImport.ReadFile(import.Kind, import.Path, categories);
                 await shops.UpsertAsync(result.Shops, cancellationToken);

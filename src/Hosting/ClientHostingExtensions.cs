@@ -15,7 +15,8 @@ public static class ClientHostingExtensions
     {
         var configuration = builder.Configuration;
         var (storage, silo) = ClusterSettings.Read(configuration);
-        builder.Services.AddNaviyamClusterIdentity(silo);
+        builder.Services.AddNaviyamClusterIdentity(configuration);
+        builder.Services.AddNaviyamStorageOptions(configuration);
 
         builder.UseOrleansClient(client =>
         {

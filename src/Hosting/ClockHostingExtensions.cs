@@ -16,11 +16,15 @@ public static class ClockHostingExtensions
     public static IServiceCollection AddNaviyamClock(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // Read now as well: whether the product clock is pinned decides what is registered.
         var pinned = configuration.GetSection(ClockOptions.Section).Get<ClockOptions>()?.PinnedLocalTime;
         if (environment.IsDevelopment() && !string.IsNullOrWhiteSpace(pinned))
         {
-            var local = DateTime.Parse(pinned, System.Globalization.CultureInfo.InvariantCulture);
-            services.AddSingleton(new SeoulClock(new PinnedStartTimeProvider(SeoulClock.FromSeoulLocal(local))));
+            if (DateTime.TryParse(pinned, System.Globalization.CultureInfo.InvariantCulture, out var local))
+            {
+                services.AddSingleton(new SeoulClock(new PinnedStartTimeProvider(SeoulClock.FromSeoulLocal(local))));
+            }
         }
         return services;
     }

@@ -15,7 +15,7 @@ public static class SiloHostingExtensions
     public static IHostApplicationBuilder AddNaviyamSilo(this IHostApplicationBuilder builder)
     {
         var (storage, silo) = ClusterSettings.Read(builder.Configuration);
-        builder.Services.AddNaviyamClusterIdentity(silo);
+        builder.Services.AddNaviyamClusterIdentity(builder.Configuration);
         builder.AddNaviyamSiloServices();
 
         builder.UseOrleans(orleans =>
@@ -40,7 +40,9 @@ public static class SiloHostingExtensions
         var configuration = builder.Configuration;
         var (storage, _) = ClusterSettings.Read(configuration);
 
-        builder.Services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
+        builder.Services.AddNaviyamStorageOptions(configuration);
+        builder.Services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddNaviyamClock(builder.Environment, configuration);
         builder.Services.AddNaviyamGrainServices(configuration);
         // The learned intent model (data/models/nlu/intent.onnx) replaces the rule classifier when it is present.

@@ -27,7 +27,7 @@ public static class MySqlStoreExtensions
         services.AddSingleton<ITurnJournal, MySqlTurnJournal>();
         services.AddSingleton<IProfileMirror, MySqlProfileMirror>();
         services.AddSingleton<INluPredictionSink, MySqlNluPredictionSink>();
-        services.AddOptions<CatalogSyncOptions>().BindConfiguration(CatalogSyncOptions.Section);
+        services.AddOptions<CatalogSyncOptions>().BindConfiguration(CatalogSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<CatalogChangePoller>();
         return services;
     }

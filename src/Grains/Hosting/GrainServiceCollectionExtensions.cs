@@ -27,9 +27,11 @@ public static class GrainServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddNaviyamGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RecommendationOptions>().Bind(configuration.GetSection(RecommendationOptions.Section));
-        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
-        services.AddOptions<ProfileOptions>().Bind(configuration.GetSection(ProfileOptions.Section));
+        services.AddOptions<RecommendationOptions>().Bind(configuration.GetSection(RecommendationOptions.Section))
+            .PostConfigure(options => options.ApplyDefaults())
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProfileOptions>().Bind(configuration.GetSection(ProfileOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache(options => options.SizeLimit = 100_000);
         // Every host has these already; registering them here keeps the stages usable from any container (tools, benchmarks).
         services.AddLogging();
