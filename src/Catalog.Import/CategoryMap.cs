@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Naviyam.Lexicons;
 using Naviyam.Shops;
 
 namespace Naviyam.Catalog.Import;
@@ -53,7 +54,7 @@ public sealed class CategoryMap
     }
 
     /// <summary>Where the file ships: <c>data/catalog/categories.json</c> beside the binaries.</summary>
-    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "data", "catalog", "categories.json");
+    public static string DefaultPath => new DataPaths().Catalog("categories.json");
 
     /// <summary>The source names the file has mappings for ("jeju", "national", "peer", "seoul", "generated").</summary>
     public IReadOnlyCollection<string> Sources => _sources.Keys;

@@ -22,6 +22,7 @@ public sealed class CatalogStartup(
     PlaceGazetteer places,
     IOptions<DataOptions> dataOptions,
     IOptions<ImportOptions> importOptions,
+    IOptions<DataPaths> dataPaths,
     ILogger<CatalogStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -48,7 +49,7 @@ public sealed class CatalogStartup(
         var imports = importOptions.Value.Specs.ToList();
         if (imports.Count > 0)
         {
-            var categories = CategoryMap.Load(DataPaths.Catalog("categories.json"));
+            var categories = CategoryMap.Load(dataPaths.Value.Catalog("categories.json"));
             foreach (var import in imports)
             {
                 var result = MerchantImport.ReadFile(import.Kind, import.Path, categories);

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Naviyam.Lexicons;
 using Naviyam.Nlu.Model;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -45,8 +47,9 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddNaviyamClock(builder.Environment, configuration);
         builder.Services.AddNaviyamGrainServices(configuration);
-        // The learned intent model (data/models/nlu/intent.onnx) replaces the rule classifier when it is present.
-        builder.Services.AddLearnedNlu();
+        // The learned intent model (models/nlu/intent.onnx in the data folder) replaces the rule classifier when it is present.
+        var dataPaths = configuration.GetSection(DataPaths.Section).Get<DataPaths>() ?? new DataPaths();
+        builder.Services.AddLearnedNlu(dataPaths.IntentModel);
         // Hosted services start in registration order, and these are registered before Orleans: the schema exists and
         // the catalog is full before the silo accepts its first turn.
         if (storage.IsMySql && storage.MigrateOnStart)

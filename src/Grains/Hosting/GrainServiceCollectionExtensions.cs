@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Naviyam.Cards;
 using Naviyam.Catalog;
 using Naviyam.Conversation;
@@ -39,11 +40,12 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SeoulClock>();
 
-        services.AddSingleton(_ => EmojiSignals.Load(DataPaths.Lexicon("emoji.json")));
-        services.AddSingleton(_ => SlangLexicon.Load(DataPaths.Lexicon("slang.json")));
-        services.AddSingleton(_ => FoodLexicon.Load(DataPaths.Lexicon("foods.json")));
-        services.AddSingleton(_ => CueLexicon.Load(DataPaths.Lexicon("cues.json")));
-        services.AddSingleton(_ => PlaceGazetteer.Load(DataPaths.Lexicon("places.json")));
+        services.AddOptions<DataPaths>().Bind(configuration.GetSection(DataPaths.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => EmojiSignals.Load(Lexicon(sp, "emoji.json")));
+        services.AddSingleton(sp => SlangLexicon.Load(Lexicon(sp, "slang.json")));
+        services.AddSingleton(sp => FoodLexicon.Load(Lexicon(sp, "foods.json")));
+        services.AddSingleton(sp => CueLexicon.Load(Lexicon(sp, "cues.json")));
+        services.AddSingleton(sp => PlaceGazetteer.Load(Lexicon(sp, "places.json")));
 
         services.AddSingleton<TextNormalizer>();
         services.AddSingleton<EntityExtractor>();
@@ -63,4 +65,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<TurnPipeline>();
         return services;
     }
+
+    /// <summary>A lexicon file in the configured data folder.</summary>
+    private static string Lexicon(IServiceProvider services, string fileName) =>
+        services.GetRequiredService<IOptions<DataPaths>>().Value.Lexicon(fileName);
 }
