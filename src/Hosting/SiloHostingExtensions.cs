@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Naviyam.Catalog;
 using Naviyam.Lexicons;
 using Naviyam.Nlu.Model;
 using Orleans.Configuration;
@@ -58,5 +61,17 @@ public static class SiloHostingExtensions
         }
         builder.Services.AddHostedService<CatalogStartup>();
         return builder;
+    }
+
+    /// <summary>
+    /// A silo's own endpoints: the root shows the dashboard, and what this silo's catalog serves for one shop lets an
+    /// operator (and the cluster tests) see that a change made on another silo has arrived here.
+    /// </summary>
+    public static WebApplication MapNaviyamSiloEndpoints(this WebApplication app)
+    {
+        app.MapGet("/", () => Results.Redirect(ServiceDefaultsExtensions.DashboardPath));
+        app.MapGet("/operator/catalog/shops/{shopId}", (string shopId, IShopCatalog catalog) =>
+            catalog.TryGet(shopId, out var shop) ? Results.Ok(shop) : Results.NotFound());
+        return app;
     }
 }

@@ -9,7 +9,6 @@ using Naviyam.Gateway.Apis;
 using Naviyam.Gateway.Auth;
 using Naviyam.Gateway.Hubs;
 using Naviyam.Hosting;
-using Orleans.Dashboard;
 
 namespace Naviyam.Gateway.Extensions;
 
@@ -21,6 +20,7 @@ public static class GatewayExtensions
     /// <summary>Wires the gateway: a co-hosted silo, JWT auth, problem+json errors, REST, SignalR and the chat page.</summary>
     public static WebApplicationBuilder AddNaviyamGateway(this WebApplicationBuilder builder)
     {
+        builder.AddNaviyamServiceDefaults();
         // The embedded default co-hosts a silo; in front of a cluster the gateway is a thin Orleans client.
         if (builder.Configuration.GetValue("Naviyam:Gateway:CoHostSilo", defaultValue: true))
         {
@@ -68,7 +68,6 @@ public static class GatewayExtensions
             .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<ChatFrontDoor>();
-        builder.Services.AddHealthChecks();
         return builder;
     }
 
@@ -89,17 +88,12 @@ public static class GatewayExtensions
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health");
+        app.MapNaviyamDefaultEndpoints(dashboardForOperatorsOnly: !app.Environment.IsDevelopment());
         app.MapChatApi();
         app.MapMeApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevTokenApi();
-            app.MapOrleansDashboard(routePrefix: "/dashboard");
-        }
-        else
-        {
-            app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(policy => policy.RequireClaim("role", "operator"));
         }
         app.MapHub<ChatHub>(HubPath);
         app.MapHub<EchoHub>(EchoHubPath);
