@@ -7,7 +7,7 @@ using Naviyam.Lexicons;
 using Naviyam.Nlu;
 using Naviyam.Nlu.Model;
 using Naviyam.Shops;
-using Naviyam.Silo.DataGeneration;
+using Naviyam.Catalog.Import.DataGeneration;
 
 namespace Naviyam.Benchmarks;
 
@@ -27,6 +27,7 @@ public sealed class Components : IDisposable
         collection.AddMetrics();
         collection.AddSingleton(TimeProvider.System);
         collection.AddNaviyamGrainServices(configuration);
+        collection.AddNaviyamInMemoryStores();
         // The rule engine stays resolvable by its own type; the served engine (INluEngine) is the learned one, as in a silo.
         collection.AddSingleton<RuleBasedNluEngine>();
         collection.AddLearnedNlu();

@@ -6,7 +6,7 @@ using Naviyam.Bench;
 using Naviyam.Catalog;
 using Naviyam.Chat;
 using Naviyam.Shops;
-using Naviyam.Silo.Hosting;
+using Naviyam.Hosting;
 
 namespace Naviyam.Benchmarks;
 

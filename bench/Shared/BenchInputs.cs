@@ -25,7 +25,7 @@ public static class BenchInputs
     /// </summary>
     public static IReadOnlyList<string> Messages(bool foodSeekingOnly)
     {
-        var path = Path.Combine(DataPaths.Root, "nlu", "test.jsonl");
+        var path = Path.Combine(new DataPaths().Root, "nlu", "test.jsonl");
         var messages = new List<string> { SpecExample };
         foreach (var line in File.ReadLines(path))
         {

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using Naviyam.Shops;
-using Naviyam.Silo.DataGeneration;
-using Naviyam.Silo.Import;
+using Naviyam.Catalog.Import.DataGeneration;
+using Naviyam.Catalog.Import;
 
 namespace Naviyam.Import.Tests;
 

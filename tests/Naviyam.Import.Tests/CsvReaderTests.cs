@@ -1,4 +1,4 @@
-using Naviyam.Silo.Import;
+using Naviyam.Catalog.Import;
 
 namespace Naviyam.Import.Tests;
 

@@ -1,6 +1,6 @@
 using Naviyam.Coupons;
 using Naviyam.Shops;
-using Naviyam.Silo.DataGeneration;
+using Naviyam.Catalog.Import.DataGeneration;
 
 namespace Naviyam.Import.Tests;
 

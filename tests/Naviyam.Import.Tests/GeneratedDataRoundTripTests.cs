@@ -1,6 +1,6 @@
 using System.Text;
-using Naviyam.Silo.DataGeneration;
-using Naviyam.Silo.Import;
+using Naviyam.Catalog.Import.DataGeneration;
+using Naviyam.Catalog.Import;
 
 namespace Naviyam.Import.Tests;
 

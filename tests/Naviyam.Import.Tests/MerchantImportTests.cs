@@ -1,6 +1,6 @@
 using System.Text;
 using Naviyam.Shops;
-using Naviyam.Silo.Import;
+using Naviyam.Catalog.Import;
 
 namespace Naviyam.Import.Tests;
 

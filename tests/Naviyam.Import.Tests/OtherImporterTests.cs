@@ -1,5 +1,5 @@
 using Naviyam.Shops;
-using Naviyam.Silo.Import;
+using Naviyam.Catalog.Import;
 
 namespace Naviyam.Import.Tests;
 

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 using Naviyam.Nlu;
 using Naviyam.Chat;
 using Naviyam.Nlu.Model;
-using Naviyam.Silo.Training;
+using Naviyam.Training;
 
 namespace Naviyam.Nlu.Tests;
 

@@ -38,7 +38,7 @@ public class NgramFeaturizerTests
     public void Ids_stay_inside_the_buckets_and_never_use_the_padding_id()
     {
         var featurizer = Featurizer(buckets: 1 << 10);
-        foreach (var example in Silo.Training.NluDataset.LoadSplit(TestAssets.DataDirectory, "dev").Take(100))
+        foreach (var example in Training.NluDataset.LoadSplit(TestAssets.DataDirectory, "dev").Take(100))
         {
             featurizer.Featurize(TestAssets.Assets.Normalizer.Normalize(example.Text)).Should().OnlyContain(id => id >= 0 && id < 1 << 10);
         }

@@ -1,5 +1,5 @@
 using Naviyam.Chat;
-using Naviyam.Silo.Training;
+using Naviyam.Training;
 
 namespace Naviyam.Nlu.Tests;
 

@@ -14,6 +14,7 @@ public class RegistrationTests
         services.AddMetrics();
         services.AddLogging();
         services.AddNaviyamGrainServices(new ConfigurationBuilder().Build());
+        services.AddNaviyamInMemoryStores();
         services.AddLearnedNlu();
         using var provider = services.BuildServiceProvider();
 
@@ -30,6 +31,7 @@ public class RegistrationTests
         services.AddMetrics();
         services.AddLogging();
         services.AddNaviyamGrainServices(new ConfigurationBuilder().Build());
+        services.AddNaviyamInMemoryStores();
         services.AddLearnedNlu(Path.Combine(Path.GetTempPath(), "no-such-model.onnx"));
         using var provider = services.BuildServiceProvider();
 

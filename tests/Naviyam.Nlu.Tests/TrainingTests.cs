@@ -1,6 +1,6 @@
 using Naviyam.Chat;
 using Naviyam.Nlu.Model;
-using Naviyam.Silo.Training;
+using Naviyam.Training;
 
 namespace Naviyam.Nlu.Tests;
 

@@ -7,16 +7,18 @@ namespace Naviyam.UnitTests;
 /// <summary>The team's real lexicon files, as shipped beside the binaries.</summary>
 internal static class TestLexicons
 {
-    public static EmojiSignals Emoji { get; } = EmojiSignals.Load(DataPaths.Lexicon("emoji.json"));
-    public static FoodLexicon Foods { get; } = FoodLexicon.Load(DataPaths.Lexicon("foods.json"));
-    public static CueLexicon Cues { get; } = CueLexicon.Load(DataPaths.Lexicon("cues.json"));
-    public static SlangLexicon Slang { get; } = SlangLexicon.Load(DataPaths.Lexicon("slang.json"));
+    private static readonly DataPaths Paths = new();
+
+    public static EmojiSignals Emoji { get; } = EmojiSignals.Load(Paths.Lexicon("emoji.json"));
+    public static FoodLexicon Foods { get; } = FoodLexicon.Load(Paths.Lexicon("foods.json"));
+    public static CueLexicon Cues { get; } = CueLexicon.Load(Paths.Lexicon("cues.json"));
+    public static SlangLexicon Slang { get; } = SlangLexicon.Load(Paths.Lexicon("slang.json"));
 
     public static TextNormalizer Normalizer { get; } = new(Emoji, Slang);
 
     public static PlaceGazetteer Places()
     {
-        var places = PlaceGazetteer.Load(DataPaths.Lexicon("places.json"));
+        var places = PlaceGazetteer.Load(Paths.Lexicon("places.json"));
         places.LearnAddresses(["서울 관악구 봉천로 391", "서울 관악구 신림동 1423", "제주특별자치도 서귀포시 법환동 1217-1"]);
         return places;
     }

@@ -9,8 +9,7 @@ using Naviyam.Gateway.Chat;
 using Naviyam.Gateway.Diagnostics;
 using Naviyam.Gateway.Me;
 using Naviyam.Gateway.Operators;
-using Naviyam.Silo.Hosting;
-using Orleans.Dashboard;
+using Naviyam.Hosting;
 
 namespace Naviyam.Gateway.Extensions;
 
@@ -19,6 +18,7 @@ public static class GatewayExtensions
     /// <summary>Wires the gateway: a co-hosted silo, JWT auth, problem+json errors, REST, SignalR and the chat page.</summary>
     public static WebApplicationBuilder AddNaviyamGateway(this WebApplicationBuilder builder)
     {
+        builder.AddNaviyamServiceDefaults();
         // The embedded default co-hosts a silo; in front of a cluster the gateway is a thin Orleans client.
         if (builder.Configuration.GetValue("Naviyam:Gateway:CoHostSilo", defaultValue: true))
         {
@@ -29,7 +29,7 @@ public static class GatewayExtensions
             builder.AddNaviyamClusterClient();
         }
 
-        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -66,7 +66,6 @@ public static class GatewayExtensions
             .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddChatFrontDoor();
-        builder.Services.AddHealthChecks();
         return builder;
     }
 
@@ -87,17 +86,16 @@ public static class GatewayExtensions
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health");
+        var dashboard = app.MapNaviyamDefaultEndpoints();
+        if (!app.Environment.IsDevelopment())
+        {
+            dashboard.RequireOperator();
+        }
         app.MapChatApi();
         app.MapMeApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevTokenApi();
-            app.MapOrleansDashboard(routePrefix: "/dashboard");
-        }
-        else
-        {
-            app.MapOrleansDashboard(routePrefix: "/dashboard").RequireOperator();
         }
         app.MapEchoBaselines();
         return app;

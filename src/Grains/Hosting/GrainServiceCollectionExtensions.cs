@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Naviyam.Cards;
 using Naviyam.Catalog;
 using Naviyam.Conversation;
@@ -21,14 +22,17 @@ namespace Naviyam.Hosting;
 public static class GrainServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the turn pipeline's stages and the embedded default's stores. A storage mode replaces the
-    /// stores (shops, cards, journal) after this call; everything else is the same in every mode.
+    /// Registers the turn pipeline's stages, the same in every storage mode. The stores (shops, cards, coupons,
+    /// orders, the turn journal, the NLU log and the profile mirror) come from the storage mode the host chose:
+    /// <see cref="InMemoryStoreServiceCollectionExtensions.AddNaviyamInMemoryStores"/> or the MySQL library's.
     /// </summary>
     public static IServiceCollection AddNaviyamGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RecommendationOptions>().Bind(configuration.GetSection(RecommendationOptions.Section));
-        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
-        services.AddOptions<ProfileOptions>().Bind(configuration.GetSection(ProfileOptions.Section));
+        services.AddOptions<RecommendationOptions>().Bind(configuration.GetSection(RecommendationOptions.Section))
+            .PostConfigure(options => options.ApplyDefaults())
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProfileOptions>().Bind(configuration.GetSection(ProfileOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache(options => options.SizeLimit = 100_000);
         // Every host has these already; registering them here keeps the stages usable from any container (tools, benchmarks).
         services.AddLogging();
@@ -36,18 +40,18 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SeoulClock>();
 
-        services.AddSingleton(_ => EmojiSignals.Load(DataPaths.Lexicon("emoji.json")));
-        services.AddSingleton(_ => SlangLexicon.Load(DataPaths.Lexicon("slang.json")));
-        services.AddSingleton(_ => FoodLexicon.Load(DataPaths.Lexicon("foods.json")));
-        services.AddSingleton(_ => CueLexicon.Load(DataPaths.Lexicon("cues.json")));
-        services.AddSingleton(_ => PlaceGazetteer.Load(DataPaths.Lexicon("places.json")));
+        services.AddOptions<DataPaths>().Bind(configuration.GetSection(DataPaths.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => EmojiSignals.Load(Lexicon(sp, "emoji.json")));
+        services.AddSingleton(sp => SlangLexicon.Load(Lexicon(sp, "slang.json")));
+        services.AddSingleton(sp => FoodLexicon.Load(Lexicon(sp, "foods.json")));
+        services.AddSingleton(sp => CueLexicon.Load(Lexicon(sp, "cues.json")));
+        services.AddSingleton(sp => PlaceGazetteer.Load(Lexicon(sp, "places.json")));
 
         services.AddSingleton<TextNormalizer>();
         services.AddSingleton<EntityExtractor>();
         services.AddSingleton<RuleIntentClassifier>();
         services.AddSingleton<INluEngine, RuleBasedNluEngine>();
         services.AddSingleton<CachedNlu>();
-        services.AddSingleton<INluPredictionSink, DiscardingNluPredictionSink>();
         services.AddSingleton<NluPredictionLog>();
         services.AddHostedService(sp => sp.GetRequiredService<NluPredictionLog>());
 
@@ -64,15 +68,10 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<RecommendationPresenter>();
         services.AddSingleton<ITurnContextSource, GrainTurnContextSource>();
         services.AddSingleton<TurnPipeline>();
-
-        services.AddSingleton<IShopRepository, InMemoryShopRepository>();
-        services.AddSingleton<InMemoryFoodCardStore>();
-        services.AddSingleton<IFoodCardStore>(sp => sp.GetRequiredService<InMemoryFoodCardStore>());
-        services.AddSingleton<InMemoryCouponStore>();
-        services.AddSingleton<ICouponStore>(sp => sp.GetRequiredService<InMemoryCouponStore>());
-        services.AddSingleton<IOrderStore, InMemoryOrderStore>();
-        services.AddSingleton<ITurnJournal, InMemoryTurnJournal>();
-        services.AddSingleton<IProfileMirror, NoProfileMirror>();
         return services;
     }
+
+    /// <summary>A lexicon file in the configured data folder.</summary>
+    private static string Lexicon(IServiceProvider services, string fileName) =>
+        services.GetRequiredService<IOptions<DataPaths>>().Value.Lexicon(fileName);
 }

@@ -1,23 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Naviyam.Chat;
 
 namespace Naviyam.Logging;
-
-/// <summary>One NLU prediction as <c>nlu_training_data</c> keeps it, for labelling and retraining.</summary>
-public sealed record NluPrediction(string Text, string NormalizedText, NluResult Result, string ModelVersion, DateTimeOffset At);
-
-/// <summary>Where batches of predictions end up: the <c>nlu_training_data</c> table, or nowhere on the embedded default.</summary>
-public interface INluPredictionSink
-{
-    Task WriteAsync(IReadOnlyList<NluPrediction> batch, CancellationToken cancellationToken);
-}
-
-public sealed class DiscardingNluPredictionSink : INluPredictionSink
-{
-    public Task WriteAsync(IReadOnlyList<NluPrediction> batch, CancellationToken cancellationToken) => Task.CompletedTask;
-}
 
 /// <summary>
 /// Takes every prediction off the turn's critical path: <see cref="Record"/> only enqueues (dropping the oldest when

@@ -120,8 +120,8 @@ public sealed class AdminAreas
     }
 
     /// <summary>The shipped gazetteer, <c>data/places/admin-areas.tsv</c> with <c>aliases.json</c>, beside the binaries.</summary>
-    public static AdminAreas LoadDefault() =>
-        Load(Path.Combine(DataPaths.Root, "places", "admin-areas.tsv"), Path.Combine(DataPaths.Root, "places", "aliases.json"));
+    public static AdminAreas LoadDefault(DataPaths paths) =>
+        Load(paths.Place("admin-areas.tsv"), paths.Place("aliases.json"));
 
     public static AdminAreas Load(string areasPath, string aliasesPath) =>
         new(AdminAreaReader.Read(areasPath), PlaceAliases.Load(aliasesPath));

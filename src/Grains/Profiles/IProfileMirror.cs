@@ -1,5 +1,3 @@
-using Naviyam.Profiles;
-
 namespace Naviyam.Profiles;
 
 /// <summary>
@@ -9,10 +7,4 @@ namespace Naviyam.Profiles;
 public interface IProfileMirror
 {
     Task MirrorAsync(string userId, UserProfile profile);
-}
-
-/// <summary>The embedded default has no analytics tables.</summary>
-public sealed class NoProfileMirror : IProfileMirror
-{
-    public Task MirrorAsync(string userId, UserProfile profile) => Task.CompletedTask;
 }

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using System.Text.Json;
 using MySqlConnector;
-using Naviyam.Silo.Infrastructure;
-using Naviyam.Silo.Infrastructure.Migrations;
-using Naviyam.Silo.Training;
+using Naviyam.Infrastructure.MySql;
+using Naviyam.Infrastructure.MySql.Migrations;
+using Naviyam.Training;
 using Naviyam.Lexicons;
-using Naviyam.Silo.DataGeneration;
-using Naviyam.Silo.Hosting;
-using Naviyam.Silo.Import;
+using Naviyam.Catalog.Import.DataGeneration;
+using Naviyam.Hosting;
+using Naviyam.Catalog.Import;
 
 namespace Naviyam.Silo.Commands;
 
@@ -119,7 +119,7 @@ public static class OperatorCommands
             throw new IOException($"{spec.Path} does not exist");
         }
 
-        var result = MerchantImport.ReadFile(spec.Kind, spec.Path, CategoryMap.Load(DataPaths.Catalog("categories.json")));
+        var result = MerchantImport.ReadFile(spec.Kind, spec.Path, CategoryMap.Load(DataPathsOf(configuration).Catalog("categories.json")));
         Console.WriteLine($"{result.Shops.Count:N0} shops read from {spec.Path} ({spec.Kind}); {result.Rejected.Count:N0} rows rejected.");
         Console.WriteLine($"  with menus: {result.Shops.Count(s => s.Menus.Count > 0):N0}, with hours: {result.Shops.Count(s => s.Hours is not null):N0}, "
             + $"with coordinates: {result.Shops.Count(s => s.Location is not null):N0}, not for children: {result.Shops.Count(s => s.NotForChildren):N0}");
@@ -204,6 +204,9 @@ public static class OperatorCommands
         var data = options.GetValueOrDefault("--data") ?? RepositoryData();
         return NluTrainingCommand.Evaluate(data, options.GetValueOrDefault("--model") ?? Path.Combine(data, "models", "nlu"), split, Console.Out);
     }
+
+    private static DataPaths DataPathsOf(IConfiguration configuration) =>
+        configuration.GetSection(DataPaths.Section).Get<DataPaths>() ?? new DataPaths();
 
     private static StorageOptions? Storage(IConfiguration configuration) =>
         configuration.GetSection(StorageOptions.Section).Get<StorageOptions>();

@@ -1,5 +1,5 @@
 using MySqlConnector;
-using Naviyam.Silo.Infrastructure.Migrations;
+using Naviyam.Infrastructure.MySql.Migrations;
 
 namespace Naviyam.IntegrationTests.Infrastructure;
 

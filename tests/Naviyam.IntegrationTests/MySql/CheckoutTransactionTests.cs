@@ -3,7 +3,7 @@ using Naviyam.Cards;
 using Naviyam.Coupons;
 using Naviyam.IntegrationTests.Infrastructure;
 using Naviyam.Orders;
-using Naviyam.Silo.Infrastructure;
+using Naviyam.Infrastructure.MySql;
 
 namespace Naviyam.IntegrationTests.MySql;
 

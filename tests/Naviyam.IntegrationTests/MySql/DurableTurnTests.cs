@@ -5,7 +5,7 @@ using Naviyam.Conversation;
 using Naviyam.Hosting;
 using Naviyam.IntegrationTests.Infrastructure;
 using Naviyam.Logging;
-using Naviyam.Silo.Infrastructure;
+using Naviyam.Infrastructure.MySql;
 using Orleans.Core.Internal;
 using Orleans.Runtime;
 using Orleans.Storage;

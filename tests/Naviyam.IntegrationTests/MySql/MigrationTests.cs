@@ -1,6 +1,6 @@
 using MySqlConnector;
 using Naviyam.IntegrationTests.Infrastructure;
-using Naviyam.Silo.Infrastructure.Migrations;
+using Naviyam.Infrastructure.MySql.Migrations;
 
 namespace Naviyam.IntegrationTests.MySql;
 

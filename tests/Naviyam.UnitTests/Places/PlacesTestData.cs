@@ -1,3 +1,4 @@
+using Naviyam.Lexicons;
 using Naviyam.Places;
 
 namespace Naviyam.UnitTests.Places;
@@ -8,7 +9,7 @@ namespace Naviyam.UnitTests.Places;
 /// </summary>
 internal static class PlacesTestData
 {
-    private static readonly Lazy<AdminAreas> AreasLazy = new(AdminAreas.LoadDefault);
+    private static readonly Lazy<AdminAreas> AreasLazy = new(() => AdminAreas.LoadDefault(new DataPaths()));
     private static readonly Lazy<string> RepositoryRootLazy = new(FindRepositoryRoot);
 
     public static AdminAreas Areas => AreasLazy.Value;

@@ -71,7 +71,7 @@ public sealed class IntentModel : IDisposable
         new(File.ReadAllBytes(path), cues, baseFoods);
 
     /// <summary>Where the trained model ships: <c>data/models/nlu/intent.onnx</c> beside the binaries.</summary>
-    public static string DefaultPath => Path.Combine(DataPaths.Root, "models", "nlu", "intent.onnx");
+    public static string DefaultPath => new DataPaths().IntentModel;
 
     /// <summary>"fasttext-" + the first 12 hex digits of the model file's SHA-256.</summary>
     public string Version { get; }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Naviyam.Lexicons;
 
 namespace Naviyam.Nlu.Model;
@@ -24,7 +25,7 @@ public static class LearnedNluServiceCollectionExtensions
         // The featurizer gets its own base food lexicon: the shared one learns the catalog's menu names,
         // which the model never saw in training.
         services.TryAddSingleton(sp => IntentModel.Load(
-            path, sp.GetRequiredService<CueLexicon>(), FoodLexicon.Load(DataPaths.Lexicon("foods.json"))));
+            path, sp.GetRequiredService<CueLexicon>(), FoodLexicon.Load(sp.GetRequiredService<IOptions<DataPaths>>().Value.Lexicon("foods.json"))));
         services.TryAddSingleton(sp => new LearnedNluEngine(
             sp.GetRequiredService<IntentModel>(),
             sp.GetRequiredService<EntityExtractor>(),

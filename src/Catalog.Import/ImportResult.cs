@@ -1,0 +1,22 @@
+using Naviyam.Shops;
+
+namespace Naviyam.Catalog.Import;
+
+/// <summary>What one import produced: the shops (already merged by id) and the rows it could not use.</summary>
+public sealed record ImportResult(IReadOnlyList<ShopRecord> Shops, IReadOnlyList<RejectedRow> Rejected)
+{
+    public static ImportResult Empty { get; } = new([], []);
+}
+
+/// <summary>
+/// A source row that did not become a shop. <paramref name="Line"/> is the 1-based physical line where the
+/// record starts (0 when the source has no lines, e.g. a JSON array element); <paramref name="Raw"/> is the
+/// record text, cut to <see cref="MaxRawLength"/> characters.
+/// </summary>
+public sealed record RejectedRow(int Line, string Reason, string Raw)
+{
+    public const int MaxRawLength = 500;
+
+    public static RejectedRow Create(int line, string reason, string raw) =>
+        new(line, reason, raw.Length <= MaxRawLength ? raw : raw[..MaxRawLength] + "…");
+}

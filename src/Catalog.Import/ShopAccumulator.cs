@@ -1,0 +1,46 @@
+using Naviyam.Catalog;
+using Naviyam.Shops;
+
+namespace Naviyam.Catalog.Import;
+
+/// <summary>
+/// Collects shops by id in first-seen order; a repeated id merges into the earlier version with
+/// <see cref="ShopMerge.Merge"/> (the later row wins, a not-for-children flag is never cleared, and data the
+/// later row lacks is kept).
+/// </summary>
+public sealed class ShopAccumulator
+{
+    private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
+    private readonly List<ShopRecord> _shops = [];
+    private readonly List<RejectedRow> _rejected = [];
+
+    public int Count => _shops.Count;
+
+    public void Add(ShopRecord shop)
+    {
+        if (_indexById.TryGetValue(shop.Id, out var index))
+        {
+            _shops[index] = ShopMerge.Merge(_shops[index], shop);
+        }
+        else
+        {
+            _indexById[shop.Id] = _shops.Count;
+            _shops.Add(shop);
+        }
+    }
+
+    public void AddRange(ImportResult result)
+    {
+        foreach (var shop in result.Shops)
+        {
+            Add(shop);
+        }
+        _rejected.AddRange(result.Rejected);
+    }
+
+    public void Reject(RejectedRow row) => _rejected.Add(row);
+
+    public void Reject(int line, string reason, string raw) => _rejected.Add(RejectedRow.Create(line, reason, raw));
+
+    public ImportResult ToResult() => new(_shops.ToArray(), _rejected.ToArray());
+}

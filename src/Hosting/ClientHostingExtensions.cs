@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Naviyam.Hosting;
+
+public static class ClientHostingExtensions
+{
+    /// <summary>
+    /// Makes this host an Orleans client of a separate cluster (the gateway in front of several silos): the same
+    /// cluster id and clustering store the silos use, found through the same configuration keys.
+    /// </summary>
+    public static IHostApplicationBuilder AddNaviyamClusterClient(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var (storage, silo) = ClusterSettings.Read(configuration);
+        builder.Services.AddNaviyamClusterIdentity(configuration);
+        builder.Services.AddNaviyamStorageOptions(configuration);
+
+        builder.UseOrleansClient(client =>
+        {
+            if (storage.IsMySql)
+            {
+                var connectionString = storage.RequireConnectionString(configuration);
+                client.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = StorageOptions.AdoNetInvariant;
+                    options.ConnectionString = connectionString;
+                });
+            }
+            else
+            {
+                client.UseLocalhostClustering(silo.GatewayPort + silo.Instance, silo.ServiceId, silo.ClusterId);
+            }
+            client.AddDashboard();
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
+
+namespace Naviyam.Hosting;
+
+/// <summary>What every Naviyam web host (a silo, the gateway) has the same way: health, metrics and the Orleans Dashboard.</summary>
+public static class ServiceDefaultsExtensions
+{
+    public const string HealthPath = "/health";
+    public const string DashboardPath = "/dashboard";
+
+    /// <summary>Health checks and the metrics factory the product's counters are created from (logging is the host's default).</summary>
+    public static IHostApplicationBuilder AddNaviyamServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks();
+        builder.Services.AddMetrics();
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>/health</c> and the Orleans Dashboard at <c>/dashboard</c> (its Orleans side is added with the silo or
+    /// client). Returns the dashboard's endpoints so that a host facing users can restrict them to operators.
+    /// </summary>
+    public static IEndpointConventionBuilder MapNaviyamDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks(HealthPath);
+        return app.MapOrleansDashboard(routePrefix: DashboardPath);
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Naviyam.Catalog;
+using Naviyam.Lexicons;
+using Naviyam.Nlu.Model;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Naviyam.Hosting;
+
+public static class SiloHostingExtensions
+{
+    /// <summary>
+    /// Makes this host a Naviyam silo: the silo's services and Orleans with the storage mode from configuration.
+    /// The gateway calls the same method to co-host a silo on the embedded default.
+    /// </summary>
+    public static IHostApplicationBuilder AddNaviyamSilo(this IHostApplicationBuilder builder)
+    {
+        var (storage, silo) = ClusterSettings.Read(builder.Configuration);
+        builder.Services.AddNaviyamClusterIdentity(builder.Configuration);
+        builder.AddNaviyamSiloServices();
+
+        builder.UseOrleans(orleans =>
+        {
+            orleans.UseNaviyamStorage(storage, silo, builder.Configuration);
+            if (silo.MinimumReminderPeriod is { } minimum)
+            {
+                orleans.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = minimum);
+            }
+            orleans.AddDashboard();
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// What a silo holds besides Orleans itself: the turn pipeline's services, the clock, the learned NLU model, and
+    /// the start-up work (migrations when asked, then the catalog). A test cluster, which brings its own Orleans
+    /// configuration, hosts the same services through this method.
+    /// </summary>
+    public static IHostApplicationBuilder AddNaviyamSiloServices(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var (storage, _) = ClusterSettings.Read(configuration);
+
+        builder.Services.AddNaviyamStorageOptions(configuration);
+        builder.Services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddNaviyamClock(builder.Environment, configuration);
+        builder.Services.AddNaviyamGrainServices(configuration);
+        // The learned intent model (models/nlu/intent.onnx in the data folder) replaces the rule classifier when it is present.
+        var dataPaths = configuration.GetSection(DataPaths.Section).Get<DataPaths>() ?? new DataPaths();
+        builder.Services.AddLearnedNlu(dataPaths.IntentModel);
+        // Hosted services start in registration order, and these are registered before Orleans: the schema exists and
+        // the catalog is full before the silo accepts its first turn.
+        if (storage.IsMySql && storage.MigrateOnStart)
+        {
+            builder.Services.AddHostedService(_ => new MigrateOnStart(storage.RequireConnectionString(configuration)));
+        }
+        builder.Services.AddHostedService<CatalogStartup>();
+        return builder;
+    }
+
+    /// <summary>
+    /// A silo's own endpoints: the root shows the dashboard, and what this silo's catalog serves for one shop lets an
+    /// operator (and the cluster tests) see that a change made on another silo has arrived here.
+    /// </summary>
+    public static WebApplication MapNaviyamSiloEndpoints(this WebApplication app)
+    {
+        app.MapGet("/", () => Results.Redirect(ServiceDefaultsExtensions.DashboardPath));
+        app.MapGet("/operator/catalog/shops/{shopId}", (string shopId, IShopCatalog catalog) =>
+            catalog.TryGet(shopId, out var shop) ? Results.Ok(shop) : Results.NotFound());
+        return app;
+    }
+}
