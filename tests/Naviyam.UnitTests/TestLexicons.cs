@@ -11,6 +11,7 @@ internal static class TestLexicons
     public static FoodLexicon Foods { get; } = FoodLexicon.Load(DataPaths.Lexicon("foods.json"));
     public static CueLexicon Cues { get; } = CueLexicon.Load(DataPaths.Lexicon("cues.json"));
     public static SlangLexicon Slang { get; } = SlangLexicon.Load(DataPaths.Lexicon("slang.json"));
+    public static DietLexicon Diet { get; } = DietLexicon.Load(DataPaths.Lexicon("diet.json"));
 
     public static TextNormalizer Normalizer { get; } = new(Emoji, Slang);
 
@@ -23,7 +24,7 @@ internal static class TestLexicons
 
     public static RuleBasedNluEngine Nlu()
     {
-        var extractor = new EntityExtractor(Foods, Cues, Places());
+        var extractor = new EntityExtractor(Foods, Cues, Places(), Diet);
         return new RuleBasedNluEngine(extractor, new RuleIntentClassifier(Cues));
     }
 }

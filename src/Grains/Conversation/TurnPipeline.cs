@@ -31,7 +31,8 @@ public sealed class TurnPipeline(
     SeoulClock clock,
     Naviyam.Catalog.IShopCatalog catalog,
     IGrainFactory grains,
-    IOptions<RecommendationOptions> options)
+    IOptions<RecommendationOptions> options,
+    DietaryRules dietaryRules)
 {
     /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?").</param>
     public async Task<TurnOutcome> RunAsync(ChatTurn turn, Entities previousSlots, ChatReply? previousReply = null)
@@ -192,14 +193,14 @@ public sealed class TurnPipeline(
     /// What must not be offered: the words the user excluded, everything their dietary restrictions (said in this
     /// session or remembered by the profile) rule out, and spicy dishes for "안 매운".
     /// </summary>
-    private static IReadOnlyList<string> Exclusions(Entities slots, IReadOnlyList<string> restrictions)
+    private IReadOnlyList<string> Exclusions(Entities slots, IReadOnlyList<string> restrictions)
     {
         var notSpicy = slots.TastePreference == "안 매운" ? (string[])["매운"] : [];
         if (restrictions.Count == 0 && notSpicy.Length == 0)
         {
             return slots.Exclusions ?? [];
         }
-        return [.. (slots.Exclusions ?? []).Union(notSpicy).Union(DietaryRules.ForbiddenWords(restrictions))];
+        return [.. (slots.Exclusions ?? []).Union(notSpicy).Union(dietaryRules.ForbiddenWords(restrictions))];
     }
 
     /// <summary>An unknown age counts as a minor: a bar must never reach a child because a form was skipped.</summary>

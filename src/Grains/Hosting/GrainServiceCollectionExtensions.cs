@@ -41,6 +41,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(_ => FoodLexicon.Load(DataPaths.Lexicon("foods.json")));
         services.AddSingleton(_ => CueLexicon.Load(DataPaths.Lexicon("cues.json")));
         services.AddSingleton(_ => PlaceGazetteer.Load(DataPaths.Lexicon("places.json")));
+        services.AddSingleton(_ => DietLexicon.Load(DataPaths.Lexicon("diet.json")));
 
         services.AddSingleton<TextNormalizer>();
         services.AddSingleton<EntityExtractor>();
@@ -54,6 +55,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IShopCatalog, ShopCatalog>();
         services.AddSingleton<ICatalogPublisher, LocalCatalogPublisher>();
         services.AddSingleton<TypicalMealPrices>();
+        services.AddSingleton<DietaryRules>();
         services.AddSingleton<CandidateSearch>();
         services.AddSingleton<PlaceLocator>();
         services.AddSingleton<IScoringModel, HeuristicScoringModel>();

@@ -10,7 +10,7 @@ namespace Naviyam.Nlu;
 /// Pulls the spec's nine entity types out of one message with lexicons and a few patterns.
 /// Only what the text says: nothing is inferred from the intent.
 /// </summary>
-public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, PlaceGazetteer places)
+public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, PlaceGazetteer places, DietLexicon dietWords)
 {
     private readonly TimePhraseFinder timePhrases = new(cues);
 
@@ -670,7 +670,7 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
         }
         if (NoSeafood().IsMatch(compact))
         {
-            diet.Add("no_seafood", compact, [.. Seafood]);
+            diet.Add("no_seafood", compact, [.. dietWords.SaidWith("no_seafood")]);
         }
         if (!diet.Items.Contains("allergy:우유")
             && (compact.Contains("유당", StringComparison.Ordinal) || compact.Contains("락토프리", StringComparison.Ordinal)
@@ -728,28 +728,16 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
     private bool KnownAllergen(string text, out string allergen)
     {
         allergen = "";
-        foreach (var word in Allergens.Concat(ingredientsLongestFirst).Concat(foods.Surfaces).OrderByDescending(w => w.Length))
+        foreach (var word in dietWords.Allergens.Concat(ingredientsLongestFirst).Concat(foods.Surfaces).OrderByDescending(w => w.Length))
         {
             if (word.Length > 0 && text.EndsWith(word, StringComparison.Ordinal))
             {
-                allergen = foods.TryGet(word, out var term) && !Allergens.Contains(word) ? term.Name : word;
+                allergen = foods.TryGet(word, out var term) && !dietWords.Allergens.Contains(word) ? term.Name : word;
                 return true;
             }
         }
         return false;
     }
-
-    private static readonly string[] Allergens =
-    [
-        "땅콩", "새우", "우유", "밀가루", "밀", "계란", "달걀", "갑각류", "견과류", "해산물", "생선", "조개", "복숭아", "메밀", "대두",
-        "콩", "게", "꽃게", "오징어", "고등어", "호두", "잣", "토마토", "키위", "유제품",
-    ];
-
-    private static readonly string[] Seafood =
-    [
-        "해산물", "해물", "새우", "오징어", "홍합", "조개", "바지락", "굴", "꽃게", "낙지", "문어", "쭈꾸미", "주꾸미", "전복", "멍게",
-        "해삼", "생선", "어묵", "멸치", "게", "조개류",
-    ];
 
     private sealed class Diet
     {

@@ -83,7 +83,7 @@ public class ChatApiTests(GeneratedCityFactory factory) : IClassFixture<Generate
 
         reply.Entities.GetProperty("dietary_restrictions").EnumerateArray().Select(e => e.GetString()).Should().Contain(restriction);
         reply.Recommendations.Should().NotBeEmpty(reply.Reply);
-        var forbidden = Naviyam.Retrieval.DietaryRules.ForbiddenWords([restriction]);
+        var forbidden = factory.Services.GetRequiredService<Naviyam.Retrieval.DietaryRules>().ForbiddenWords([restriction]);
         reply.Recommendations.Should().OnlyContain(r => !forbidden.Any(word => (r.ShopName + r.MenuName).Replace(" ", "").Contains(word)), reply.Reply);
         reply.Reply.Should().Contain("빼고 골랐어요");
     }
