@@ -1,6 +1,7 @@
 using Naviyam.Lexicons;
 using Naviyam.Nlu;
 using Naviyam.Preprocessing;
+using Naviyam.Retrieval;
 
 namespace Naviyam.UnitTests;
 
@@ -12,6 +13,8 @@ internal static class TestLexicons
     public static CueLexicon Cues { get; } = CueLexicon.Load(DataPaths.Lexicon("cues.json"));
     public static SlangLexicon Slang { get; } = SlangLexicon.Load(DataPaths.Lexicon("slang.json"));
     public static DietLexicon Diet { get; } = DietLexicon.Load(DataPaths.Lexicon("diet.json"));
+    public static SpicyDishes Spicy { get; } = SpicyDishes.Load(DataPaths.Lexicon("spicy.json"));
+    public static DishPreferences DishPreferences { get; } = DishPreferences.Load(DataPaths.Lexicon("dishes.json"), Spicy);
 
     public static TextNormalizer Normalizer { get; } = new(Emoji, Slang);
 

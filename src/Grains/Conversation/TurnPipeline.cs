@@ -32,7 +32,8 @@ public sealed class TurnPipeline(
     Naviyam.Catalog.IShopCatalog catalog,
     IGrainFactory grains,
     IOptions<RecommendationOptions> options,
-    DietaryRules dietaryRules)
+    DietaryRules dietaryRules,
+    DishPreferences dishPreferences)
 {
     /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?").</param>
     public async Task<TurnOutcome> RunAsync(ChatTurn turn, Entities previousSlots, ChatReply? previousReply = null)
@@ -154,7 +155,7 @@ public sealed class TurnPipeline(
             Now: now,
             // The shops must be open when the user wants to eat ("저녁 7시"), which is usually now.
             EatAt: MealTimeResolver.Resolve(slots.TimePreference, now),
-            Wish: slots.FoodType is null ? DishPreference.From(text.Compact, slots.TastePreference) : null,
+            Wish: slots.FoodType is null ? dishPreferences.From(text.Compact, slots.TastePreference) : null,
             // "거기 어떻게 가?" / "2번 주소 알려줘": about a shop just offered, not a new search.
             AskedAbout: FollowUps.ShopAskedAbout(text.Compact, previousReply),
             WantsFood: WantsFood(understood));

@@ -42,6 +42,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(_ => CueLexicon.Load(DataPaths.Lexicon("cues.json")));
         services.AddSingleton(_ => PlaceGazetteer.Load(DataPaths.Lexicon("places.json")));
         services.AddSingleton(_ => DietLexicon.Load(DataPaths.Lexicon("diet.json")));
+        services.AddSingleton(_ => SpicyDishes.Load(DataPaths.Lexicon("spicy.json")));
+        services.AddSingleton(sp => DishPreferences.Load(DataPaths.Lexicon("dishes.json"), sp.GetRequiredService<SpicyDishes>()));
 
         services.AddSingleton<TextNormalizer>();
         services.AddSingleton<EntityExtractor>();

@@ -72,6 +72,18 @@ public static class DataFile
         return [.. phrases!];
     }
 
+    /// <summary>
+    /// Words matched in space-free text (menu names, a message's compact form): as <see cref="Phrases"/>, and without
+    /// spaces, since a word with one could never match.
+    /// </summary>
+    public static string[] Words(string path, string entry, IReadOnlyList<string?>? words, bool allowEmpty = false)
+    {
+        var phrases = Phrases(path, entry, words, allowEmpty);
+        return phrases.FirstOrDefault(word => word.Contains(' ', StringComparison.Ordinal)) is { } spaced
+            ? throw Invalid(path, entry, $"has '{spaced}', but it is matched in text without spaces")
+            : phrases;
+    }
+
     /// <summary>A named entry that must exist: a required list, or a reference to another entry of the file.</summary>
     public static TValue Required<TValue>(string path, string entry, TValue? value)
         where TValue : class =>

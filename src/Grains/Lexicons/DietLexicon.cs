@@ -57,9 +57,9 @@ public sealed class DietLexicon
         foreach (var (name, family) in DataFile.Required(path, "families", file.Families))
         {
             var entry = $"families.{name}";
-            var words = DataFile.Phrases(path, entry + ".words", family.Words ?? [], allowEmpty: true);
-            var namesOnly = DataFile.Phrases(path, entry + ".namesOnly", family.NamesOnly ?? [], allowEmpty: true);
-            var saidOnly = DataFile.Phrases(path, entry + ".saidOnly", family.SaidOnly ?? [], allowEmpty: true);
+            var words = DataFile.Words(path, entry + ".words", family.Words ?? [], allowEmpty: true);
+            var namesOnly = DataFile.Words(path, entry + ".namesOnly", family.NamesOnly ?? [], allowEmpty: true);
+            var saidOnly = DataFile.Words(path, entry + ".saidOnly", family.SaidOnly ?? [], allowEmpty: true);
             if (words.Length + namesOnly.Length == 0)
             {
                 throw DataFile.Invalid(path, entry, "needs words to look for in names");
@@ -74,7 +74,7 @@ public sealed class DietLexicon
         string[] RuledOut(string entry, RuleEntry rule)
         {
             var named = DataFile.Phrases(path, entry + ".families", rule.Families ?? [], allowEmpty: true);
-            var words = DataFile.Phrases(path, entry + ".words", rule.Words ?? [], allowEmpty: true);
+            var words = DataFile.Words(path, entry + ".words", rule.Words ?? [], allowEmpty: true);
             if (named.Length + words.Length == 0)
             {
                 throw DataFile.Invalid(path, entry, "rules out nothing: give families or words");
@@ -101,7 +101,9 @@ public sealed class DietLexicon
             said[code] = [.. (rule.Families ?? []).SelectMany(name => families[name].Words!.Concat(families[name].SaidOnly!))];
         }
         var allergens = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (allergen, rule) in DataFile.Required(path, "allergens", file.Allergens))
+        // The NLU finds an allergen at the end of the space-free text before 알레르기.
+        DataFile.Words(path, "allergens", [.. DataFile.Required(path, "allergens", file.Allergens).Keys], allowEmpty: true);
+        foreach (var (allergen, rule) in file.Allergens!)
         {
             allergens[allergen] = RuledOut($"allergens.{allergen}", rule);
         }

@@ -97,7 +97,7 @@ public class ChatApiTests(GeneratedCityFactory factory) : IClassFixture<Generate
 
         reply.Entities.TryGetProperty("food_type", out _).Should().BeFalse("generic words are never food_type");
         reply.Recommendations.Should().NotBeEmpty();
-        reply.Recommendations.Should().OnlyContain(r => r.MenuName != null && Naviyam.Retrieval.DishPreference.From("국물", null)!.Matches(r.MenuName), reply.Reply);
+        reply.Recommendations.Should().OnlyContain(r => r.MenuName != null && factory.Services.GetRequiredService<Naviyam.Retrieval.DishPreferences>().From("국물", null)!.Matches(r.MenuName), reply.Reply);
         reply.Reply.Should().Contain("국물 요리 먹을 수 있는 곳");
     }
 

@@ -58,5 +58,5 @@ public class SpicyDishesTests
     [InlineData("된장찌개", false)]
     [InlineData("돈까스", false)]
     public void Spicy_dishes_are_known_by_name_even_when_the_menu_does_not_say_spicy(string menu, bool spicy) =>
-        Naviyam.Lexicons.SpicyDishes.IsSpicy(menu).Should().Be(spicy);
+        TestLexicons.Spicy.IsSpicy(menu).Should().Be(spicy);
 }

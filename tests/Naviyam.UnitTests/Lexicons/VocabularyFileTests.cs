@@ -1,0 +1,52 @@
+using Naviyam.Lexicons;
+using Naviyam.Retrieval;
+
+namespace Naviyam.UnitTests.Lexicons;
+
+/// <summary>Every vocabulary file is read through a validating reader that names the file and the bad entry.</summary>
+public sealed class VocabularyFileTests : IDisposable
+{
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"vocabulary-{Guid.NewGuid():N}.json");
+
+    public void Dispose() => File.Delete(path);
+
+    private static readonly Dictionary<string, Action<string>> Readers = new()
+    {
+        ["diet"] = path => DietLexicon.Load(path),
+        ["spicy"] = path => SpicyDishes.Load(path),
+        ["dishes"] = path => DishPreferences.Load(path, TestLexicons.Spicy),
+    };
+
+    [Theory]
+    [InlineData("diet", """{"version":1,"families":{"pork":{"words":["돼지"]}},"restrictions":{"no_pork":{"families":["prok"]}},"allergens":{}}""", "restrictions.no_pork", "prok")]
+    [InlineData("diet", """{"version":1,"families":{"pork":{"words":["돼지",""]}},"restrictions":{},"allergens":{}}""", "families.pork.words", "blank")]
+    [InlineData("diet", """{"version":1,"families":{"pork":{"words":["돼지","돼지"]}},"restrictions":{},"allergens":{}}""", "families.pork.words", "twice")]
+    [InlineData("diet", """{"version":1,"families":{"seafood":{"words":["새우"],"saidOnly":["새우"]}},"restrictions":{},"allergens":{}}""", "families.seafood", "새우")]
+    [InlineData("diet", """{"version":1,"families":{"pork":{"words":["돼지"]}},"restrictions":{},"allergens":{"땅콩":{}}}""", "allergens.땅콩", "rules out nothing")]
+    [InlineData("diet", """{"version":1,"families":{},"restrictions":{}}""", "allergens", "missing")]
+    [InlineData("diet", """{"version":2,"families":{},"restrictions":{},"allergens":{}}""", "version", "version 1")]
+    [InlineData("diet", """{"version":1,"famlies":{},"restrictions":{},"allergens":{}}""", "famlies", "could not be mapped")]
+    [InlineData("diet", """{"version":1,"families":{},"restrictions":{},"allergens":{"땅콩":{"words":["땅콩"]},"땅콩":{"words":["피넛"]}}}""", "땅콩", "Duplicate")]
+    [InlineData("spicy", """{"version":1,"markers":["매운"],"usuallySpicy":["김치 찌개"],"mildVersions":["로제"]}""", "usuallySpicy", "without spaces")]
+    [InlineData("spicy", """{"version":1,"markers":[],"usuallySpicy":["김치찌개"],"mildVersions":["로제"]}""", "markers", "at least one")]
+    [InlineData("spicy", """{"version":1,"markers":["매운"],"usuallySpicy":["김치찌개"]""", "$", "LineNumber")]
+    [InlineData("dishes", """{"version":1,"kinds":[{"label":"국물 요리","cues":["국물"],"dishes":["찌개",null]}]}""", "kinds[0] (국물 요리).dishes", "blank")]
+    [InlineData("dishes", """{"version":1,"kinds":[{"cues":["국물"],"dishes":["찌개"]}]}""", "kinds[0].label", "missing")]
+    public void A_malformed_file_is_refused_with_the_file_and_the_entry_named(string reader, string json, string entry, string problem)
+    {
+        File.WriteAllText(path, json);
+
+        var load = () => Readers[reader](path);
+
+        var message = load.Should().Throw<InvalidDataException>().Which.Message;
+        message.Should().Contain(path).And.Contain(entry).And.Contain(problem);
+    }
+
+    [Fact]
+    public void A_missing_file_is_named()
+    {
+        var load = () => SpicyDishes.Load(path);
+
+        load.Should().Throw<FileNotFoundException>().Which.Message.Should().Contain(path);
+    }
+}
