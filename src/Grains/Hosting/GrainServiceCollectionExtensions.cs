@@ -56,6 +56,7 @@ public static class GrainServiceCollectionExtensions
 
         services.AddSingleton<IShopCatalog, ShopCatalog>();
         services.AddSingleton<ICatalogPublisher, LocalCatalogPublisher>();
+        services.AddSingleton(_ => TypicalMealPriceTable.Load(DataPaths.Catalog("categories.json")));
         services.AddSingleton<TypicalMealPrices>();
         services.AddSingleton<DietaryRules>();
         services.AddSingleton<CandidateSearch>();

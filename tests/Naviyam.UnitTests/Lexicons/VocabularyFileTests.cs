@@ -15,6 +15,7 @@ public sealed class VocabularyFileTests : IDisposable
         ["diet"] = path => DietLexicon.Load(path),
         ["spicy"] = path => SpicyDishes.Load(path),
         ["dishes"] = path => DishPreferences.Load(path, TestLexicons.Spicy),
+        ["prices"] = path => TypicalMealPriceTable.Load(path),
     };
 
     [Theory]
@@ -32,6 +33,11 @@ public sealed class VocabularyFileTests : IDisposable
     [InlineData("spicy", """{"version":1,"markers":["매운"],"usuallySpicy":["김치찌개"]""", "$", "LineNumber")]
     [InlineData("dishes", """{"version":1,"kinds":[{"label":"국물 요리","cues":["국물"],"dishes":["찌개",null]}]}""", "kinds[0] (국물 요리).dishes", "blank")]
     [InlineData("dishes", """{"version":1,"kinds":[{"cues":["국물"],"dishes":["찌개"]}]}""", "kinds[0].label", "missing")]
+    [InlineData("prices", """{"version":1,"categories":[{"id":"Sushi","name":"스시","typicalMealPrice":9000}]}""", "categories[0] (Sushi)", "not a category")]
+    [InlineData("prices", """{"version":1,"categories":[{"id":"Bunsik","name":"분식"}]}""", "categories[0] (Bunsik).typicalMealPrice", "from 500")]
+    [InlineData("prices", """{"version":1,"categories":[{"id":"Bunsik","typicalMealPrice":40000000}]}""", "categories[0] (Bunsik).typicalMealPrice", "to 100000")]
+    [InlineData("prices", """{"version":1,"categories":[{"id":"Bunsik","typicalMealPrice":4000},{"id":"Bunsik","typicalMealPrice":5000}]}""", "categories[1] (Bunsik)", "twice")]
+    [InlineData("prices", """{"version":1,"categories":[{"id":"Bunsik","typicalMealPrice":4000}]}""", "categories", "lacks Other")]
     public void A_malformed_file_is_refused_with_the_file_and_the_entry_named(string reader, string json, string entry, string problem)
     {
         File.WriteAllText(path, json);

@@ -19,7 +19,7 @@ public class TypicalMealPricesTests
     [Fact]
     public void Without_priced_shops_the_built_in_figures_rank_cheap_kinds_below_expensive_ones()
     {
-        var prices = new TypicalMealPrices(new ShopCatalog());
+        var prices = new TypicalMealPrices(new ShopCatalog(), TestLexicons.MealPrices);
 
         prices.Of(FoodCategory.ConvenienceStore).Should().BeLessThan(prices.Of(FoodCategory.Bunsik));
         prices.Of(FoodCategory.Bunsik).Should().BeLessThanOrEqualTo(5_000);
@@ -30,7 +30,7 @@ public class TypicalMealPricesTests
     public void Enough_priced_shops_of_a_kind_replace_the_built_in_figure_with_their_median_cheapest_meal()
     {
         var catalog = new ShopCatalog();
-        var prices = new TypicalMealPrices(catalog);
+        var prices = new TypicalMealPrices(catalog, TestLexicons.MealPrices);
         var builtInKorean = prices.Of(FoodCategory.Korean);
 
         // Each shop's cheapest meal counts (the 20,000 won dish does not), and the median resists the 1,000 won outlier.
