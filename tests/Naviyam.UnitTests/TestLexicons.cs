@@ -15,6 +15,7 @@ internal static class TestLexicons
     public static DietLexicon Diet { get; } = DietLexicon.Load(DataPaths.Lexicon("diet.json"));
     public static SpicyDishes Spicy { get; } = SpicyDishes.Load(DataPaths.Lexicon("spicy.json"));
     public static DishPreferences DishPreferences { get; } = DishPreferences.Load(DataPaths.Lexicon("dishes.json"), Spicy);
+    public static FollowUpPhrases FollowUpPhrases { get; } = FollowUpPhrases.Load(DataPaths.Lexicon("followups.json"));
     public static TypicalMealPriceTable MealPrices { get; } = TypicalMealPriceTable.Load(DataPaths.Catalog("categories.json"));
 
     public static TextNormalizer Normalizer { get; } = new(Emoji, Slang);

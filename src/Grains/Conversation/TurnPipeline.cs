@@ -33,7 +33,9 @@ public sealed class TurnPipeline(
     IGrainFactory grains,
     IOptions<RecommendationOptions> options,
     DietaryRules dietaryRules,
-    DishPreferences dishPreferences)
+    DishPreferences dishPreferences,
+    FollowUps followUps,
+    SlotTracker slotTracker)
 {
     /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?").</param>
     public async Task<TurnOutcome> RunAsync(ChatTurn turn, Entities previousSlots, ChatReply? previousReply = null)
@@ -52,7 +54,7 @@ public sealed class TurnPipeline(
         var contextUs = stopwatch.Lap();
 
         var understood = nlu.Analyze(text);
-        var reset = SlotTracker.IsReset(text.Compact);
+        var reset = slotTracker.IsReset(text.Compact);
         var slots = reset
             ? SlotTracker.Merge(Entities.None, understood.Entities)
             : SlotTracker.Merge(previousSlots, understood.Entities);
@@ -134,7 +136,7 @@ public sealed class TurnPipeline(
     {
         var (budgetCap, budgetFromCard) = EffectiveBudget(slots, card);
         // "더 싼 데 없어?": cheaper than anything offered last time, for this turn only.
-        var cheaperThan = FollowUps.CheaperThan(text.Compact, previousReply);
+        var cheaperThan = followUps.CheaperThan(text.Compact, previousReply);
         if (cheaperThan is { } ceiling)
         {
             budgetCap = Math.Min(budgetCap ?? int.MaxValue, ceiling - 1);
@@ -157,7 +159,7 @@ public sealed class TurnPipeline(
             EatAt: MealTimeResolver.Resolve(slots.TimePreference, now),
             Wish: slots.FoodType is null ? dishPreferences.From(text.Compact, slots.TastePreference) : null,
             // "거기 어떻게 가?" / "2번 주소 알려줘": about a shop just offered, not a new search.
-            AskedAbout: FollowUps.ShopAskedAbout(text.Compact, previousReply),
+            AskedAbout: followUps.ShopAskedAbout(text.Compact, previousReply),
             WantsFood: WantsFood(understood));
     }
 

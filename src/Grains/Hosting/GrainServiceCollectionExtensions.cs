@@ -44,6 +44,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(_ => DietLexicon.Load(DataPaths.Lexicon("diet.json")));
         services.AddSingleton(_ => SpicyDishes.Load(DataPaths.Lexicon("spicy.json")));
         services.AddSingleton(sp => DishPreferences.Load(DataPaths.Lexicon("dishes.json"), sp.GetRequiredService<SpicyDishes>()));
+        services.AddSingleton(_ => FollowUpPhrases.Load(DataPaths.Lexicon("followups.json")));
 
         services.AddSingleton<TextNormalizer>();
         services.AddSingleton<EntityExtractor>();
@@ -63,6 +64,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<PlaceLocator>();
         services.AddSingleton<IScoringModel, HeuristicScoringModel>();
         services.AddSingleton<ReplyComposer>();
+        services.AddSingleton<FollowUps>();
+        services.AddSingleton<SlotTracker>();
         services.AddSingleton<TurnPipeline>();
 
         services.AddSingleton<IShopRepository, InMemoryShopRepository>();

@@ -16,6 +16,7 @@ public sealed class VocabularyFileTests : IDisposable
         ["spicy"] = path => SpicyDishes.Load(path),
         ["dishes"] = path => DishPreferences.Load(path, TestLexicons.Spicy),
         ["prices"] = path => TypicalMealPriceTable.Load(path),
+        ["followups"] = path => FollowUpPhrases.Load(path),
     };
 
     [Theory]
@@ -38,6 +39,8 @@ public sealed class VocabularyFileTests : IDisposable
     [InlineData("prices", """{"version":1,"categories":[{"id":"Bunsik","typicalMealPrice":40000000}]}""", "categories[0] (Bunsik).typicalMealPrice", "to 100000")]
     [InlineData("prices", """{"version":1,"categories":[{"id":"Bunsik","typicalMealPrice":4000},{"id":"Bunsik","typicalMealPrice":5000}]}""", "categories[1] (Bunsik)", "twice")]
     [InlineData("prices", """{"version":1,"categories":[{"id":"Bunsik","typicalMealPrice":4000}]}""", "categories", "lacks Other")]
+    [InlineData("followups", """{"version":1,"where":["어디야"],"pointers":["거기"],"ordinals":[["1번"],[]],"cheaper":["더싼"],"reset":["리셋"]}""", "ordinals[1]", "at least one")]
+    [InlineData("followups", """{"version":1,"where":["어디야"],"pointers":["거기"],"ordinals":[["1번"]],"cheaper":["더싼"]}""", "reset", "at least one")]
     public void A_malformed_file_is_refused_with_the_file_and_the_entry_named(string reader, string json, string entry, string problem)
     {
         File.WriteAllText(path, json);
