@@ -564,19 +564,10 @@ public sealed partial class EntityExtractor(FoodLexicon foods, CueLexicon cues, 
     };
 
     private readonly (string Surface, string Canonical)[] companionWords = cues["companion_words"]
-        .Concat(MoreCompanionWords)
         .Select(entry => entry.Split('=') is [var surface, var canonical] ? (surface, canonical) : (entry, entry))
         .DistinctBy(p => p.Item1)
         .OrderByDescending(p => p.Item1.Length)
         .ToArray();
-
-    // People cues.json lacks. Kept here rather than in cues.json, which the intent featurizer reads: adding them there
-    // would change the model's inputs and need a retrain.
-    private static readonly string[] MoreCompanionWords =
-    [
-        "짝꿍=친구", "짝꿍들=친구", "형아=형", "외할머니", "외할아버지", "친할머니", "친할아버지", "이모부", "고모부", "큰엄마",
-        "작은엄마", "외숙모", "숙모", "조원", "조원들=조원", "반애들=친구", "막내", "아기", "애기", "부모",
-    ];
 
     /// <summary>
     /// high for stated hunger, physical signs of it, a skipped meal or a hurry to eat; low when the user says
