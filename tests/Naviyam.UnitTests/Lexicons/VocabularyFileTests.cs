@@ -1,4 +1,5 @@
 using Naviyam.Lexicons;
+using Naviyam.Preprocessing;
 using Naviyam.Retrieval;
 
 namespace Naviyam.UnitTests.Lexicons;
@@ -17,6 +18,10 @@ public sealed class VocabularyFileTests : IDisposable
         ["dishes"] = path => DishPreferences.Load(path, TestLexicons.Spicy),
         ["prices"] = path => TypicalMealPriceTable.Load(path),
         ["followups"] = path => FollowUpPhrases.Load(path),
+        ["cues"] = path => CueLexicon.Load(path),
+        ["foods"] = path => FoodLexicon.Load(path),
+        ["slang"] = path => SlangLexicon.Load(path),
+        ["emoji"] = path => EmojiSignals.Load(path),
     };
 
     [Theory]
@@ -41,6 +46,15 @@ public sealed class VocabularyFileTests : IDisposable
     [InlineData("prices", """{"version":1,"categories":[{"id":"Bunsik","typicalMealPrice":4000}]}""", "categories", "lacks Other")]
     [InlineData("followups", """{"version":1,"where":["어디야"],"pointers":["거기"],"ordinals":[["1번"],[]],"cheaper":["더싼"],"reset":["리셋"]}""", "ordinals[1]", "at least one")]
     [InlineData("followups", """{"version":1,"where":["어디야"],"pointers":["거기"],"ordinals":[["1번"]],"cheaper":["더싼"]}""", "reset", "at least one")]
+    [InlineData("cues", """{"version":1,"hunger":["배고파",3]}""", "hunger", "Number")]
+    [InlineData("cues", """{"version":1,"hunger":["배고파","배고파"]}""", "hunger", "twice")]
+    [InlineData("cues", """{"version":1,"taste":[{"word":"매운"}]}""", "taste[0]", "aliases")]
+    [InlineData("cues", """{"version":1,"taste_negated":{"매운":7}}""", "taste_negated.매운", "a word")]
+    [InlineData("cues", """{"hunger":["배고파"]}""", "version", "version 1")]
+    [InlineData("foods", """{"version":1,"foods":[{"name":"떡볶이","category":"분식류","aliases":[]}]}""", "foods[0] (떡볶이).category", "분식류")]
+    [InlineData("foods", """{"version":1,"foods":[{"name":"떡볶이","category":"분식"}],"compounds":[{"word":"떡튀순","foods":["떡볶이","튀김"]}]}""", "compounds[0] (떡튀순).foods", "튀김")]
+    [InlineData("slang", """{"version":1,"replacements":[],"signals":[{"pattern":"배고파","signal":"hungry"}]}""", "signals[0] (배고파)", "hungry")]
+    [InlineData("emoji", """{"version":1,"emoji":[{"symbol":"🍕","food":"피자","signal":"happy"}],"emoticons":[]}""", "emoji[0]", "either")]
     public void A_malformed_file_is_refused_with_the_file_and_the_entry_named(string reader, string json, string entry, string problem)
     {
         File.WriteAllText(path, json);
