@@ -66,7 +66,7 @@ public sealed class NluAssets
         Cues = CueLexicon.Load(Lexicon("cues.json"));
         Foods = FoodLexicon.Load(Lexicon("foods.json"));
         Normalizer = new TextNormalizer(EmojiSignals.Load(Lexicon("emoji.json")), SlangLexicon.Load(Lexicon("slang.json")));
-        Extractor = new EntityExtractor(Foods, Cues, PlaceGazetteer.Load(Lexicon("places.json")));
+        Extractor = new EntityExtractor(Foods, Cues, PlaceGazetteer.Load(Lexicon("places.json")), DietLexicon.Load(Lexicon("diet.json")));
     }
 
     public static NluAssets Load(string dataDirectory) => new(dataDirectory);

@@ -1,6 +1,7 @@
 using Naviyam.Lexicons;
 using Naviyam.Nlu;
 using Naviyam.Preprocessing;
+using Naviyam.Retrieval;
 
 namespace Naviyam.UnitTests;
 
@@ -13,6 +14,11 @@ internal static class TestLexicons
     public static FoodLexicon Foods { get; } = FoodLexicon.Load(Paths.Lexicon("foods.json"));
     public static CueLexicon Cues { get; } = CueLexicon.Load(Paths.Lexicon("cues.json"));
     public static SlangLexicon Slang { get; } = SlangLexicon.Load(Paths.Lexicon("slang.json"));
+    public static DietLexicon Diet { get; } = DietLexicon.Load(Paths.Lexicon("diet.json"));
+    public static SpicyDishes Spicy { get; } = SpicyDishes.Load(Paths.Lexicon("spicy.json"));
+    public static DishPreferences DishPreferences { get; } = DishPreferences.Load(Paths.Lexicon("dishes.json"), Spicy);
+    public static FollowUpPhrases FollowUpPhrases { get; } = FollowUpPhrases.Load(Paths.Lexicon("followups.json"));
+    public static TypicalMealPriceTable MealPrices { get; } = TypicalMealPriceTable.Load(Paths.Catalog("categories.json"));
 
     public static TextNormalizer Normalizer { get; } = new(Emoji, Slang);
 
@@ -25,7 +31,7 @@ internal static class TestLexicons
 
     public static RuleBasedNluEngine Nlu()
     {
-        var extractor = new EntityExtractor(Foods, Cues, Places());
+        var extractor = new EntityExtractor(Foods, Cues, Places(), Diet);
         return new RuleBasedNluEngine(extractor, new RuleIntentClassifier(Cues));
     }
 }

@@ -12,7 +12,7 @@ namespace Naviyam.Conversation;
 /// ceiling, the place and the time, the minor rule, dietary restrictions and exclusions, a wished-for kind of dish,
 /// and whether the message asks about the last answer instead. The rules live here; retrieval only applies them.
 /// </summary>
-public sealed class SearchPlanner(PlaceLocator places, SeoulClock clock)
+public sealed class SearchPlanner(PlaceLocator places, SeoulClock clock, FollowUps followUps, DishPreferences dishPreferences, DietaryRules dietaryRules)
 {
     /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?", "거기 어떻게 가?").</param>
     public SearchPlan Plan(ChatTurn turn, TurnUnderstanding understanding, TurnContext user, ChatReply? previousReply)
@@ -20,7 +20,7 @@ public sealed class SearchPlanner(PlaceLocator places, SeoulClock clock)
         var (text, nlu, slots) = (understanding.Text, understanding.Nlu, understanding.Slots);
         var (budgetCap, budgetFromCard) = EffectiveBudget(slots, user.Card);
         // "더 싼 데 없어?": cheaper than anything offered last time, for this turn only.
-        var cheaperThan = FollowUps.CheaperThan(text.Compact, previousReply);
+        var cheaperThan = followUps.CheaperThan(text.Compact, previousReply);
         if (cheaperThan is { } ceiling)
         {
             budgetCap = Math.Min(budgetCap ?? int.MaxValue, ceiling - 1);
@@ -36,13 +36,13 @@ public sealed class SearchPlanner(PlaceLocator places, SeoulClock clock)
             // Too unsure to act on: ask instead of recommending (the slots are still kept for the next turn).
             Unsure = !NluConfidence.IsConfident(nlu) && text.Signals.Count == 0 && !text.IsEmpty,
             // "거기 어떻게 가?" / "2번 주소 알려줘": about a shop just offered, not a new search.
-            AskedAbout = FollowUps.ShopAskedAbout(text.Compact, previousReply),
+            AskedAbout = followUps.ShopAskedAbout(text.Compact, previousReply),
             IsMinor = IsMinor(turn.UserAge, user.Profile, user.Card),
             BudgetCap = budgetCap,
             BudgetFromCard = budgetFromCard,
             CheaperThan = cheaperThan,
             FoodType = slots.FoodType,
-            Wish = slots.FoodType is null ? DishPreference.From(text.Compact, slots.TastePreference) : null,
+            Wish = slots.FoodType is null ? dishPreferences.From(text.Compact, slots.TastePreference) : null,
             Exclusions = Exclusions(slots, restrictions),
             Restrictions = restrictions,
             HasAllergy = DietaryRules.HasAllergy(restrictions),
@@ -67,14 +67,14 @@ public sealed class SearchPlanner(PlaceLocator places, SeoulClock clock)
     /// What must not be offered: the words the user excluded, everything their dietary restrictions (said in this
     /// session or remembered by the profile) rule out, and spicy dishes for "안 매운".
     /// </summary>
-    private static IReadOnlyList<string> Exclusions(Entities slots, IReadOnlyList<string> restrictions)
+    private IReadOnlyList<string> Exclusions(Entities slots, IReadOnlyList<string> restrictions)
     {
         var notSpicy = slots.TastePreference == "안 매운" ? (string[])["매운"] : [];
         if (restrictions.Count == 0 && notSpicy.Length == 0)
         {
             return slots.Exclusions ?? [];
         }
-        return [.. (slots.Exclusions ?? []).Union(notSpicy).Union(DietaryRules.ForbiddenWords(restrictions))];
+        return [.. (slots.Exclusions ?? []).Union(notSpicy).Union(dietaryRules.ForbiddenWords(restrictions))];
     }
 
     /// <summary>An unknown age counts as a minor: a bar must never reach a child because a form was skipped.</summary>

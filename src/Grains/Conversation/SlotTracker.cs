@@ -1,17 +1,16 @@
 using Naviyam.Chat;
+using Naviyam.Lexicons;
 
 namespace Naviyam.Conversation;
 
 /// <summary>
 /// Carries what the user said across turns: a new value replaces the old one, exclusions accumulate, and
-/// "처음부터 다시" starts over. A food the user now asks for is no longer excluded.
+/// "처음부터 다시" starts over (<see cref="FollowUpPhrases.Reset"/>). A food the user now asks for is no longer excluded.
 /// </summary>
-public static class SlotTracker
+public sealed class SlotTracker(FollowUpPhrases phrases)
 {
-    private static readonly string[] ResetPhrases = ["처음부터", "다시시작", "리셋", "초기화", "새로시작", "없던걸로"];
-
-    public static bool IsReset(string compactText) =>
-        ResetPhrases.Any(phrase => compactText.Contains(phrase, StringComparison.Ordinal));
+    public bool IsReset(string compactText) =>
+        phrases.Reset.Any(phrase => compactText.Contains(phrase, StringComparison.Ordinal));
 
     public static Entities Merge(Entities previous, Entities message)
     {

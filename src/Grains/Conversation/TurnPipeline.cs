@@ -23,7 +23,8 @@ public sealed class TurnPipeline(
     SearchPlanner planner,
     CandidateSearch search,
     Ranker ranker,
-    RecommendationPresenter presenter)
+    RecommendationPresenter presenter,
+    SlotTracker slotTracker)
 {
     /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?").</param>
     public async Task<TurnOutcome> RunAsync(ChatTurn turn, Entities previousSlots, ChatReply? previousReply = null)
@@ -36,7 +37,7 @@ public sealed class TurnPipeline(
         var user = await context.GetAsync(turn.UserId);
         var contextUs = stopwatch.Lap();
 
-        var understanding = TurnUnderstanding.Of(text, nlu.Analyze(text), previousSlots);
+        var understanding = TurnUnderstanding.Of(text, nlu.Analyze(text), previousSlots, slotTracker);
         var nluUs = stopwatch.Lap();
 
         var plan = planner.Plan(turn, understanding, user, previousReply);

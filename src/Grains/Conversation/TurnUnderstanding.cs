@@ -7,9 +7,9 @@ namespace Naviyam.Conversation;
 public sealed record TurnUnderstanding(PreprocessedText Text, NluResult Nlu, Entities Slots, bool SlotsReset)
 {
     /// <summary>The message's entities merged into the session's slots; "처음부터 다시" merges them into none.</summary>
-    public static TurnUnderstanding Of(PreprocessedText text, NluResult nlu, Entities previousSlots)
+    public static TurnUnderstanding Of(PreprocessedText text, NluResult nlu, Entities previousSlots, SlotTracker slotTracker)
     {
-        var reset = SlotTracker.IsReset(text.Compact);
+        var reset = slotTracker.IsReset(text.Compact);
         return new TurnUnderstanding(text, nlu, SlotTracker.Merge(reset ? Entities.None : previousSlots, nlu.Entities), reset);
     }
 }

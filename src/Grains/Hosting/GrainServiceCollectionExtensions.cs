@@ -46,6 +46,10 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(sp => FoodLexicon.Load(Lexicon(sp, "foods.json")));
         services.AddSingleton(sp => CueLexicon.Load(Lexicon(sp, "cues.json")));
         services.AddSingleton(sp => PlaceGazetteer.Load(Lexicon(sp, "places.json")));
+        services.AddSingleton(sp => DietLexicon.Load(Lexicon(sp, "diet.json")));
+        services.AddSingleton(sp => SpicyDishes.Load(Lexicon(sp, "spicy.json")));
+        services.AddSingleton(sp => DishPreferences.Load(Lexicon(sp, "dishes.json"), sp.GetRequiredService<SpicyDishes>()));
+        services.AddSingleton(sp => FollowUpPhrases.Load(Lexicon(sp, "followups.json")));
 
         services.AddSingleton<TextNormalizer>();
         services.AddSingleton<EntityExtractor>();
@@ -57,7 +61,9 @@ public static class GrainServiceCollectionExtensions
 
         services.AddSingleton<IShopCatalog, ShopCatalog>();
         services.AddSingleton<ICatalogPublisher, LocalCatalogPublisher>();
+        services.AddSingleton(sp => TypicalMealPriceTable.Load(sp.GetRequiredService<IOptions<DataPaths>>().Value.Catalog("categories.json")));
         services.AddSingleton<TypicalMealPrices>();
+        services.AddSingleton<DietaryRules>();
         services.AddSingleton<CandidateSearch>();
         services.AddSingleton<PlaceLocator>();
         services.AddSingleton<SearchPlanner>();
@@ -67,6 +73,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<ReplyComposer>();
         services.AddSingleton<RecommendationPresenter>();
         services.AddSingleton<ITurnContextSource, GrainTurnContextSource>();
+        services.AddSingleton<FollowUps>();
+        services.AddSingleton<SlotTracker>();
         services.AddSingleton<TurnPipeline>();
         return services;
     }

@@ -9,6 +9,8 @@ namespace Naviyam.Lexicons;
 /// </summary>
 public sealed class CueLexicon
 {
+    public const int FileVersion = 1;
+
     private readonly Dictionary<string, string[]> lists;
 
     private readonly Dictionary<string, Dictionary<string, string>> maps;
@@ -34,41 +36,99 @@ public sealed class CueLexicon
     /// </summary>
     public IReadOnlyList<TasteCue> ExtraTastes { get; }
 
+    /// <summary>
+    /// Reads the file: <c>version</c>, the taste lists (<c>taste</c>, <c>taste_extra</c>: words with aliases), word-to-word
+    /// tables (objects of strings) and phrase lists (arrays of strings), each phrase written once.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is malformed; the message names the file and the entry.</exception>
     public static CueLexicon Load(string path)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: {ex.Message}", ex);
+        }
+        using var _ = document;
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw DataFile.Invalid(path, "the file", "is not a JSON object");
+        }
         var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var tastes = new List<TasteCue>();
         var extraTastes = new List<TasteCue>();
         var maps = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var version = 0;
         foreach (var property in document.RootElement.EnumerateObject())
         {
-            if (property.Name == "taste")
+            var value = property.Value;
+            if (property.Name == "version")
             {
-                tastes.AddRange(property.Value.Deserialize<List<TasteCue>>() ?? []);
+                version = value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : -1;
             }
-            else if (property.Name == "taste_extra")
+            else if (property.Name == "$comment")
             {
-                extraTastes.AddRange(property.Value.Deserialize<List<TasteCue>>() ?? []);
+                continue;
             }
-            else if (property.Value.ValueKind == JsonValueKind.Object)
+            else if (property.Name is "taste" or "taste_extra")
             {
-                maps[property.Name] = property.Value.EnumerateObject()
-                    .Where(p => p.Value.ValueKind == JsonValueKind.String)
-                    .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+                (property.Name == "taste" ? tastes : extraTastes).AddRange(ReadTastes(path, property.Name, value));
             }
-            else if (property.Value.ValueKind == JsonValueKind.Array)
+            else if (value.ValueKind == JsonValueKind.Object)
             {
-                lists[property.Name] = property.Value.EnumerateArray()
-                    .Where(e => e.ValueKind == JsonValueKind.String)
-                    .Select(e => Compact(e.GetString()!))
-                    .Where(s => s.Length > 0)
+                maps[property.Name] = value.EnumerateObject().ToDictionary(
+                    p => p.Name,
+                    p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 } word
+                        ? word
+                        : throw DataFile.Invalid(path, $"{property.Name}.{p.Name}", "must be a word"),
+                    StringComparer.Ordinal);
+            }
+            else if (value.ValueKind == JsonValueKind.Array)
+            {
+                var phrases = DataFile.Phrases(path, property.Name, [.. value.EnumerateArray().Select(e =>
+                    e.ValueKind == JsonValueKind.String ? e.GetString() : throw DataFile.Invalid(path, property.Name, $"has {e.ValueKind}, not a phrase"))]);
+                lists[property.Name] = phrases
+                    .Select(Compact)
                     .Distinct()
                     .OrderByDescending(s => s.Length)
                     .ToArray();
             }
+            else
+            {
+                throw DataFile.Invalid(path, property.Name, "is neither a list of phrases nor a table");
+            }
+        }
+        if (version != FileVersion)
+        {
+            throw DataFile.Invalid(path, "version", $"is {version}; this build reads version {FileVersion}");
         }
         return new CueLexicon(lists, tastes, extraTastes, maps);
+    }
+
+    private static IEnumerable<TasteCue> ReadTastes(string path, string list, JsonElement value)
+    {
+        List<TasteCue?>? tastes;
+        try
+        {
+            tastes = value.Deserialize<List<TasteCue?>>();
+        }
+        catch (JsonException ex)
+        {
+            throw DataFile.Invalid(path, list, $"is not a list of words with aliases ({ex.Message})");
+        }
+        for (var k = 0; k < (tastes?.Count ?? 0); k++)
+        {
+            if (tastes![k] is not { Word.Length: > 0, Aliases: { } aliases } taste)
+            {
+                throw DataFile.Invalid(path, $"{list}[{k}]", "needs a 'word' and its 'aliases'");
+            }
+            DataFile.Phrases(path, $"{list}[{k}] ({taste.Word}).aliases", aliases, allowEmpty: true);
+            yield return taste;
+        }
     }
 
     /// <summary>A word-to-word table of the file (for example <c>taste_negated</c>: 매운 → 안 매운); empty when absent.</summary>

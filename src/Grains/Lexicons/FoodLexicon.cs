@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Naviyam.Shops;
 
 namespace Naviyam.Lexicons;
@@ -10,6 +8,8 @@ namespace Naviyam.Lexicons;
 /// </summary>
 public sealed class FoodLexicon
 {
+    public const int FileVersion = 1;
+
     private readonly Dictionary<string, FoodTerm> bySurface = new(StringComparer.Ordinal);
     private string[] surfacesLongestFirst = [];
     // Typo index: every one-letter deletion of every surface's jamo spelling → the surfaces (SymSpell-style), so
@@ -40,15 +40,47 @@ public sealed class FoodLexicon
 
     public IReadOnlyCollection<string> Surfaces => surfacesLongestFirst;
 
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is malformed; the message names the file and the entry.</exception>
     public static FoodLexicon Load(string path)
     {
-        using var stream = File.OpenRead(path);
-        var file = JsonSerializer.Deserialize<FoodFile>(stream) ?? throw new InvalidDataException($"{path} is empty");
-        var terms = file.Foods.Select(f => new FoodTerm(
-            f.Name,
-            FoodCategoryNames.TryParseKorean(f.Category, out var category) ? category : FoodCategory.Other,
-            f.Aliases ?? []));
-        return new FoodLexicon(terms, (file.Compounds ?? []).Select(c => (c.Word, c.Foods.ToArray())));
+        var file = DataFile.Read<FoodFile>(path, FileVersion);
+        var entries = DataFile.Required(path, "foods", file.Foods);
+        var terms = new List<FoodTerm>(entries.Length);
+        for (var k = 0; k < entries.Length; k++)
+        {
+            var entry = entries[k] ?? throw DataFile.Invalid(path, $"foods[{k}]", "is empty");
+            if (string.IsNullOrWhiteSpace(entry.Name))
+            {
+                throw DataFile.Invalid(path, $"foods[{k}].name", "is missing");
+            }
+            var where = $"foods[{k}] ({entry.Name})";
+            if (entry.Category is null || !FoodCategoryNames.TryParseKorean(entry.Category, out var category))
+            {
+                throw DataFile.Invalid(path, where + ".category",
+                    $"is '{entry.Category}', not one of {string.Join(", ", FoodCategoryNames.All.Select(c => c.ToKorean()))}");
+            }
+            terms.Add(new FoodTerm(entry.Name, category, DataFile.Phrases(path, where + ".aliases", entry.Aliases ?? [], allowEmpty: true)));
+        }
+        var spellings = terms.SelectMany(term => term.Aliases.Append(term.Name)).ToHashSet(StringComparer.Ordinal);
+        var compounds = new List<(string Word, string[] Foods)>();
+        var compoundEntries = file.Compounds ?? [];
+        for (var k = 0; k < compoundEntries.Length; k++)
+        {
+            var entry = compoundEntries[k] ?? throw DataFile.Invalid(path, $"compounds[{k}]", "is empty");
+            var where = $"compounds[{k}] ({entry.Word})";
+            if (string.IsNullOrWhiteSpace(entry.Word))
+            {
+                throw DataFile.Invalid(path, $"compounds[{k}].word", "is missing");
+            }
+            var foods = DataFile.Phrases(path, where + ".foods", entry.Foods);
+            if (foods.FirstOrDefault(food => !spellings.Contains(food)) is { } unknown)
+            {
+                throw DataFile.Invalid(path, where + ".foods", $"names '{unknown}', which no food in the file is called");
+            }
+            compounds.Add((entry.Word, foods));
+        }
+        return new FoodLexicon(terms, compounds);
     }
 
     /// <summary>Adds menu names seen in the served shops, so any city's own dishes are understood.</summary>
@@ -258,18 +290,24 @@ public sealed class FoodLexicon
         typoIndex = index;
     }
 
-    private sealed record FoodFile(
-        [property: JsonPropertyName("foods")] List<FoodEntry> Foods,
-        [property: JsonPropertyName("compounds")] List<CompoundEntry>? Compounds);
+    private sealed record FoodFile : CommentedFile
+    {
+        public FoodEntry?[]? Foods { get; init; }
+        public CompoundEntry?[]? Compounds { get; init; }
+    }
 
-    private sealed record FoodEntry(
-        [property: JsonPropertyName("name")] string Name,
-        [property: JsonPropertyName("category")] string Category,
-        [property: JsonPropertyName("aliases")] List<string>? Aliases);
+    private sealed record FoodEntry
+    {
+        public string? Name { get; init; }
+        public string? Category { get; init; }
+        public string[]? Aliases { get; init; }
+    }
 
-    private sealed record CompoundEntry(
-        [property: JsonPropertyName("word")] string Word,
-        [property: JsonPropertyName("foods")] List<string> Foods);
+    private sealed record CompoundEntry
+    {
+        public string? Word { get; init; }
+        public string[]? Foods { get; init; }
+    }
 }
 
 /// <summary>A canonical food word and the category it belongs to.</summary>

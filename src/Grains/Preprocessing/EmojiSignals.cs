@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using Naviyam.Lexicons;
 
 namespace Naviyam.Preprocessing;
 
@@ -9,6 +9,8 @@ namespace Naviyam.Preprocessing;
 /// </summary>
 public sealed class EmojiSignals
 {
+    public const int FileVersion = 1;
+
     private readonly Dictionary<string, EmojiMeaning> emoji;
     private readonly (string Symbol, string Signal)[] emoticons;
 
@@ -25,13 +27,22 @@ public sealed class EmojiSignals
         this.emoticons = emoticons.OrderByDescending(e => e.Symbol.Length).ToArray();
     }
 
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is malformed; the message names the file and the entry.</exception>
     public static EmojiSignals Load(string path)
     {
-        using var stream = File.OpenRead(path);
-        var file = JsonSerializer.Deserialize<EmojiFile>(stream) ?? throw new InvalidDataException($"{path} is empty");
-        return new EmojiSignals(
-            file.Emoji ?? [],
-            (file.Emoticons ?? []).Where(e => e.Signal is not null).Select(e => (e.Symbol, e.Signal!)));
+        var file = DataFile.Read<EmojiFile>(path, FileVersion);
+        var emoji = (file.Emoji ?? []).Select((e, k) =>
+            e is { Symbol.Length: > 0 } && (e.Signal is null) != (e.Food is null)
+                ? e.Signal is null || Signals.All.Contains(e.Signal)
+                    ? e
+                    : throw DataFile.Invalid(path, $"emoji[{k}] ({e.Symbol})", $"has the unknown signal '{e.Signal}'")
+                : throw DataFile.Invalid(path, $"emoji[{k}]", "needs a 'symbol' and either a 'signal' or a 'food'"));
+        var emoticons = (file.Emoticons ?? []).Select((e, k) =>
+            e is { Symbol.Length: > 0, Signal: { } signal } && Signals.All.Contains(signal)
+                ? (e.Symbol, signal)
+                : throw DataFile.Invalid(path, $"emoticons[{k}]", "needs a 'symbol' and a known 'signal'"));
+        return new EmojiSignals([.. emoji], [.. emoticons]);
     }
 
     public bool TryGet(string textElement, out EmojiMeaning meaning)
@@ -58,13 +69,17 @@ public sealed class EmojiSignals
         return string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private sealed record EmojiFile(
-        [property: JsonPropertyName("emoji")] List<EmojiMeaning>? Emoji,
-        [property: JsonPropertyName("emoticons")] List<EmoticonEntry>? Emoticons);
+    private sealed record EmojiFile : CommentedFile
+    {
+        public EmojiMeaning?[]? Emoji { get; init; }
+        public EmoticonEntry?[]? Emoticons { get; init; }
+    }
 
-    private sealed record EmoticonEntry(
-        [property: JsonPropertyName("symbol")] string Symbol,
-        [property: JsonPropertyName("signal")] string? Signal);
+    private sealed record EmoticonEntry
+    {
+        public string? Symbol { get; init; }
+        public string? Signal { get; init; }
+    }
 }
 
 public sealed record EmojiMeaning(

@@ -29,4 +29,10 @@ public static class Signals
     public const string Thanks = "thanks";
     public const string Greeting = "greeting";
     public const string EmojiOnly = "emoji_only";
+
+    /// <summary>Every signal, so that a lexicon file naming an unknown one is refused instead of never firing.</summary>
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Hunger, Hurry, Distress, SkippedMeal, NoMoney, Happy, Sad, Negative, Thanks, Greeting, EmojiOnly,
+    };
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Naviyam.Lexicons;
 
 namespace Naviyam.Preprocessing;
@@ -10,6 +8,8 @@ namespace Naviyam.Preprocessing;
 /// </summary>
 public sealed class SlangLexicon
 {
+    public const int FileVersion = 1;
+
     private readonly (string From, string To)[] replacements;
     private readonly (string Pattern, string Signal)[] signals;
 
@@ -24,13 +24,22 @@ public sealed class SlangLexicon
         this.signals = signals.Select(s => (CueLexicon.Compact(s.Pattern), s.Signal)).Where(s => s.Item1.Length > 0).ToArray();
     }
 
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is malformed; the message names the file and the entry.</exception>
     public static SlangLexicon Load(string path)
     {
-        using var stream = File.OpenRead(path);
-        var file = JsonSerializer.Deserialize<SlangFile>(stream) ?? throw new InvalidDataException($"{path} is empty");
-        return new SlangLexicon(
-            (file.Replacements ?? []).Select(r => (r.From.ToLowerInvariant(), r.To)),
-            (file.Signals ?? []).Select(s => (s.Pattern.ToLowerInvariant(), s.Signal)));
+        var file = DataFile.Read<SlangFile>(path, FileVersion);
+        var replacements = (file.Replacements ?? []).Select((r, k) =>
+            r is { From: { Length: > 0 } from, To: { Length: > 0 } to } && !string.IsNullOrWhiteSpace(from)
+                ? (from.ToLowerInvariant(), to)
+                : throw DataFile.Invalid(path, $"replacements[{k}]", "needs a 'from' and a 'to'"));
+        var signals = (file.Signals ?? []).Select((s, k) =>
+            s is { Pattern: { } pattern, Signal: { } signal } && !string.IsNullOrWhiteSpace(pattern)
+                ? Signals.All.Contains(signal)
+                    ? (pattern.ToLowerInvariant(), signal)
+                    : throw DataFile.Invalid(path, $"signals[{k}] ({pattern})", $"has the unknown signal '{signal}'")
+                : throw DataFile.Invalid(path, $"signals[{k}]", "needs a 'pattern' and a 'signal'"));
+        return new SlangLexicon([.. replacements], [.. signals]);
     }
 
     /// <summary>Rewrites slang in already-normalized text and adds the signals its phrases carry.</summary>
@@ -75,15 +84,21 @@ public sealed class SlangLexicon
         return builder.Append(text, position, text.Length - position).ToString();
     }
 
-    private sealed record SlangFile(
-        [property: JsonPropertyName("replacements")] List<Replacement>? Replacements,
-        [property: JsonPropertyName("signals")] List<SignalEntry>? Signals);
+    private sealed record SlangFile : CommentedFile
+    {
+        public Replacement?[]? Replacements { get; init; }
+        public SignalEntry?[]? Signals { get; init; }
+    }
 
-    private sealed record Replacement(
-        [property: JsonPropertyName("from")] string From,
-        [property: JsonPropertyName("to")] string To);
+    private sealed record Replacement
+    {
+        public string? From { get; init; }
+        public string? To { get; init; }
+    }
 
-    private sealed record SignalEntry(
-        [property: JsonPropertyName("pattern")] string Pattern,
-        [property: JsonPropertyName("signal")] string Signal);
+    private sealed record SignalEntry
+    {
+        public string? Pattern { get; init; }
+        public string? Signal { get; init; }
+    }
 }

@@ -50,17 +50,20 @@ public sealed class CandidateSearch
     private readonly IShopCatalog catalog;
     private readonly FoodLexicon foods;
     private readonly TypicalMealPrices typicalPrices;
+    private readonly SpicyDishes spicyDishes;
     private readonly IOptions<RecommendationOptions> options;
 
     // Shops that serve a food (its category, or a menu that names it), most popular first, per catalog version:
     // a city-wide "치킨" then walks the chicken shops instead of every shop.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<FoodTerm, ShopRecord[]> shopsByFood = new();
 
-    public CandidateSearch(IShopCatalog catalog, FoodLexicon foods, TypicalMealPrices typicalPrices, IOptions<RecommendationOptions> options)
+    public CandidateSearch(IShopCatalog catalog, FoodLexicon foods, TypicalMealPrices typicalPrices, SpicyDishes spicyDishes,
+        IOptions<RecommendationOptions> options)
     {
         this.catalog = catalog;
         this.foods = foods;
         this.typicalPrices = typicalPrices;
+        this.spicyDishes = spicyDishes;
         this.options = options;
         catalog.Changed += shopsByFood.Clear;
     }
@@ -308,7 +311,7 @@ public sealed class CandidateSearch
         {
             exclusionsByList.Clear();
         }
-        return exclusionsByList[key] = Exclusions.Create(words, foods);
+        return exclusionsByList[key] = Exclusions.Create(words, foods, spicyDishes);
     }
 
     /// <summary>
@@ -318,15 +321,15 @@ public sealed class CandidateSearch
     /// </summary>
     private sealed class Exclusions
     {
-        public static Exclusions None { get; } = new(null, null, [], spicy: false);
+        public static Exclusions None { get; } = new(null, null, [], spicy: null);
 
         private readonly System.Buffers.SearchValues<string>? shopWords;
         private readonly System.Buffers.SearchValues<string>? menuWords;
         private readonly HashSet<FoodCategory> categories;
-        private readonly bool spicy;
+        private readonly SpicyDishes? spicy;
 
         private Exclusions(System.Buffers.SearchValues<string>? shopWords, System.Buffers.SearchValues<string>? menuWords,
-            HashSet<FoodCategory> categories, bool spicy)
+            HashSet<FoodCategory> categories, SpicyDishes? spicy)
         {
             this.shopWords = shopWords;
             this.menuWords = menuWords;
@@ -334,12 +337,12 @@ public sealed class CandidateSearch
             this.spicy = spicy;
         }
 
-        public static Exclusions Create(IEnumerable<string> words, FoodLexicon foods)
+        public static Exclusions Create(IEnumerable<string> words, FoodLexicon foods, SpicyDishes spicyDishes)
         {
             var shopWords = new HashSet<string>(StringComparer.Ordinal);
             var menuWords = new HashSet<string>(StringComparer.Ordinal);
             var categories = new HashSet<FoodCategory>();
-            var spicy = false;
+            SpicyDishes? spicy = null;
             foreach (var word in words.Select(w => w.Replace(" ", "", StringComparison.Ordinal)).Where(w => w.Length > 0))
             {
                 var food = foods.TryGet(word, out var term) ? term : null;
@@ -350,7 +353,7 @@ public sealed class CandidateSearch
                 }
                 if (word == "매운")
                 {
-                    spicy = true;
+                    spicy = spicyDishes;
                     continue;
                 }
                 menuWords.Add(word);
@@ -363,7 +366,7 @@ public sealed class CandidateSearch
             categories.Contains(shop.Category) || shopWords is not null && shop.Name.AsSpan().IndexOfAny(shopWords) >= 0;
 
         public bool ExcludesMenu(MenuItem menu) =>
-            menuWords is not null && menu.Name.AsSpan().IndexOfAny(menuWords) >= 0 || spicy && SpicyDishes.IsSpicy(menu.Name);
+            menuWords is not null && menu.Name.AsSpan().IndexOfAny(menuWords) >= 0 || spicy is not null && spicy.IsSpicy(menu.Name);
 
         private static System.Buffers.SearchValues<string>? Search(HashSet<string> words) =>
             words.Count == 0 ? null : System.Buffers.SearchValues.Create([.. words], StringComparison.Ordinal);

@@ -7,47 +7,36 @@ namespace Naviyam.Retrieval;
 /// "간단하게 먹을래". These are not a food_type (the labelling rules keep generic words out of entities), so they only
 /// steer ranking: menus of that kind are preferred, and a shop without one is still allowed.
 /// </summary>
-public sealed record DishPreference(string Label, Func<string, bool> Matches)
+public sealed record DishPreference(string Label, Func<string, bool> Matches);
+
+/// <summary>
+/// Finds the <see cref="DishPreference"/> a message states. The kinds, their cue phrases and their dishes come from
+/// <c>data/lexicons/dishes.json</c>; "매운" comes from the NLU's taste entity and is judged by <see cref="SpicyDishes"/>.
+/// </summary>
+public sealed class DishPreferences
 {
-    private static readonly string[] SoupDishes =
-    [
-        "찌개", "국밥", "라면", "우동", "칼국수", "짬뽕", "잔치국수", "전골", "쌀국수", "수제비", "해장국", "곰탕", "설렁탕", "어묵탕",
-        "미역국", "떡국", "만둣국", "육개장", "국수",
-    ];
+    public const int FileVersion = 1;
 
-    private static readonly string[] NoodleDishes =
-    [
-        "면", "국수", "우동", "파스타", "스파게티", "소바", "모밀", "라멘", "울면", "짬뽕",
-    ];
+    // Refusing the kind right after its cue: "국물 없는 거", "국물 말고", "국물 적게".
+    private static readonly string[] Refusals = ["없는", "없이", "말고", "빼고", "싫", "별로", "적게"];
 
-    private static readonly string[] MeatDishes =
-    [
-        "고기", "삼겹", "갈비", "불고기", "제육", "돈까스", "돈가스", "스테이크", "치킨", "닭", "목살", "보쌈", "족발", "함박",
-    ];
+    private readonly (string[] Cues, DishPreference Preference)[] byCue;
+    private readonly DishPreference spicy;
 
-    private static readonly string[] LightDishes = ["김밥", "샌드위치", "토스트", "주먹밥", "삼각김밥", "베이글", "샐러드", "죽", "컵밥"];
-
-    private static readonly string[] ColdDishes = ["냉면", "냉모밀", "물회", "콩국수", "빙수", "냉국수", "메밀"];
-
-    private static readonly (string[] Cues, DishPreference Preference)[] ByCue =
-    [
-        (["국물", "뜨끈한거", "뜨끈한걸", "뜨끈하게", "따뜻한거", "따뜻한걸", "따끈한거"], new("국물 요리", IsSoup)),
-        (["면종류", "면요리", "면류", "면음식", "면이땡", "면땡", "면먹고", "면으로", "국수종류"], new("면 요리", Mentions(NoodleDishes))),
-        (["고기먹", "고기땡", "고기가땡", "고기요리", "고기종류", "고기로", "고기메뉴"], new("고기 요리", Mentions(MeatDishes))),
-        (["가볍게", "가벼운", "간단하게", "간단한", "간단히"], new("가벼운 메뉴", Mentions(LightDishes))),
-        (["시원한거", "시원한걸", "시원하게", "차가운거"], new("시원한 음식", Mentions(ColdDishes))),
-    ];
-
-    private static readonly DishPreference Spicy = new("매운 음식", SpicyDishes.IsSpicy);
+    private DishPreferences((string[] Cues, DishPreference Preference)[] byCue, SpicyDishes spicyDishes)
+    {
+        this.byCue = byCue;
+        spicy = new DishPreference("매운 음식", spicyDishes.IsSpicy);
+    }
 
     /// <summary>The preference a message states, or null. "매운" comes from the NLU's taste entity.</summary>
-    public static DishPreference? From(string compactText, string? tastePreference)
+    public DishPreference? From(string compactText, string? tastePreference)
     {
         if (tastePreference == "매운")
         {
-            return Spicy;
+            return spicy;
         }
-        foreach (var (cues, preference) in ByCue)
+        foreach (var (cues, preference) in byCue)
         {
             if (cues.Any(cue => IsWished(compactText, cue)))
             {
@@ -56,8 +45,6 @@ public sealed record DishPreference(string Label, Func<string, bool> Matches)
         }
         return null;
     }
-
-    private static readonly string[] Refusals = ["없는", "없이", "말고", "빼고", "싫", "별로", "적게"];
 
     /// <summary>"국물 있는 거" is a wish; "국물 없는 거", "국물 말고" and "국물 적게" are not.</summary>
     private static bool IsWished(string compactText, string cue)
@@ -79,10 +66,48 @@ public sealed record DishPreference(string Label, Func<string, bool> Matches)
         return true;
     }
 
-    private static bool IsSoup(string menuName) =>
-        menuName.EndsWith('국') || menuName.EndsWith('탕') && !menuName.EndsWith("사탕", StringComparison.Ordinal)
-        || SoupDishes.Any(dish => menuName.Contains(dish, StringComparison.Ordinal));
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is malformed; the message names the file and the entry.</exception>
+    public static DishPreferences Load(string path, SpicyDishes spicyDishes)
+    {
+        var file = DataFile.Read<DishesFile>(path, FileVersion);
+        var kinds = DataFile.Required(path, "kinds", file.Kinds);
+        var byCue = new (string[] Cues, DishPreference Preference)[kinds.Length];
+        for (var k = 0; k < kinds.Length; k++)
+        {
+            var entry = $"kinds[{k}]";
+            var kind = kinds[k] ?? throw DataFile.Invalid(path, entry, "is empty");
+            if (string.IsNullOrWhiteSpace(kind.Label))
+            {
+                throw DataFile.Invalid(path, entry + ".label", "is missing");
+            }
+            entry = $"kinds[{k}] ({kind.Label})";
+            var cues = DataFile.Words(path, entry + ".cues", kind.Cues);
+            var dishes = DataFile.Words(path, entry + ".dishes", kind.Dishes);
+            var endings = DataFile.Words(path, entry + ".endings", kind.Endings ?? [], allowEmpty: true);
+            var notEndings = DataFile.Words(path, entry + ".notEndings", kind.NotEndings ?? [], allowEmpty: true);
+            byCue[k] = (cues, new DishPreference(kind.Label, menuName => IsOfKind(menuName, dishes, endings, notEndings)));
+        }
+        return new DishPreferences(byCue, spicyDishes);
+    }
 
-    private static Func<string, bool> Mentions(string[] dishes) =>
-        menuName => dishes.Any(dish => menuName.Contains(dish, StringComparison.Ordinal));
+    // 순대국 and 갈비탕 are soups by their last syllable, though 사탕 is not.
+    private static bool IsOfKind(string menuName, string[] dishes, string[] endings, string[] notEndings) =>
+        endings.Any(ending => menuName.EndsWith(ending, StringComparison.Ordinal))
+        && !notEndings.Any(ending => menuName.EndsWith(ending, StringComparison.Ordinal))
+        || dishes.Any(dish => menuName.Contains(dish, StringComparison.Ordinal));
+
+    private sealed record DishesFile : CommentedFile
+    {
+        public KindEntry[]? Kinds { get; init; }
+    }
+
+    private sealed record KindEntry
+    {
+        public string? Label { get; init; }
+        public string[]? Cues { get; init; }
+        public string[]? Dishes { get; init; }
+        public string[]? Endings { get; init; }
+        public string[]? NotEndings { get; init; }
+    }
 }

@@ -11,42 +11,26 @@ namespace Naviyam.Retrieval;
 /// </summary>
 /// <remarks>
 /// The figure is the median cheapest meal of the catalog's own priced shops of that kind when there are enough of
-/// them (so a city's real prices win), otherwise a typical 2024–25 figure for Korean cities.
+/// them (so a city's real prices win), otherwise the category table's typical figure (<see cref="TypicalMealPriceTable"/>).
 /// </remarks>
 public sealed class TypicalMealPrices
 {
-    /// <summary>Priced shops of a kind needed before the catalog's own median replaces the built-in figure.</summary>
+    /// <summary>Priced shops of a kind needed before the catalog's own median replaces the table's figure.</summary>
     public const int MinPricedShops = 8;
 
-    private static readonly Dictionary<FoodCategory, int> BuiltIn = new()
-    {
-        [FoodCategory.ConvenienceStore] = 3_000, // 삼각김밥, 컵라면, 도시락
-        [FoodCategory.Bakery] = 3_500,
-        [FoodCategory.Bunsik] = 4_000, // 김밥, 떡볶이, 라면
-        [FoodCategory.CafeDessert] = 5_000, // 샌드위치, 베이글
-        [FoodCategory.LunchboxPorridge] = 5_500,
-        [FoodCategory.Burger] = 6_000,
-        [FoodCategory.Chinese] = 7_000, // 짜장면
-        [FoodCategory.Korean] = 8_000, // 찌개, 국밥
-        [FoodCategory.Japanese] = 8_500,
-        [FoodCategory.Asian] = 9_000,
-        [FoodCategory.Western] = 10_000,
-        [FoodCategory.Pizza] = 12_000,
-        [FoodCategory.Chicken] = 17_000,
-        [FoodCategory.Other] = 8_000,
-    };
-
     private readonly IShopCatalog catalog;
+    private readonly TypicalMealPriceTable table;
     private volatile IReadOnlyDictionary<FoodCategory, int>? current;
 
-    public TypicalMealPrices(IShopCatalog catalog)
+    public TypicalMealPrices(IShopCatalog catalog, TypicalMealPriceTable table)
     {
         this.catalog = catalog;
+        this.table = table;
         catalog.Changed += () => current = null;
     }
 
     /// <summary>The usual price of the cheapest meal at a shop of this kind, in won.</summary>
-    public int Of(FoodCategory category) => (current ??= Measure()).TryGetValue(category, out var price) ? price : BuiltIn[FoodCategory.Other];
+    public int Of(FoodCategory category) => (current ??= Measure()).TryGetValue(category, out var price) ? price : table.Of(FoodCategory.Other);
 
     private IReadOnlyDictionary<FoodCategory, int> Measure()
     {
@@ -62,7 +46,7 @@ public sealed class TypicalMealPrices
                 prices.Add(price);
             }
         }
-        var measured = new Dictionary<FoodCategory, int>(BuiltIn);
+        var measured = Enum.GetValues<FoodCategory>().ToDictionary(category => category, table.Of);
         foreach (var (category, prices) in cheapest)
         {
             if (prices.Count >= MinPricedShops)

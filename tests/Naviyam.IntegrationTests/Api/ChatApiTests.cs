@@ -83,7 +83,7 @@ public class ChatApiTests(GeneratedCityFactory factory) : IClassFixture<Generate
 
         reply.Entities.GetProperty("dietary_restrictions").EnumerateArray().Select(e => e.GetString()).Should().Contain(restriction);
         reply.Recommendations.Should().NotBeEmpty(reply.Reply);
-        var forbidden = Naviyam.Retrieval.DietaryRules.ForbiddenWords([restriction]);
+        var forbidden = factory.Services.GetRequiredService<Naviyam.Retrieval.DietaryRules>().ForbiddenWords([restriction]);
         reply.Recommendations.Should().OnlyContain(r => !forbidden.Any(word => (r.ShopName + r.MenuName).Replace(" ", "").Contains(word)), reply.Reply);
         reply.Reply.Should().Contain("빼고 골랐어요");
     }
@@ -97,7 +97,7 @@ public class ChatApiTests(GeneratedCityFactory factory) : IClassFixture<Generate
 
         reply.Entities.TryGetProperty("food_type", out _).Should().BeFalse("generic words are never food_type");
         reply.Recommendations.Should().NotBeEmpty();
-        reply.Recommendations.Should().OnlyContain(r => r.MenuName != null && Naviyam.Retrieval.DishPreference.From("국물", null)!.Matches(r.MenuName), reply.Reply);
+        reply.Recommendations.Should().OnlyContain(r => r.MenuName != null && factory.Services.GetRequiredService<Naviyam.Retrieval.DishPreferences>().From("국물", null)!.Matches(r.MenuName), reply.Reply);
         reply.Reply.Should().Contain("국물 요리 먹을 수 있는 곳");
     }
 

@@ -5,6 +5,8 @@ namespace Naviyam.UnitTests.Conversation;
 
 public class FollowUpsTests
 {
+    private static readonly FollowUps FollowUps = new(TestLexicons.FollowUpPhrases);
+
     private static readonly ChatReply Previous = new()
     {
         TurnId = "t1",
@@ -43,6 +45,8 @@ public class FollowUpsTests
 
 public class FollowUpsOnUnpricedShopsTests
 {
+    private static readonly FollowUps FollowUps = new(TestLexicons.FollowUpPhrases);
+
     [Fact]
     public void Shops_listed_without_prices_can_be_asked_about_too()
     {
@@ -58,6 +62,8 @@ public class FollowUpsOnUnpricedShopsTests
 
 public class CheaperFollowUpTests
 {
+    private static readonly FollowUps FollowUps = new(TestLexicons.FollowUpPhrases);
+
     private static ChatReply Offered(params int?[] finalPrices) => new()
     {
         TurnId = "t1", Reply = "…", Intent = Intents.FoodRequest, Entities = Entities.None, Slots = Entities.None,

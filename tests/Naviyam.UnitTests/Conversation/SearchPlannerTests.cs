@@ -20,7 +20,7 @@ public class SearchPlannerTests
         string message = "밥 먹고 싶어", string intent = Intents.FoodRequest, ChatReply? previous = null, GeoPoint? location = null)
     {
         var catalog = TestShops.CatalogOf(TestShops.Shop("행복분식", FoodCategory.Bunsik, 100, ("떡볶이", 4_000)));
-        var planner = new SearchPlanner(new PlaceLocator(catalog, TestLexicons.Places()), new SeoulClock(new StoppedClock(TestShops.SeoulNoon)));
+        var planner = TestShops.Planner(catalog, TestShops.SeoulNoon);
         var text = TestLexicons.Normalizer.Normalize(message);
         var understanding = new TurnUnderstanding(text, new NluResult(intent, 0.9, slots), slots, SlotsReset: false);
         var user = new TurnContext(profile ?? UserProfile.Empty, card ?? NoCard, []);

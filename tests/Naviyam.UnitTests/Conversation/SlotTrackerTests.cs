@@ -34,4 +34,11 @@ public class SlotTrackerTests
 
         slots.Budget.Should().Be(20000);
     }
+
+    [Theory]
+    [InlineData("처음부터다시할래", true)]
+    [InlineData("없던걸로해줘", true)]
+    [InlineData("다시추천해줘", false)]
+    public void Starting_over_is_said_in_so_many_words(string compactText, bool reset) =>
+        new SlotTracker(TestLexicons.FollowUpPhrases).IsReset(compactText).Should().Be(reset);
 }

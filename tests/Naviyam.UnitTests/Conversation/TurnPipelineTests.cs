@@ -46,17 +46,18 @@ public sealed class TurnPipelineTests : IDisposable
     private TurnPipeline Pipeline(TurnContext user, DateTimeOffset? now = null)
     {
         var catalog = CatalogOf(Bunsik, Bar, EveningShop, Chinese);
-        var options = Options.Create(new RecommendationOptions());
+        var options = Recommendations();
         var nlu = new CachedNlu(TestLexicons.Nlu(), cache, metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             new NluPredictionLog(new DiscardingNluPredictionSink(), NullLogger<NluPredictionLog>.Instance), TimeProvider.System);
         return new TurnPipeline(
             TestLexicons.Normalizer,
             new GivenContext(user),
             nlu,
-            new SearchPlanner(new PlaceLocator(catalog, TestLexicons.Places()), new SeoulClock(new StoppedClock(now ?? SeoulNoon))),
+            Planner(catalog, now ?? SeoulNoon),
             Search(catalog),
             new Ranker(new InProcessScorer(new HeuristicScoringModel()), options),
-            new RecommendationPresenter(new ReplyComposer(), catalog));
+            new RecommendationPresenter(new ReplyComposer(), catalog),
+            new SlotTracker(TestLexicons.FollowUpPhrases));
     }
 
     private static TurnContext Child(int? balance = null, params WalletCoupon[] wallet) => new(

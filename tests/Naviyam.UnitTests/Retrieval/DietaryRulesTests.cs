@@ -4,6 +4,8 @@ namespace Naviyam.UnitTests.Retrieval;
 
 public class DietaryRulesTests
 {
+    private static readonly DietaryRules DietaryRules = new(TestLexicons.Diet);
+
     [Theory]
     [InlineData("no_pork", "돈까스", true)]
     [InlineData("no_pork", "순대국밥", true)]

@@ -13,7 +13,7 @@ public class DishPreferenceTests
     [InlineData("매운거먹고싶어", "매운", "매운 음식", "김치찌개", "된장찌개")]
     public void A_wished_kind_of_dish_prefers_menus_of_that_kind(string compactText, string? taste, string label, string matching, string other)
     {
-        var preference = DishPreference.From(compactText, taste);
+        var preference = TestLexicons.DishPreferences.From(compactText, taste);
 
         preference.Should().NotBeNull();
         preference!.Label.Should().Be(label);
@@ -27,5 +27,5 @@ public class DishPreferenceTests
     [InlineData("국물적게해줘")]
     [InlineData("배고파")]
     public void Refusals_and_plain_messages_state_no_wish(string compactText) =>
-        DishPreference.From(compactText, null).Should().BeNull();
+        TestLexicons.DishPreferences.From(compactText, null).Should().BeNull();
 }

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using Naviyam.Catalog;
+using Naviyam.Conversation;
 using Naviyam.Hosting;
 using Naviyam.Retrieval;
 using Naviyam.Shops;
 using Naviyam.Time;
+using Naviyam.UnitTests.Conversation;
 
 namespace Naviyam.UnitTests.Retrieval;
 
@@ -46,5 +48,20 @@ internal static class TestShops
     }
 
     public static CandidateSearch Search(IShopCatalog catalog) =>
-        new(catalog, TestLexicons.Foods, new TypicalMealPrices(catalog), Options.Create(new RecommendationOptions()));
+        new(catalog, TestLexicons.Foods, new TypicalMealPrices(catalog, TestLexicons.MealPrices), TestLexicons.Spicy, Recommendations());
+
+    /// <summary>The served defaults (search radii included), as a host binds them when configuration names none.</summary>
+    public static IOptions<RecommendationOptions> Recommendations()
+    {
+        var options = new RecommendationOptions();
+        options.ApplyDefaults();
+        return Options.Create(options);
+    }
+
+    public static SearchPlanner Planner(IShopCatalog catalog, DateTimeOffset now) => new(
+        new PlaceLocator(catalog, TestLexicons.Places()),
+        new SeoulClock(new StoppedClock(now)),
+        new FollowUps(TestLexicons.FollowUpPhrases),
+        TestLexicons.DishPreferences,
+        new DietaryRules(TestLexicons.Diet));
 }

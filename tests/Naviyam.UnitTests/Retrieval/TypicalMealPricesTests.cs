@@ -19,7 +19,7 @@ public class TypicalMealPricesTests
     [Fact]
     public void Without_priced_shops_the_built_in_figures_rank_cheap_kinds_below_expensive_ones()
     {
-        var prices = new TypicalMealPrices(new ShopCatalog());
+        var prices = new TypicalMealPrices(new ShopCatalog(), TestLexicons.MealPrices);
 
         prices.Of(FoodCategory.ConvenienceStore).Should().BeLessThan(prices.Of(FoodCategory.Bunsik));
         prices.Of(FoodCategory.Bunsik).Should().BeLessThanOrEqualTo(5_000);
@@ -30,7 +30,7 @@ public class TypicalMealPricesTests
     public void Enough_priced_shops_of_a_kind_replace_the_built_in_figure_with_their_median_cheapest_meal()
     {
         var catalog = new ShopCatalog();
-        var prices = new TypicalMealPrices(catalog);
+        var prices = new TypicalMealPrices(catalog, TestLexicons.MealPrices);
         var builtInKorean = prices.Of(FoodCategory.Korean);
 
         // Each shop's cheapest meal counts (the 20,000 won dish does not), and the median resists the 1,000 won outlier.
@@ -58,5 +58,5 @@ public class SpicyDishesTests
     [InlineData("된장찌개", false)]
     [InlineData("돈까스", false)]
     public void Spicy_dishes_are_known_by_name_even_when_the_menu_does_not_say_spicy(string menu, bool spicy) =>
-        Naviyam.Lexicons.SpicyDishes.IsSpicy(menu).Should().Be(spicy);
+        TestLexicons.Spicy.IsSpicy(menu).Should().Be(spicy);
 }

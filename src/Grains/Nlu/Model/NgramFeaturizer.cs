@@ -197,58 +197,26 @@ public sealed partial class NgramFeaturizer
         {
             tokens.Add(people >= 2 ? "cue:people" : "cue:one_person");
         }
-        if (ContainsAny(compact, AloneWords))
+        void AddIf(bool cue, string token)
         {
-            tokens.Add("cue:alone");
+            if (cue)
+            {
+                tokens.Add(token);
+            }
         }
-        if (ContainsAny(compact, LocationWords) || Station().IsMatch(text.Normalized))
-        {
-            tokens.Add("cue:location");
-        }
-        if (ContainsAny(compact, PriceWords))
-        {
-            tokens.Add("cue:price");
-        }
-        if (ContainsAny(compact, GroupWords))
-        {
-            tokens.Add("cue:group_word");
-        }
-        if (ContainsAny(compact, NoFoodWords))
-        {
-            tokens.Add("cue:no_food");
-        }
-        if (ContainsAny(compact, OpenWords))
-        {
-            tokens.Add("cue:open");
-        }
-        if (ContainsAny(compact, RouteWords))
-        {
-            tokens.Add("cue:route");
-        }
-        if (ContainsAny(compact, PastWords))
-        {
-            tokens.Add("cue:past");
-        }
-        if (Area().IsMatch(text.Normalized))
-        {
-            tokens.Add("cue:area");
-        }
-        if (ContainsAny(compact, WantFoodWords))
-        {
-            tokens.Add("cue:want_food");
-        }
-        if (ContainsAny(compact, MenuChangeWords))
-        {
-            tokens.Add("cue:menu_change");
-        }
-        if (ContainsAny(compact, tasteWords))
-        {
-            tokens.Add("cue:taste");
-        }
-        if (MentionsFood(compact))
-        {
-            tokens.Add("cue:food");
-        }
+        AddIf(ContainsAny(compact, AloneWords), "cue:alone");
+        AddIf(ContainsAny(compact, LocationWords) || Station().IsMatch(text.Normalized), "cue:location");
+        AddIf(ContainsAny(compact, PriceWords), "cue:price");
+        AddIf(ContainsAny(compact, GroupWords), "cue:group_word");
+        AddIf(ContainsAny(compact, NoFoodWords), "cue:no_food");
+        AddIf(ContainsAny(compact, OpenWords), "cue:open");
+        AddIf(ContainsAny(compact, RouteWords), "cue:route");
+        AddIf(ContainsAny(compact, PastWords), "cue:past");
+        AddIf(Area().IsMatch(text.Normalized), "cue:area");
+        AddIf(ContainsAny(compact, WantFoodWords), "cue:want_food");
+        AddIf(ContainsAny(compact, MenuChangeWords), "cue:menu_change");
+        AddIf(ContainsAny(compact, tasteWords), "cue:taste");
+        AddIf(MentionsFood(compact), "cue:food");
         tokens.Add("first:" + FirstRule(tokens));
         return tokens;
     }

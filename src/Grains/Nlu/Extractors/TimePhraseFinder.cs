@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Naviyam.Lexicons;
 
-namespace Naviyam.Nlu;
+namespace Naviyam.Nlu.Extractors;
 
 /// <summary>
 /// Finds the time a message wants to eat at (or asks about), as the user wrote it: "지금", "오늘 저녁 7시쯤",
@@ -10,7 +10,7 @@ namespace Naviyam.Nlu;
 /// (<c>time_days</c>, <c>time_parts</c>, <c>time_words</c>); the grammar that combines them lives here.
 /// Times that only describe a missed meal ("어제 저녁부터 못 먹었어", "점심도 못 먹었어") are not preferences.
 /// </summary>
-public sealed partial class TimePhraseFinder
+internal sealed partial class TimePhraseFinder
 {
     private readonly Regex phrase;
 
