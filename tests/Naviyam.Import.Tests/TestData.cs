@@ -10,6 +10,7 @@ internal static class TestData
 {
     private static readonly Lazy<string> RepositoryRootLazy = new(FindRepositoryRoot);
     private static readonly Lazy<CategoryMap> MapLazy = new(CategoryMap.LoadDefault);
+    private static readonly Lazy<MenuKindClassifier> MenuKindsLazy = new(MenuKindClassifier.LoadDefault);
 
     public static string RepositoryRoot => RepositoryRootLazy.Value;
 
@@ -17,6 +18,9 @@ internal static class TestData
 
     /// <summary>The category table as shipped beside the binaries.</summary>
     public static CategoryMap Map => MapLazy.Value;
+
+    /// <summary>The menu-kind classifier with the table as shipped beside the binaries.</summary>
+    public static MenuKindClassifier MenuKinds => MenuKindsLazy.Value;
 
     public static string JejuMenus => Shared("real/jeju/jeju_mealcard_shops_menus.csv");
     public static string JejuRestricted => Shared("real/jeju/jeju_mealcard_shops_restricted.csv");

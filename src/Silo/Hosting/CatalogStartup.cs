@@ -50,12 +50,13 @@ public sealed class CatalogStartup(
         if (imports.Length > 0)
         {
             var categories = CategoryMap.Load(DataPaths.Catalog("categories.json"));
+            var menuKinds = MenuKindClassifier.Load(MenuKindTable.DefaultPath);
             foreach (var import in imports.Where(i => !string.IsNullOrWhiteSpace(i)).Select(ImportSpec.Parse))
             {
-                var result = MerchantImport.ReadFile(import.Kind, import.Path, categories);
+                var result = MerchantImport.ReadFile(import.Kind, import.Path, categories, menuKinds);
                 await shops.UpsertAsync(result.Shops, cancellationToken);
-                logger.LogInformation("Imported {Shops} shops from {Kind} {Path}; {Rejected} rows rejected",
-                    result.Shops.Count, import.Kind, import.Path, result.Rejected.Count);
+                logger.LogInformation("Imported {Shops} shops from {Kind} {Path}; {Rejected} rows rejected; {MostlyAlcohol} not for children because their menu is mostly alcohol",
+                    result.Shops.Count, import.Kind, import.Path, result.Rejected.Count, result.MostlyAlcoholShopIds.Count);
             }
         }
 
