@@ -182,6 +182,7 @@ public class MenuKindClassifierTests
     [InlineData("복분자블루베리빵", MenuKind.Meal)]
     [InlineData("복숭아 요거트 케이크(예약주문,1호)", MenuKind.Dessert)]
     [InlineData("화요일 특선 정식", MenuKind.Meal)]
+    [InlineData("김치찌개(안주류) 대", MenuKind.Meal)]
     public void Words_that_only_look_like_alcohol(string name, MenuKind kind) =>
         Classifier.ClassifyName(name, FoodCategory.Korean).Should().Be(kind);
 
@@ -227,6 +228,7 @@ public class MenuKindClassifierTests
     [InlineData("쭈꾸미볶음 (1인분)2인이상")]
     [InlineData("떡볶이 1인분")]
     [InlineData("빅콤비네이션18인치")]
+    [InlineData("머노까머나세트 A(2인이상 주문)")]
     public void A_minimum_order_or_one_person_is_a_meal(string name) =>
         Classifier.ClassifyName(name, FoodCategory.Korean).Should().Be(MenuKind.Meal);
 
@@ -246,6 +248,21 @@ public class MenuKindClassifierTests
 
         kinds.Should().Equal(MenuKind.Meal, MenuKind.Meal, MenuKind.Meal, MenuKind.SharedSet, MenuKind.SharedSet,
             MenuKind.SharedSet, MenuKind.SharedSet, MenuKind.SharedSet, MenuKind.Meal);
+    }
+
+    [Fact]
+    public void A_minimum_order_is_priced_per_person_whatever_it_costs()
+    {
+        Kinds(FoodCategory.Asian, ("버터치킨커리", 12_000), ("빨락 빠니르", 11_000), ("난", 3_000), ("머노까머나세트 A(2인이상 주문)", 30_000))[3]
+            .Should().Be(MenuKind.Meal);
+    }
+
+    [Fact]
+    public void A_large_pizza_is_a_pizza_and_fries_by_the_size_range_are_a_side()
+    {
+        Kinds(FoodCategory.Pizza, ("콤비네이션L", 14_000), ("불고기피자L", 15_000), ("빅콤비네이션18인치", 20_000), ("샘스테이크 L", 32_500))
+            .Should().OnlyContain(kind => kind == MenuKind.Meal);
+        Classifier.ClassifyName("프렌치프라이(R)~(L)", FoodCategory.Burger).Should().Be(MenuKind.Side);
     }
 
     [Fact]

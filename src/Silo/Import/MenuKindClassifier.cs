@@ -306,11 +306,13 @@ public sealed partial class MenuKindClassifier
         var shared = table.Shared;
         var compact = Compact(upper);
         var most = 0;
+        var minimumOrder = false;
         foreach (Match match in HeadCount().Matches(upper))
         {
             var rest = upper[(match.Index + match.Length)..].TrimStart(' ', '분', ')', '）', ']');
             if (shared.MinimumOrderWords.Any(word => rest.StartsWith(word, StringComparison.Ordinal)))
             {
+                minimumOrder = true;
                 continue;
             }
             var count = int.Parse(match.Groups["high"].Success ? match.Groups["high"].Value : match.Groups["low"].Value, CultureInfo.InvariantCulture);
@@ -324,7 +326,8 @@ public sealed partial class MenuKindClassifier
         var size = shared.GluedSizeMarks.Any(mark => upper.Contains(mark, StringComparison.Ordinal))
                    || HintSplit().Split(upper).Any(token => shared.SizeWords.Contains(token));
         var platter = shared.PlatterWords.Any(word => compact.Contains(word, StringComparison.Ordinal)) || JoinsTwoDishes(upper);
-        var single = most == 1 || shared.SingleWords.Any(word => compact.Contains(word, StringComparison.Ordinal));
+        // "2인 이상 주문": the price is per person, so the item is one person's meal whatever it costs.
+        var single = most == 1 || (minimumOrder && most == 0) || shared.SingleWords.Any(word => compact.Contains(word, StringComparison.Ordinal));
         var set = shared.SetWords.Any(word => compact.Contains(word, StringComparison.Ordinal));
         var forChildren = table.RelativePrice.ChildWords.Any(word => compact.Contains(word, StringComparison.Ordinal));
         return new NameHints(most, single, size, platter, set, forChildren, AlcoholWhereSold: false);
@@ -472,7 +475,8 @@ public sealed partial class MenuKindClassifier
             builder.Append(word);
         }
 
-        var joined = builder.ToString();
+        // A size mark glued to the end: "감자탕中", "도다리조림大".
+        var joined = GluedSizeMark().Replace(builder.ToString(), string.Empty);
         // A count glued to the end: "빵3종", "김밥2줄", "콜라1.25L".
         var glued = GluedCount().Match(joined);
         if (glued.Success && glued.Index > 0)
@@ -496,7 +500,7 @@ public sealed partial class MenuKindClassifier
     [GeneratedRegex(@"[\(\[\{（【][^\)\]\}）】]*[\)\]\}）】]?")]
     private static partial Regex Brackets();
 
-    [GeneratedRegex(@"[\s,·/]+")]
+    [GeneratedRegex(@"[\s,·/~]+")]
     private static partial Regex WordSplit();
 
     [GeneratedRegex(@"\s+")]
@@ -525,4 +529,7 @@ public sealed partial class MenuKindClassifier
 
     [GeneratedRegex(@"\d+(\.\d+)?(ML|L|CC|G|KG|P|PCS|EA|인분|인|개|잔|병|캔|조각|피스|종|줄|알|마리|장|팩)?$")]
     private static partial Regex GluedCount();
+
+    [GeneratedRegex(@"(?<=.)[大中小特]+$")]
+    private static partial Regex GluedSizeMark();
 }
