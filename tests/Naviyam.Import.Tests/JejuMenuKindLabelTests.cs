@@ -82,10 +82,14 @@ public class JejuMenuKindLabelTests(ITestOutputHelper output)
         output.WriteLine($"alcohol: {alcohol} labelled, recall {bothAlcohol}/{alcohol}, precision {bothAlcohol}/{predictedAlcohol}");
 
         var kinds = Enum.GetValues<MenuKind>();
-        output.WriteLine("| label \\ predicted | " + string.Join(" | ", kinds) + " |");
-        foreach (var label in kinds)
+        foreach (var (name, items) in new[] { ("random stratum", all.Where(i => i.Stratum == "random").ToList()), ("all strata", all.ToList()) })
         {
-            output.WriteLine($"| {label} | " + string.Join(" | ", kinds.Select(p => all.Count(i => i.Label == label && i.Predicted == p))) + " |");
+            output.WriteLine($"{name}:");
+            output.WriteLine("| label \\ predicted | " + string.Join(" | ", kinds) + " |");
+            foreach (var label in kinds)
+            {
+                output.WriteLine($"| {label} | " + string.Join(" | ", kinds.Select(p => items.Count(i => i.Label == label && i.Predicted == p))) + " |");
+            }
         }
 
         foreach (var shopId in (Environment.GetEnvironmentVariable("NAVIYAM_MENU_KIND_SHOPS") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
