@@ -20,9 +20,9 @@ namespace Naviyam.Silo.Import;
 /// <item><b>Head-counts</b>: a meal for two or more ("2인", "3~4인", "패밀리"; not "2인 이상", a minimum order) is a set
 ///   for several people.</item>
 /// <item><b>The price next to the shop's other meals</b>: a meal with a size or platter word ("대", "中", "모둠",
-///   "한판", "세트") at about twice the shop's one-person meal or more is a set for several people; an unknown name
-///   at a fraction of it is a side, and so is a meal by name at a small fraction (the 3,000-won 볶음밥 of a barbecue
-///   place).</item>
+///   "한판") well above the shop's one-person meal is a set for several people, and so is a set ("세트") far above it;
+///   an unknown name at a fraction of it is a side, and so is a meal by name at a small fraction (the 2,000-won 볶음밥
+///   of a barbecue place, never a children's meal); a side by name at several times it is a dish (복튀김).</item>
 /// </list>
 /// All words and thresholds are data (<see cref="MenuKindTable"/>, <c>data/catalog/menu-kinds.json</c>); the
 /// figures on the team's labelled sample of real items are in <c>docs/quality.md</c>. Immutable and thread-safe.
@@ -32,7 +32,8 @@ public sealed partial class MenuKindClassifier
     private readonly MenuKindTable table;
     // Ending rules, longest word first across all kinds, with the rule order as the tie-breaker.
     private readonly (string Word, NameRule Rule)[] endings;
-    private readonly char[] alcoholSeparators = ['(', ')', '[', ']', '{', '}', '+', '&', '/', ',', '·', '|', ':', '_', '-', '.', '~', '，', '（', '）'];
+    // What separates the things a name lists: "소주/맥주", "음료(콜라류,소주류)", "생선미역국+돔배고기+술".
+    private static readonly char[] AlcoholSeparators = ['(', ')', '[', ']', '{', '}', '+', '&', '/', ',', '·', '|', ':', '_', '-', '.', '~', '，', '（', '）'];
 
     public MenuKindClassifier(MenuKindTable table)
     {
@@ -135,7 +136,7 @@ public sealed partial class MenuKindClassifier
     private bool IsAlcohol(string upper)
     {
         var alcohol = table.Alcohol;
-        foreach (var segment in upper.Split(alcoholSeparators, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var segment in upper.Split(AlcoholSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             var compact = Compact(segment);
             foreach (var phrase in alcohol.NotAlcohol)
