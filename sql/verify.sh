@@ -326,7 +326,11 @@ check "menus: unpriced item (변동가격) accepted with NULL price" "drink	NULL
      SELECT kind, IFNULL(price, 'NULL'), price_text FROM menus WHERE shop_id = $SHOP AND menu_name = '생과일주스'"
 check_error "menus: negative price rejected" 4025 \
     "INSERT INTO menus (shop_id, menu_name, price) VALUES ($SHOP, 'x', -1)"
-check_error "menus: kind outside meal/drink/side/addon/dessert rejected" 1265 \
+check "menus: alcohol and shared_set kinds accepted (V013)" "alcohol
+shared_set" \
+    "INSERT INTO menus (shop_id, menu_name, kind, price) VALUES ($SHOP, '소주', 'alcohol', 5000), ($SHOP, '2인 세트', 'shared_set', 30000);
+     SELECT kind FROM menus WHERE shop_id = $SHOP AND kind IN ('alcohol', 'shared_set') ORDER BY kind"
+check_error "menus: kind outside the MenuKind names rejected" 1265 \
     "INSERT INTO menus (shop_id, menu_name, kind, price) VALUES ($SHOP, 'x', 'snack', 1000)"
 
 # ---------------------------------------------------------------------------------------------

@@ -6,6 +6,9 @@ namespace Naviyam.Catalog.Import;
 public sealed record ImportResult(IReadOnlyList<ShopRecord> Shops, IReadOnlyList<RejectedRow> Rejected)
 {
     public static ImportResult Empty { get; } = new([], []);
+
+    /// <summary>The shops made not-for-children because their menu is mostly alcohol (each id once).</summary>
+    public IReadOnlyCollection<string> MostlyAlcoholShopIds { get; init; } = [];
 }
 
 /// <summary>

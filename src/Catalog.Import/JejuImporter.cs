@@ -10,8 +10,10 @@ namespace Naviyam.Catalog.Import;
 /// <item>Columns are found by header name; repeated header rows inside the file are skipped and reported.</item>
 /// <item>A repeated id merges into the first row with <c>ShopMerge</c> semantics (the later row wins, the
 ///   not-for-children flag is never cleared).</item>
-/// <item><c>isNotGoodForChild=True</c> or a bar-like category/name (<see cref="CategoryMap.IsBarLike"/>) marks the
-///   shop not-for-children.</item>
+/// <item><c>isNotGoodForChild=True</c>, a bar-like category/name (<see cref="CategoryMap.IsBarLike"/>) or a menu that is
+///   mostly alcohol (<see cref="MenuKindClassifier.IsMostlyAlcohol"/>) marks the shop not-for-children.</item>
+/// <item>Each row's menu is classified as a whole (<see cref="MenuKindClassifier"/>): every item gets a kind from its
+///   name, its price next to the shop's other items and the shop's category.</item>
 /// <item><c>isFoodSelling=False</c> rows (banks, EV chargers, pensions the map lookup matched by mistake) are
 ///   rejected, unless the row is not-for-children: such a row is kept so that its flag can never be lost in a
 ///   later merge. <see cref="KeepNonFoodSellers"/> keeps them all.</item>
@@ -19,7 +21,7 @@ namespace Naviyam.Catalog.Import;
 /// <item>Every row is a meal-card merchant (<see cref="MealCardAcceptance.Yes"/>); hours are unknown (null).</item>
 /// </list>
 /// </summary>
-public sealed class JejuImporter(CategoryMap map)
+public sealed class JejuImporter(CategoryMap map, MenuKindClassifier menuKinds)
 {
     public const string Source = "jeju";
 
@@ -81,8 +83,13 @@ public sealed class JejuImporter(CategoryMap map)
             }
 
             var sourceCategory = ImportParsing.Clean(CsvHeader.Value(record, category));
+            var items = MenuTextParser.ParseItems(CsvHeader.Value(record, menu));
+            var foodCategory = map.Map(Source, sourceCategory, shopName, items.Select(item => item.Name));
+            var menus = menuKinds.Classify(items, foodCategory);
+            var mostlyAlcohol = menuKinds.IsMostlyAlcohol(menus);
             var notForChildren = ImportParsing.ParseBool(CsvHeader.Value(record, notGood)) == true
-                                 || map.IsBarLike(sourceCategory, shopName);
+                                 || map.IsBarLike(sourceCategory, shopName)
+                                 || mostlyAlcohol;
             var sellsFood = ImportParsing.ParseBool(CsvHeader.Value(record, foodSelling)) ?? true;
             if (!sellsFood && !notForChildren && !KeepNonFoodSellers)
             {
@@ -90,17 +97,14 @@ public sealed class JejuImporter(CategoryMap map)
                 continue;
             }
 
-            var items = MenuTextParser.ParseItems(CsvHeader.Value(record, menu));
-            var foodCategory = map.Map(Source, sourceCategory, shopName, items.Select(item => item.Name));
-            var menus = new MenuItem[items.Count];
-            for (var i = 0; i < items.Count; i++)
+            var shopId = ShopRecord.MakeId(Source, sourceId);
+            if (mostlyAlcohol)
             {
-                menus[i] = new MenuItem(items[i].Name, items[i].Price, MenuKindClassifier.Classify(items[i].Name, foodCategory));
+                shops.MarkMostlyAlcohol(shopId);
             }
-
             shops.Add(new ShopRecord
             {
-                Id = ShopRecord.MakeId(Source, sourceId),
+                Id = shopId,
                 Source = Source,
                 SourceId = sourceId,
                 Name = shopName,

@@ -22,41 +22,41 @@ public static partial class MenuTextParser
     private static readonly string[] UnknownPriceWords =
         ["변동가격", "가격변동", "시가", "싯가", "시세", "문의", "가격문의", "업주문의", "전화문의", "매장문의", "별도문의", "별도"];
 
-    /// <summary>Parses the items and classifies each with <see cref="MenuKindClassifier"/>.</summary>
-    public static IReadOnlyList<MenuItem> Parse(string? menuText, FoodCategory shopCategory)
+    /// <summary>Parses the items and classifies them together (the classifier compares each item with the rest of the menu).</summary>
+    public static IReadOnlyList<MenuItem> Parse(string? menuText, FoodCategory shopCategory, MenuKindClassifier classifier)
     {
-        var items = ParseItems(menuText);
-        if (items.Count == 0)
-        {
-            return [];
-        }
-        var menus = new MenuItem[items.Count];
-        for (var i = 0; i < items.Count; i++)
-        {
-            menus[i] = new MenuItem(items[i].Name, items[i].Price, MenuKindClassifier.Classify(items[i].Name, shopCategory));
-        }
-        return menus;
+        ArgumentNullException.ThrowIfNull(classifier);
+        return classifier.Classify(ParseItems(menuText), shopCategory);
     }
 
     /// <summary>Names and prices only, without kinds.</summary>
-    public static IReadOnlyList<(string Name, int? Price)> ParseItems(string? menuText)
+    public static IReadOnlyList<(string Name, int? Price)> ParseItems(string? menuText) =>
+        ParseItemsWithPositions(menuText).Select(item => (item.Name, item.Price)).ToArray();
+
+    /// <summary>
+    /// Names and prices with each item's <c>Position</c>: its 0-based index among the non-blank '|'-separated parts
+    /// of the text, counting the parts that are dropped (no letter, a repeated name). Labelled samples refer to items
+    /// by this position.
+    /// </summary>
+    public static IReadOnlyList<(string Name, int? Price, int Position)> ParseItemsWithPositions(string? menuText)
     {
         if (string.IsNullOrWhiteSpace(menuText))
         {
             return [];
         }
 
-        var result = new List<(string Name, int? Price)>();
+        var result = new List<(string Name, int? Price, int Position)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var part in menuText.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var parts = menuText.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        for (var position = 0; position < parts.Length; position++)
         {
-            var (name, price) = ParseItem(part);
+            var (name, price) = ParseItem(parts[position]);
             name = Whitespace().Replace(name, " ").Trim();
             if (!name.Any(char.IsLetter) || !seen.Add(name))
             {
                 continue;
             }
-            result.Add((name, price));
+            result.Add((name, price, position));
         }
         return result;
     }

@@ -24,15 +24,16 @@ public static class MerchantImport
     /// <exception cref="ArgumentException">The kind is unknown.</exception>
     /// <exception cref="FileNotFoundException">The path is neither a file nor a directory.</exception>
     /// <exception cref="InvalidDataException">A file is not of the given kind (for a single file).</exception>
-    public static ImportResult ReadFile(string kind, string path, CategoryMap map)
+    public static ImportResult ReadFile(string kind, string path, CategoryMap map, MenuKindClassifier menuKinds)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(menuKinds);
         var normalized = NormalizeKind(kind);
 
         if (File.Exists(path))
         {
-            return ImportOne(normalized, path, map);
+            return ImportOne(normalized, path, map, menuKinds);
         }
         if (!Directory.Exists(path))
         {
@@ -46,7 +47,7 @@ public static class MerchantImport
             ImportResult result;
             try
             {
-                result = ImportOne(normalized, file, map);
+                result = ImportOne(normalized, file, map, menuKinds);
             }
             catch (InvalidDataException ex)
             {
@@ -82,11 +83,11 @@ public static class MerchantImport
             nameof(kind));
     }
 
-    private static ImportResult ImportOne(string kind, string file, CategoryMap map) => kind switch
+    private static ImportResult ImportOne(string kind, string file, CategoryMap map, MenuKindClassifier menuKinds) => kind switch
     {
-        Jeju => new JejuImporter(map).ImportFile(file),
+        Jeju => new JejuImporter(map, menuKinds).ImportFile(file),
         National => new NationalStandardImporter(map).ImportFile(file),
-        Peer => new PeerSampleImporter(map).ImportFile(file),
+        Peer => new PeerSampleImporter(map, menuKinds).ImportFile(file),
         Seoul => new SeoulKkumnamuImporter(map).ImportFile(file),
         Generated => GeneratedDataReader.ReadShops(file),
         _ => throw new ArgumentException($"Unknown merchant file kind '{kind}'.", nameof(kind)),

@@ -12,9 +12,10 @@ namespace Naviyam.Catalog.Import;
 /// <c>sample_tables.json</c>. Choices: sourceId is <c>metadata.originalId</c> (else <c>shopId</c>); the same
 /// open/close/break applies to every day (the file has no per-day hours; closed days only appear in free text);
 /// a close of "0:00" is midnight; <c>acceptsMealCard</c> true/false → Yes/No, missing → Unknown;
-/// <c>isApproved=false</c> rows are rejected; a price of 0 is unknown.
+/// <c>isApproved=false</c> rows are rejected; a price of 0 is unknown. Menus are classified as a whole
+/// (<see cref="MenuKindClassifier"/>), and a menu that is mostly alcohol makes the shop not-for-children.
 /// </summary>
-public sealed class PeerSampleImporter(CategoryMap map)
+public sealed class PeerSampleImporter(CategoryMap map, MenuKindClassifier menuKinds)
 {
     public const string Source = "peer";
 
@@ -79,10 +80,17 @@ public sealed class PeerSampleImporter(CategoryMap map)
             var sourceCategory = ImportParsing.Clean(GetString(element, "category"));
             var category = map.Map(Source, sourceCategory, name, menuItems.Select(item => item.Name));
             var acceptsMealCard = GetBool(element, "attributes", "acceptsMealCard");
+            var classified = menuKinds.Classify(menuItems, category);
+            var mostlyAlcohol = menuKinds.IsMostlyAlcohol(classified);
+            var id = ShopRecord.MakeId(Source, sourceId);
+            if (mostlyAlcohol)
+            {
+                shops.MarkMostlyAlcohol(id);
+            }
 
             shops.Add(new ShopRecord
             {
-                Id = ShopRecord.MakeId(Source, sourceId),
+                Id = id,
                 Source = Source,
                 SourceId = sourceId,
                 Name = name,
@@ -97,9 +105,9 @@ public sealed class PeerSampleImporter(CategoryMap map)
                     false => MealCardAcceptance.No,
                     null => MealCardAcceptance.Unknown,
                 },
-                NotForChildren = map.IsBarLike(sourceCategory, name),
+                NotForChildren = map.IsBarLike(sourceCategory, name) || mostlyAlcohol,
                 Hours = ParseHours(GetString(element, "hours", "open"), GetString(element, "hours", "close"), GetString(element, "hours", "break")),
-                Menus = menuItems.Select(item => new MenuItem(item.Name, item.Price, MenuKindClassifier.Classify(item.Name, category))).ToArray(),
+                Menus = classified,
                 IsGoodInfluenceShop = GetBool(element, "attributes", "isGoodShop") == true,
                 OwnerMessage = string.IsNullOrWhiteSpace(GetString(element, "description")) ? null : GetString(element, "description")!.Trim(),
             });

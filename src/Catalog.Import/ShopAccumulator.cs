@@ -13,6 +13,7 @@ public sealed class ShopAccumulator
     private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
     private readonly List<ShopRecord> _shops = [];
     private readonly List<RejectedRow> _rejected = [];
+    private readonly HashSet<string> _mostlyAlcohol = new(StringComparer.Ordinal);
 
     public int Count => _shops.Count;
 
@@ -36,11 +37,18 @@ public sealed class ShopAccumulator
             Add(shop);
         }
         _rejected.AddRange(result.Rejected);
+        _mostlyAlcohol.UnionWith(result.MostlyAlcoholShopIds);
     }
+
+    /// <summary>Records that the shop was made not-for-children because its menu is mostly alcohol (for the import report).</summary>
+    public void MarkMostlyAlcohol(string shopId) => _mostlyAlcohol.Add(shopId);
 
     public void Reject(RejectedRow row) => _rejected.Add(row);
 
     public void Reject(int line, string reason, string raw) => _rejected.Add(RejectedRow.Create(line, reason, raw));
 
-    public ImportResult ToResult() => new(_shops.ToArray(), _rejected.ToArray());
+    public ImportResult ToResult() => new(_shops.ToArray(), _rejected.ToArray())
+    {
+        MostlyAlcoholShopIds = _mostlyAlcohol.Order(StringComparer.Ordinal).ToArray(),
+    };
 }

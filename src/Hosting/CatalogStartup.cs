@@ -50,12 +50,13 @@ public sealed class CatalogStartup(
         if (imports.Count > 0)
         {
             var categories = CategoryMap.Load(dataPaths.Value.Catalog("categories.json"));
+            var menuKinds = MenuKindClassifier.Load(dataPaths.Value);
             foreach (var import in imports)
             {
-                var result = MerchantImport.ReadFile(import.Kind, import.Path, categories);
+                var result = MerchantImport.ReadFile(import.Kind, import.Path, categories, menuKinds);
                 await shops.UpsertAsync(result.Shops, cancellationToken);
-                logger.LogInformation("Imported {Shops} shops from {Kind} {Path}; {Rejected} rows rejected",
-                    result.Shops.Count, import.Kind, import.Path, result.Rejected.Count);
+                logger.LogInformation("Imported {Shops} shops from {Kind} {Path}; {Rejected} rows rejected; {MostlyAlcohol} not for children because their menu is mostly alcohol",
+                    result.Shops.Count, import.Kind, import.Path, result.Rejected.Count, result.MostlyAlcoholShopIds.Count);
             }
         }
 

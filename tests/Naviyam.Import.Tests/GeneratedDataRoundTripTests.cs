@@ -18,7 +18,7 @@ public class GeneratedDataRoundTripTests
         back.Users.Should().BeEquivalentTo(city.Users, o => o.WithStrictOrdering());
         back.Shops.Should().BeEquivalentTo(city.Shops, o => o.WithStrictOrdering());
 
-        var viaImport = MerchantImport.ReadFile("generated", temp.Path, TestData.Map);
+        var viaImport = MerchantImport.ReadFile("generated", temp.Path, TestData.Map, TestData.MenuKinds);
         viaImport.Rejected.Should().BeEmpty();
         viaImport.Shops.Select(s => s.Id).Should().Equal(city.Shops.Select(s => s.Id));
     }
@@ -51,7 +51,7 @@ public class GeneratedDataRoundTripTests
         GeneratedDataWriter.Write(city, temp.Path);
         File.AppendAllText(temp.File(GeneratedDataWriter.ShopsFileName), "{\"id\":\"x\"}\nnot json\n\n");
 
-        var result = MerchantImport.ReadFile("generated", temp.File(GeneratedDataWriter.ShopsFileName), TestData.Map);
+        var result = MerchantImport.ReadFile("generated", temp.File(GeneratedDataWriter.ShopsFileName), TestData.Map, TestData.MenuKinds);
         result.Shops.Should().HaveCount(3);
         result.Rejected.Select(r => r.Line).Should().Equal(4, 5);
 

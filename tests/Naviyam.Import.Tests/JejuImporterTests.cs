@@ -4,10 +4,10 @@ using Naviyam.Catalog.Import;
 
 namespace Naviyam.Import.Tests;
 
-public class JejuImporterTests
+public class JejuImporterTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    private static readonly Lazy<ImportResult> Menus = new(() => new JejuImporter(TestData.Map).ImportFile(TestData.JejuMenus));
-    private static readonly Lazy<ImportResult> Restricted = new(() => new JejuImporter(TestData.Map).ImportFile(TestData.JejuRestricted));
+    private static readonly Lazy<ImportResult> Menus = new(() => new JejuImporter(TestData.Map, TestData.MenuKinds).ImportFile(TestData.JejuMenus));
+    private static readonly Lazy<ImportResult> Restricted = new(() => new JejuImporter(TestData.Map, TestData.MenuKinds).ImportFile(TestData.JejuRestricted));
 
     [Fact]
     public void Menus_file_imports_every_food_seller_once()
@@ -27,7 +27,7 @@ public class JejuImporterTests
     [Fact]
     public void Keeping_non_food_sellers_gives_every_distinct_id()
     {
-        var result = new JejuImporter(TestData.Map) { KeepNonFoodSellers = true }.ImportFile(TestData.JejuMenus);
+        var result = new JejuImporter(TestData.Map, TestData.MenuKinds) { KeepNonFoodSellers = true }.ImportFile(TestData.JejuMenus);
         result.Shops.Should().HaveCount(2_141);
         result.Rejected.Should().ContainSingle();
     }
@@ -57,8 +57,42 @@ public class JejuImporterTests
         var maybe = Menus.Value.Shops.Single(s => s.SourceId == "31427936");
         maybe.Name.Should().Be("카페 메이비");
         maybe.NotForChildren.Should().BeTrue();
-        Menus.Value.Shops.Where(s => s.NotForChildren).Should().OnlyContain(s => TestData.Map.IsBarLike(s.SourceCategory, s.Name));
+        var mostlyAlcohol = Menus.Value.MostlyAlcoholShopIds.ToHashSet();
+        Menus.Value.Shops.Where(s => s.NotForChildren)
+            .Should().OnlyContain(s => TestData.Map.IsBarLike(s.SourceCategory, s.Name) || mostlyAlcohol.Contains(s.Id));
         Menus.Value.Shops.Count(s => s.NotForChildren).Should().BeInRange(1, 20);
+    }
+
+    [Fact]
+    public void A_menu_of_alcohol_makes_a_shop_not_for_children_and_is_counted_in_the_report()
+    {
+        // In the restricted file, 술의길 lists only drinks (한라산, 하이볼, 수입맥주 …) and 오조리심야식당이응 only beer,
+        // soju and corkage beside a menu of the day: both are counted; the bars that list food are flagged by their category.
+        var result = Restricted.Value;
+        result.MostlyAlcoholShopIds.Should().BeEquivalentTo("jeju:1076024996", "jeju:1273967183");
+        result.Shops.Single(s => s.SourceId == "1076024996").Menus.Should().OnlyContain(m => m.Kind == MenuKind.Alcohol);
+    }
+
+    [Fact]
+    public void Restaurants_that_also_list_drinks_stay_restaurants()
+    {
+        var result = Menus.Value;
+        output.WriteLine(string.Join(Environment.NewLine, result.Shops.Where(s => result.MostlyAlcoholShopIds.Contains(s.Id))
+            .Select(s => $"{s.Id} {s.Name}: {string.Join(" | ", s.Menus.Select(m => $"{m.Name} {m.Price} {m.Kind}"))}")));
+
+        result.Shops.Where(s => result.MostlyAlcoholShopIds.Contains(s.Id)).All(s => s.NotForChildren).Should().BeTrue();
+        // 청년한식탁 lists 주류 among fifteen dishes: the item is alcohol, the shop is a restaurant.
+        var restaurant = result.Shops.Single(s => s.SourceId == "1083585071");
+        restaurant.NotForChildren.Should().BeFalse();
+        restaurant.Menus.Single(m => m.Name == "주류").Kind.Should().Be(MenuKind.Alcohol);
+        restaurant.CheapestMeal()!.Name.Should().Be("스팸 김치 볶음밥");
+        // 해장국 with 소주, 맥주 and 막걸리 beside it, or a chicken shop with two draught beers, is not a bar either.
+        foreach (var sourceId in new[] { "417578537", "1534082037", "12010717" })
+        {
+            var shop = result.Shops.Single(s => s.SourceId == sourceId);
+            shop.NotForChildren.Should().BeFalse(shop.Name);
+            shop.Menus.Should().Contain(m => m.Kind == MenuKind.Alcohol).And.Contain(m => m.IsPricedMeal);
+        }
     }
 
     [Fact]
@@ -81,7 +115,7 @@ public class JejuImporterTests
             var all = new ShopAccumulator();
             foreach (var file in order)
             {
-                all.AddRange(new JejuImporter(TestData.Map).ImportFile(file));
+                all.AddRange(new JejuImporter(TestData.Map, TestData.MenuKinds).ImportFile(file));
             }
             var shops = all.ToResult().Shops;
             shops.Where(s => restrictedIds.Contains(s.Id)).Should().HaveCount(43).And.OnlyContain(s => s.NotForChildren);
@@ -118,7 +152,7 @@ public class JejuImporterTests
             ,이름만,주소4,,"음식점, 한식",33.2,126.2,,False,True
             4,따옴표없음,주소,,음식점, 한식,33.2,126.2,,False,True
             """;
-        var result = new JejuImporter(TestData.Map).Import(new StringReader(csv));
+        var result = new JejuImporter(TestData.Map, TestData.MenuKinds).Import(new StringReader(csv));
 
         result.Rejected.Select(r => r.Line).Should().Equal(6, 7);
         result.Rejected[0].Reason.Should().Be("missing id");
@@ -141,7 +175,7 @@ public class JejuImporterTests
             7,가게,주소,,"음식점, 한식",33.1,126.1,"김치찌개 8,000",True,True
             7,가게,주소,,"음식점, 한식",33.1,126.1,,False,True
             """;
-        var shop = new JejuImporter(TestData.Map).Import(new StringReader(csv)).Shops.Single();
+        var shop = new JejuImporter(TestData.Map, TestData.MenuKinds).Import(new StringReader(csv)).Shops.Single();
         shop.NotForChildren.Should().BeTrue();
         shop.Menus.Should().ContainSingle().Which.Name.Should().Be("김치찌개");
     }
@@ -149,7 +183,7 @@ public class JejuImporterTests
     [Fact]
     public void A_file_without_the_columns_is_refused()
     {
-        var import = () => new JejuImporter(TestData.Map).Import(new StringReader("가맹점명,주소\n가게,주소\n"), "wrong.csv");
+        var import = () => new JejuImporter(TestData.Map, TestData.MenuKinds).Import(new StringReader("가맹점명,주소\n가게,주소\n"), "wrong.csv");
         import.Should().Throw<InvalidDataException>().WithMessage("*wrong.csv*id*name*");
     }
 }

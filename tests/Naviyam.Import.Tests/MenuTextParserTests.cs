@@ -57,7 +57,7 @@ public class MenuTextParserTests
     [Fact]
     public void Repeated_names_keep_the_first_and_kinds_are_classified()
     {
-        var menus = MenuTextParser.Parse("김치찌개 8,000 | 김치찌개 9,000 | 콜라 2,000 | 공기밥 1,000", FoodCategory.Korean);
+        var menus = MenuTextParser.Parse("김치찌개 8,000 | 김치찌개 9,000 | 콜라 2,000 | 공기밥 1,000", FoodCategory.Korean, TestData.MenuKinds);
         menus.Should().Equal(
             new MenuItem("김치찌개", 8000, MenuKind.Meal),
             new MenuItem("콜라", 2000, MenuKind.Drink),
@@ -67,7 +67,14 @@ public class MenuTextParserTests
     [Fact]
     public void Empty_text_gives_no_menus()
     {
-        MenuTextParser.Parse(null, FoodCategory.Korean).Should().BeEmpty();
-        MenuTextParser.Parse("  ", FoodCategory.Korean).Should().BeEmpty();
+        MenuTextParser.Parse(null, FoodCategory.Korean, TestData.MenuKinds).Should().BeEmpty();
+        MenuTextParser.Parse("  ", FoodCategory.Korean, TestData.MenuKinds).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Positions_count_every_non_blank_part_including_the_dropped_ones()
+    {
+        MenuTextParser.ParseItemsWithPositions("김밥 3,000 | 0 0 |  | 김밥 3,500 | 라면 4,000")
+            .Should().Equal(("김밥", 3000, 0), ("라면", 4000, 3));
     }
 }

@@ -9,7 +9,7 @@ public class MerchantImportTests
     [Fact]
     public void Unknown_kind_lists_the_known_ones()
     {
-        var read = () => MerchantImport.ReadFile("busan", TestData.Daegu, TestData.Map);
+        var read = () => MerchantImport.ReadFile("busan", TestData.Daegu, TestData.Map, TestData.MenuKinds);
         read.Should().Throw<ArgumentException>().WithMessage("*busan*jeju*national*peer*seoul*generated*");
     }
 
@@ -19,13 +19,13 @@ public class MerchantImportTests
     [InlineData("NATIONAL")]
     public void National_has_an_alias(string kind)
     {
-        MerchantImport.ReadFile(kind, TestData.Daegu, TestData.Map).Shops.Should().HaveCount(1_407);
+        MerchantImport.ReadFile(kind, TestData.Daegu, TestData.Map, TestData.MenuKinds).Shops.Should().HaveCount(1_407);
     }
 
     [Fact]
     public void Missing_path_is_a_clear_error()
     {
-        var read = () => MerchantImport.ReadFile("jeju", "/nonexistent/file.csv", TestData.Map);
+        var read = () => MerchantImport.ReadFile("jeju", "/nonexistent/file.csv", TestData.Map, TestData.MenuKinds);
         read.Should().Throw<FileNotFoundException>().WithMessage("*/nonexistent/file.csv*");
     }
 
@@ -33,8 +33,8 @@ public class MerchantImportTests
     public void A_directory_imports_every_file_of_the_kind_and_merges()
     {
         var folder = Path.GetDirectoryName(TestData.JejuMenus)!;
-        var result = MerchantImport.ReadFile("jeju", folder, TestData.Map);
-        var restricted = new JejuImporter(TestData.Map).ImportFile(TestData.JejuRestricted).Shops.Select(s => s.Id).ToHashSet();
+        var result = MerchantImport.ReadFile("jeju", folder, TestData.Map, TestData.MenuKinds);
+        var restricted = new JejuImporter(TestData.Map, TestData.MenuKinds).ImportFile(TestData.JejuRestricted).Shops.Select(s => s.Id).ToHashSet();
 
         result.Shops.Select(s => s.Id).Should().OnlyHaveUniqueItems();
         result.Shops.Where(s => restricted.Contains(s.Id)).Should().HaveCount(43).And.OnlyContain(s => s.NotForChildren);
@@ -44,7 +44,7 @@ public class MerchantImportTests
     [Fact]
     public void A_peer_directory_skips_json_files_of_another_shape()
     {
-        var result = MerchantImport.ReadFile("peer", Path.GetDirectoryName(TestData.PeerRestaurants)!, TestData.Map);
+        var result = MerchantImport.ReadFile("peer", Path.GetDirectoryName(TestData.PeerRestaurants)!, TestData.Map, TestData.MenuKinds);
         result.Shops.Should().HaveCount(10);
         result.Rejected.Should().HaveCount(3).And.OnlyContain(r => r.Reason.Contains("skipped"));
     }
@@ -52,7 +52,7 @@ public class MerchantImportTests
     [Fact]
     public void Seoul_kind_reads_the_seoul_file()
     {
-        MerchantImport.ReadFile("seoul", TestData.Seoul, TestData.Map).Shops.Should().HaveCount(1_964);
+        MerchantImport.ReadFile("seoul", TestData.Seoul, TestData.Map, TestData.MenuKinds).Shops.Should().HaveCount(1_964);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class MerchantImportTests
         File.WriteAllBytes(path, TextFileReader.Cp949.GetBytes(csv));
 
         TextFileReader.DetectEncoding(path).CodePage.Should().Be(949);
-        var result = MerchantImport.ReadFile("seoul", path, TestData.Map);
+        var result = MerchantImport.ReadFile("seoul", path, TestData.Map, TestData.MenuKinds);
         result.Shops.Select(s => s.Name).Should().Equal("김밥천국 신림점", "뚜레쥬르（봉천점）");
         result.Shops[0].Address.Should().Be("서울 관악구 신림로 1, 1층");
         result.Shops[0].Category.Should().Be(FoodCategory.Bunsik);
@@ -83,8 +83,8 @@ public class MerchantImportTests
 
         TextFileReader.DetectEncoding(withBom).WebName.Should().Be("utf-8");
         TextFileReader.DetectEncoding(withoutBom).WebName.Should().Be("utf-8");
-        MerchantImport.ReadFile("seoul", withBom, TestData.Map).Shops.Single().Name.Should().Be("분식집");
-        MerchantImport.ReadFile("seoul", withoutBom, TestData.Map).Shops.Single().Name.Should().Be("분식집");
+        MerchantImport.ReadFile("seoul", withBom, TestData.Map, TestData.MenuKinds).Shops.Single().Name.Should().Be("분식집");
+        MerchantImport.ReadFile("seoul", withoutBom, TestData.Map, TestData.MenuKinds).Shops.Single().Name.Should().Be("분식집");
     }
 
     [Fact]

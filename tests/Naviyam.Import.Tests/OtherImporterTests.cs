@@ -103,7 +103,7 @@ public class PeerSampleImporterTests
     [Fact]
     public void Imports_the_ten_sample_shops()
     {
-        var result = new PeerSampleImporter(TestData.Map).ImportFile(TestData.PeerRestaurants);
+        var result = new PeerSampleImporter(TestData.Map, TestData.MenuKinds).ImportFile(TestData.PeerRestaurants);
         result.Rejected.Should().BeEmpty();
         result.Shops.Should().HaveCount(10);
         result.Shops.Should().OnlyContain(s => s.Location != null && s.Menus.Count > 0 && s.Hours != null);
@@ -145,7 +145,7 @@ public class PeerSampleImporterTests
     public void Not_approved_shops_are_rejected()
     {
         const string json = """{"restaurants":[{"shopName":"가게","metadata":{"originalId":1},"attributes":{"isApproved":false}},{"shopName":"가게2","shopId":"x"}]}""";
-        var result = new PeerSampleImporter(TestData.Map).Import(json);
+        var result = new PeerSampleImporter(TestData.Map, TestData.MenuKinds).Import(json);
         result.Shops.Should().ContainSingle().Which.Id.Should().Be("peer:x");
         result.Rejected.Should().ContainSingle().Which.Reason.Should().Contain("isApproved");
     }

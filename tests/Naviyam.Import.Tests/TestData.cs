@@ -1,4 +1,5 @@
 using Naviyam.Catalog.Import;
+using Naviyam.Lexicons;
 
 namespace Naviyam.Import.Tests;
 
@@ -10,6 +11,7 @@ internal static class TestData
 {
     private static readonly Lazy<string> RepositoryRootLazy = new(FindRepositoryRoot);
     private static readonly Lazy<CategoryMap> MapLazy = new(CategoryMap.LoadDefault);
+    private static readonly Lazy<MenuKindClassifier> MenuKindsLazy = new(() => MenuKindClassifier.Load(new DataPaths()));
 
     public static string RepositoryRoot => RepositoryRootLazy.Value;
 
@@ -17,6 +19,9 @@ internal static class TestData
 
     /// <summary>The category table as shipped beside the binaries.</summary>
     public static CategoryMap Map => MapLazy.Value;
+
+    /// <summary>The menu-kind classifier with the table as shipped beside the binaries.</summary>
+    public static MenuKindClassifier MenuKinds => MenuKindsLazy.Value;
 
     public static string JejuMenus => Shared("real/jeju/jeju_mealcard_shops_menus.csv");
     public static string JejuRestricted => Shared("real/jeju/jeju_mealcard_shops_restricted.csv");

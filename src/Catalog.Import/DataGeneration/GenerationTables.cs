@@ -25,6 +25,7 @@ internal static class GenerationTables
     private const MenuKind Drink = MenuKind.Drink;
     private const MenuKind Side = MenuKind.Side;
     private const MenuKind Dessert = MenuKind.Dessert;
+    private const MenuKind Alcohol = MenuKind.Alcohol;
 
     private static int H(int hour, int minute = 0) => hour * 60 + minute;
 
@@ -166,8 +167,8 @@ internal static class GenerationTables
     public static readonly CategoryProfile Bar = new(FoodCategory.Other, 0, ["호프", "포차", "맥주", "와인바", "주점", "이자카야"],
     [
         new("후라이드치킨", 18000, 21000, Meal), new("골뱅이무침", 15000, 19000, Meal), new("김치전", 12000, 15000, Meal),
-        new("오뎅탕", 14000, 17000, Meal), new("감자튀김", 6000, 8000, Side), new("생맥주 500cc", 4000, 5000, Drink),
-        new("소주", 5000, 5000, Drink), new("하이볼", 7000, 9000, Drink), new("콜라", 2000, 2000, Drink),
+        new("오뎅탕", 14000, 17000, Meal), new("감자튀김", 6000, 8000, Side), new("생맥주 500cc", 4000, 5000, Alcohol),
+        new("소주", 5000, 5000, Alcohol), new("하이볼", 7000, 9000, Alcohol), new("콜라", 2000, 2000, Drink),
     ],
     [H(17), H(18)], [H(26), H(27)], BreakChance: 0, OvernightChance: 0, ClosedDayChance: 0.2, DeliveryChance: 0.1);
 

@@ -31,7 +31,7 @@ public sealed record ShopRecord
 
     public static string MakeId(string source, string sourceId) => $"{source}:{sourceId}";
 
-    /// <summary>The cheapest priced meal (not a drink, side, add-on or dessert), or null when none has a price.</summary>
+    /// <summary>The cheapest priced meal for one (see <see cref="MenuItem.IsPricedMeal"/>), or null when none has a price.</summary>
     public MenuItem? CheapestMeal()
     {
         MenuItem? best = null;
@@ -52,10 +52,18 @@ public sealed record MenuItem(
     [property: Id(1)] int? Price,
     [property: Id(2)] MenuKind Kind)
 {
-    /// <summary>A real meal with a real, non-zero price: the only thing ever offered as fitting a budget.</summary>
+    /// <summary>
+    /// A real meal for one with a real, non-zero price: the only thing ever offered as fitting a budget or a hunger
+    /// request (never a drink, alcohol, a side, an add-on, a dessert or a set for several people).
+    /// </summary>
     public bool IsPricedMeal => Kind == MenuKind.Meal && Price is > 0;
 }
 
+/// <summary>
+/// What a menu item is. Only a <see cref="Meal"/> ever satisfies a budget or a hunger request; <see cref="Alcohol"/> is
+/// never shown to a minor or a user of unknown age. The numbers are stored (grain state, generated files): append new
+/// kinds, never renumber.
+/// </summary>
 public enum MenuKind
 {
     Meal = 0,
@@ -63,6 +71,10 @@ public enum MenuKind
     Side = 2,
     AddOn = 3,
     Dessert = 4,
+    /// <summary>Beer, soju, 막걸리, wine, highballs …, an item that includes one, and non-alcoholic beer.</summary>
+    Alcohol = 5,
+    /// <summary>A set or a large dish for two or more people, priced for all of them ("2인 세트", "갈치조림 대", "4인상").</summary>
+    SharedSet = 6,
 }
 
 /// <summary>Meal-card acceptance as merchant lists report it: Y, N, P (some menus or branches only), U (unknown).</summary>

@@ -252,21 +252,29 @@ public sealed class MySqlShopRepository(MySqlDataSource dataSource) : IShopRepos
         _ => "U",
     };
 
+    // One column value per MenuKind member (menus.kind, V005 and V013). An unknown value is refused, never read as a
+    // meal: only a meal is offered for a budget, and alcohol must never be.
     private static MenuKind ParseKind(string kind) => kind switch
     {
+        "meal" => MenuKind.Meal,
         "drink" => MenuKind.Drink,
         "side" => MenuKind.Side,
         "addon" => MenuKind.AddOn,
         "dessert" => MenuKind.Dessert,
-        _ => MenuKind.Meal,
+        "alcohol" => MenuKind.Alcohol,
+        "shared_set" => MenuKind.SharedSet,
+        _ => throw new InvalidDataException($"menus.kind '{kind}' is not a menu kind this build knows."),
     };
 
     private static string FormatKind(MenuKind kind) => kind switch
     {
+        MenuKind.Meal => "meal",
         MenuKind.Drink => "drink",
         MenuKind.Side => "side",
         MenuKind.AddOn => "addon",
         MenuKind.Dessert => "dessert",
-        _ => "meal",
+        MenuKind.Alcohol => "alcohol",
+        MenuKind.SharedSet => "shared_set",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a menu kind the menus table can store."),
     };
 }

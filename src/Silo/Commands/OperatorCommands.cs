@@ -119,10 +119,12 @@ public static class OperatorCommands
             throw new IOException($"{spec.Path} does not exist");
         }
 
-        var result = MerchantImport.ReadFile(spec.Kind, spec.Path, CategoryMap.Load(DataPathsOf(configuration).Catalog("categories.json")));
+        var paths = DataPathsOf(configuration);
+        var result = MerchantImport.ReadFile(spec.Kind, spec.Path, CategoryMap.Load(paths.Catalog("categories.json")), MenuKindClassifier.Load(paths));
         Console.WriteLine($"{result.Shops.Count:N0} shops read from {spec.Path} ({spec.Kind}); {result.Rejected.Count:N0} rows rejected.");
         Console.WriteLine($"  with menus: {result.Shops.Count(s => s.Menus.Count > 0):N0}, with hours: {result.Shops.Count(s => s.Hours is not null):N0}, "
-            + $"with coordinates: {result.Shops.Count(s => s.Location is not null):N0}, not for children: {result.Shops.Count(s => s.NotForChildren):N0}");
+            + $"with coordinates: {result.Shops.Count(s => s.Location is not null):N0}, not for children: {result.Shops.Count(s => s.NotForChildren):N0} "
+            + $"(menu mostly alcohol: {result.MostlyAlcoholShopIds.Count:N0})");
         foreach (var rejected in result.Rejected.Take(10))
         {
             Console.WriteLine($"  rejected line {rejected.Line}: {rejected.Reason}");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Naviyam.Catalog;
 using Naviyam.IntegrationTests.Infrastructure;
+using Naviyam.Shops;
 
 namespace Naviyam.IntegrationTests.Scenarios;
 
@@ -70,6 +71,51 @@ public abstract class JejuScenarios(GatewayFactory factory)
             }
         }
     }
+
+    [Theory]
+    [InlineData(12)]
+    [InlineData(null)]
+    public async Task A_child_with_4000_won_beside_a_restaurant_that_sells_alcohol_is_never_offered_it(int? age)
+    {
+        // 청년한식탁 (이도이동) lists "주류 3,800" among fifteen dishes: the one item under 4,000 won there is alcohol.
+        var catalog = factory.Services.GetRequiredService<IShopCatalog>();
+        catalog.TryGet("jeju:1083585071", out var restaurant).Should().BeTrue();
+        restaurant.Menus.Should().Contain(m => m.Name == "주류" && m.Price == 3_800);
+        var beside = new { lat = 33.5010617, lng = 126.5322804 };
+        var user = age is null ? "jeju-4000-unknown" : "jeju-4000-kid";
+        using var client = await factory.ClientForAsync(user);
+
+        var reply = await client.ChatAsync(user, $"{user}-session", "4천원 있어", userAge: age, location: beside);
+
+        // The alcohol items of every shop within 10 km, compared against what the reply offers and says.
+        var alcohol = catalog.All()
+            .Where(s => s.Location is { } point && point.DistanceMetersTo(new GeoPoint(beside.lat, beside.lng)) <= 10_000)
+            .SelectMany(s => s.Menus.Where(m => m.Kind == MenuKind.Alcohol).Select(m => (Shop: s, Menu: m)))
+            .ToList();
+        alcohol.Should().Contain(pair => pair.Shop.Id == restaurant.Id);
+        foreach (var pick in reply.Recommendations.Concat(reply.PriceUnknown))
+        {
+            catalog.TryGet(pick.ShopId, out var shop).Should().BeTrue();
+            shop.NotForChildren.Should().BeFalse(pick.ShopName);
+            if (pick.MenuName is not null)
+            {
+                shop.Menus.Single(m => m.Name == pick.MenuName && m.Price == pick.Price).Kind.Should().Be(MenuKind.Meal, $"{pick.ShopName} {pick.MenuName}");
+            }
+        }
+        foreach (var name in alcohol.Select(pair => pair.Menu.Name).Distinct())
+        {
+            reply.Reply.Should().NotContain(name, "an alcohol item is never named to a child");
+        }
+        // And by words written here, independently of the product's classifier.
+        foreach (var word in AlcoholWords)
+        {
+            reply.Reply.Should().NotContain(word);
+            reply.Recommendations.Should().NotContain(pick => pick.MenuName != null && pick.MenuName.Contains(word));
+        }
+        reply.Recommendations.Should().OnlyContain(pick => pick.Price <= 4_000);
+    }
+
+    private static readonly string[] AlcoholWords = ["주류", "소주", "맥주", "막걸리", "와인", "하이볼", "청하", "복분자", "사케", "칵테일", "위스키"];
 
     /// <summary>The ids of the flagged file, read straight from the CSV rather than through our importer.</summary>
     private static HashSet<string> RestrictedJejuIds() =>
