@@ -28,6 +28,18 @@ public sealed record ShopRecord
     [Id(15)] public bool IsGoodInfluenceShop { get; init; }
     [Id(16)] public string? OwnerMessage { get; init; }
     [Id(17)] public bool DeliveryAvailable { get; init; }
+    /// <summary>
+    /// True when <see cref="Location"/> is not the shop's own coordinates but the point of the area its address names:
+    /// the list gave none (Seoul's), or gave coordinates outside the 시군구 of its address (a Jeju shop at a Seoul
+    /// point). A distance to such a shop is a distance to that area, and a reply must not present it as exact.
+    /// </summary>
+    [Id(18)] public bool LocationApproximate { get; init; }
+    /// <summary>
+    /// The area an approximate <see cref="Location"/> stands for, as a reply can name it: "서울특별시 은평구 불광동",
+    /// "제주특별자치도 제주시" (시도, 시군구 and, when the address names one the import could place, the 읍면동). Null
+    /// when the location is the shop's own or there is none.
+    /// </summary>
+    [Id(19)] public string? ApproximateArea { get; init; }
 
     public static string MakeId(string source, string sourceId) => $"{source}:{sourceId}";
 
