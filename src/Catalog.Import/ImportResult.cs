@@ -9,6 +9,15 @@ public sealed record ImportResult(IReadOnlyList<ShopRecord> Shops, IReadOnlyList
 
     /// <summary>The shops made not-for-children because their menu is mostly alcohol (each id once).</summary>
     public IReadOnlyCollection<string> MostlyAlcoholShopIds { get; init; } = [];
+
+    /// <summary>Rows merged into an earlier row with the same id (in one file, or in another file or list of the same import).</summary>
+    public int MergedById { get; init; }
+
+    /// <summary>Shops merged into an earlier shop of another id with the same name and address (<c>ShopIdentity</c>).</summary>
+    public int MergedByNameAndAddress { get; init; }
+
+    /// <summary>What the check of coordinates against addresses decided (<see cref="ShopLocator"/>); none before it runs.</summary>
+    public LocationCounts Locations { get; init; } = LocationCounts.None;
 }
 
 /// <summary>

@@ -198,13 +198,20 @@ public sealed partial class NationalStandardImporter(CategoryMap map)
         {
             return null;
         }
-        var prefix = string.Join(' ', new[] { province, district }.Where(part => part is not null && !main.Contains(part, StringComparison.Ordinal)));
+        // Only the address's own leading words can already name them ("대구광역시 북구 …"): a road ("대구체육관로9길")
+        // or a building ("대구혁신도시 비젼스퀘어2") that merely starts with the city's name does not.
+        var leading = main.Split(' ', 3).Take(2).ToArray();
+        var prefix = string.Join(' ', new[] { province, district }.Where(part => part is not null && !leading.Any(word => Names(word, part))));
         var neighbourhood = road is not null && lot is not null && Neighbourhood().Match(lot) is { Success: true } dong
                             && !main.Contains(dong.Value, StringComparison.Ordinal)
             ? $" ({dong.Value})"
             : "";
         return (prefix.Length > 0 ? $"{prefix} {main}" : main) + neighbourhood;
     }
+
+    /// <summary>"대구" is named by "대구" and "대구광역시"; "북구" by "북구".</summary>
+    private static bool Names(string word, string part) =>
+        word == part || word.StartsWith(part, StringComparison.Ordinal) && word[^1] is '시' or '도';
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[가-힣0-9]{1,8}(?:동|읍|면|가)(?=\s|$)")]
     private static partial System.Text.RegularExpressions.Regex Neighbourhood();

@@ -6,7 +6,7 @@ namespace Naviyam.Catalog.Import;
 /// <summary>
 /// Collects shops by id in first-seen order; a repeated id merges into the earlier version with
 /// <see cref="ShopMerge.Merge"/> (the later row wins, a not-for-children flag is never cleared, and data the
-/// later row lacks is kept).
+/// later row lacks is kept) and is counted.
 /// </summary>
 public sealed class ShopAccumulator
 {
@@ -14,6 +14,7 @@ public sealed class ShopAccumulator
     private readonly List<ShopRecord> _shops = [];
     private readonly List<RejectedRow> _rejected = [];
     private readonly HashSet<string> _mostlyAlcohol = new(StringComparer.Ordinal);
+    private int _mergedById;
 
     public int Count => _shops.Count;
 
@@ -22,6 +23,7 @@ public sealed class ShopAccumulator
         if (_indexById.TryGetValue(shop.Id, out var index))
         {
             _shops[index] = ShopMerge.Merge(_shops[index], shop);
+            _mergedById++;
         }
         else
         {
@@ -38,6 +40,7 @@ public sealed class ShopAccumulator
         }
         _rejected.AddRange(result.Rejected);
         _mostlyAlcohol.UnionWith(result.MostlyAlcoholShopIds);
+        _mergedById += result.MergedById;
     }
 
     /// <summary>Records that the shop was made not-for-children because its menu is mostly alcohol (for the import report).</summary>
@@ -50,5 +53,6 @@ public sealed class ShopAccumulator
     public ImportResult ToResult() => new(_shops.ToArray(), _rejected.ToArray())
     {
         MostlyAlcoholShopIds = _mostlyAlcohol.Order(StringComparer.Ordinal).ToArray(),
+        MergedById = _mergedById,
     };
 }

@@ -37,6 +37,16 @@ public class NationalStandardImporterTests
     }
 
     [Fact]
+    public void A_building_named_after_the_city_does_not_keep_the_city_out_of_the_address()
+    {
+        // 비비락, 이노밸리로 322 "대구혁신도시 비젼스퀘어2": the building's name starts with 대구, the address's own words do not.
+        Daegu.Value.Shops.Single(s => s.SourceId == "대구-22102016").Address.Should().Be("대구 동구 이노밸리로 322 대구혁신도시 비젼스퀘어2 (신서동)");
+        // Nor does a road named after the city (대구체육관로).
+        Daegu.Value.Shops.Should().Contain(s => s.Address == "대구 북구 대구체육관로9길 2-1 (산격동)");
+        Daegu.Value.Shops.Should().OnlyContain(s => s.Address!.StartsWith("대구 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Convenience_stores_open_around_the_clock_on_zero_to_zero()
     {
         var store = Daegu.Value.Shops.Single(s => s.SourceId == "대구-22110034");

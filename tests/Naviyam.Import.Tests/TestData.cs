@@ -1,5 +1,6 @@
 using Naviyam.Catalog.Import;
 using Naviyam.Lexicons;
+using Naviyam.Places;
 
 namespace Naviyam.Import.Tests;
 
@@ -12,6 +13,7 @@ internal static class TestData
     private static readonly Lazy<string> RepositoryRootLazy = new(FindRepositoryRoot);
     private static readonly Lazy<CategoryMap> MapLazy = new(CategoryMap.LoadDefault);
     private static readonly Lazy<MenuKindClassifier> MenuKindsLazy = new(() => MenuKindClassifier.Load(new DataPaths()));
+    private static readonly Lazy<AdminAreas> AreasLazy = new(() => AdminAreas.LoadDefault(new DataPaths()));
 
     public static string RepositoryRoot => RepositoryRootLazy.Value;
 
@@ -22,6 +24,9 @@ internal static class TestData
 
     /// <summary>The menu-kind classifier with the table as shipped beside the binaries.</summary>
     public static MenuKindClassifier MenuKinds => MenuKindsLazy.Value;
+
+    /// <summary>The gazetteer as shipped beside the binaries.</summary>
+    public static AdminAreas Areas => AreasLazy.Value;
 
     public static string JejuMenus => Shared("real/jeju/jeju_mealcard_shops_menus.csv");
     public static string JejuRestricted => Shared("real/jeju/jeju_mealcard_shops_restricted.csv");

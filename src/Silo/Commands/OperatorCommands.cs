@@ -8,6 +8,7 @@ using Naviyam.Lexicons;
 using Naviyam.Catalog.Import.DataGeneration;
 using Naviyam.Hosting;
 using Naviyam.Catalog.Import;
+using Naviyam.Places;
 
 namespace Naviyam.Silo.Commands;
 
@@ -24,7 +25,8 @@ public static class OperatorCommands
               Writes a synthetic Seoul-like city (shops.jsonl, foodcard_users.jsonl); N shops up to 100,000.
           import KIND PATH [--rejects FILE]
               Reads a merchant list (KIND: jeju, national, peer, seoul or generated; PATH: a file or a folder of them),
-              reports shops, rejected rows and flags, and in MySQL mode stores it (idempotent by source and id).
+              reports shops, rejected rows, merged duplicates, positions checked against addresses (relocated and
+              approximate) and flags, and in MySQL mode stores it (idempotent by source and id).
           migrate
               MySQL mode: applies sql/migrations in order; safe to run again.
           seed [--shops N] [--users N] [--seed N]
@@ -120,11 +122,19 @@ public static class OperatorCommands
         }
 
         var paths = DataPathsOf(configuration);
-        var result = MerchantImport.ReadFile(spec.Kind, spec.Path, CategoryMap.Load(paths.Catalog("categories.json")), MenuKindClassifier.Load(paths));
-        Console.WriteLine($"{result.Shops.Count:N0} shops read from {spec.Path} ({spec.Kind}); {result.Rejected.Count:N0} rows rejected.");
-        Console.WriteLine($"  with menus: {result.Shops.Count(s => s.Menus.Count > 0):N0}, with hours: {result.Shops.Count(s => s.Hours is not null):N0}, "
-            + $"with coordinates: {result.Shops.Count(s => s.Location is not null):N0}, not for children: {result.Shops.Count(s => s.NotForChildren):N0} "
-            + $"(menu mostly alcohol: {result.MostlyAlcoholShopIds.Count:N0})");
+        var run = new ImportRun(CategoryMap.Load(paths.Catalog("categories.json")), MenuKindClassifier.Load(paths), AdminAreas.LoadDefault(paths));
+        var shops = Storage(configuration) is { IsMySql: true } storage ? StoresFor(storage, configuration).Shops : null;
+        if (shops is not null)
+        {
+            // A list repeating a stored shop under another id merges into it.
+            run.Know(shops.LoadAllAsync().GetAwaiter().GetResult());
+        }
+        var result = run.Import(spec);
+        Console.WriteLine($"Read {spec.Path} ({spec.Kind}):");
+        foreach (var line in ImportReport.Lines(result))
+        {
+            Console.WriteLine($"  {line}");
+        }
         foreach (var rejected in result.Rejected.Take(10))
         {
             Console.WriteLine($"  rejected line {rejected.Line}: {rejected.Reason}");
@@ -133,9 +143,9 @@ public static class OperatorCommands
         {
             File.WriteAllLines(rejectsFile, result.Rejected.Select(r => $"{r.Line}\t{r.Reason}\t{r.Raw}"));
         }
-        if (Storage(configuration) is { IsMySql: true } storage)
+        if (shops is not null)
         {
-            var stored = StoresFor(storage, configuration).Shops.UpsertAsync(result.Shops).GetAwaiter().GetResult();
+            var stored = shops.UpsertAsync(result.Shops).GetAwaiter().GetResult();
             Console.WriteLine($"Stored {stored.Count:N0} shops in MySQL.");
         }
         else
