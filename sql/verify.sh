@@ -281,6 +281,16 @@ check_error "shops: latitude out of range rejected" 4025 \
     "INSERT INTO shops (source, source_id, shop_name, latitude, longitude) VALUES ('jeju', 'J-4', 'x', 95, 126)"
 check_error "shops: latitude without longitude rejected" 4025 \
     "INSERT INTO shops (source, source_id, shop_name, latitude) VALUES ('jeju', 'J-5', 'x', 33.5)"
+check "shops: approximate position with its area accepted (V014)" "1	서울특별시 은평구 불광동" \
+    "INSERT INTO shops (source, source_id, shop_name, latitude, longitude, location_approximate, approximate_area)
+     VALUES ('seoul', 'S-1', '김밥천국', 37.61, 126.93, TRUE, '서울특별시 은평구 불광동');
+     SELECT location_approximate, approximate_area FROM shops WHERE shop_key = 'seoul:S-1'"
+check "shops: a position is the shop's own unless flagged (V014)" "0	NULL" \
+    "SELECT location_approximate, IFNULL(approximate_area, 'NULL') FROM shops WHERE shop_key = 'jeju:J-1'"
+check_error "shops: approximate flag without coordinates rejected (V014)" 4025 \
+    "INSERT INTO shops (source, source_id, shop_name, location_approximate) VALUES ('seoul', 'S-2', 'x', TRUE)"
+check_error "shops: an area named for a position that is not approximate rejected (V014)" 4025 \
+    "INSERT INTO shops (source, source_id, shop_name, latitude, longitude, approximate_area) VALUES ('seoul', 'S-3', 'x', 37.5, 127.0, '서울특별시 중구')"
 
 # 2,000 synthetic shops on a grid (seq_1_to_2000 is the MariaDB sequence engine).
 q "INSERT INTO shops (source, source_id, shop_name, synthetic, latitude, longitude)

@@ -17,7 +17,7 @@ public sealed class MySqlShopRepository(MySqlDataSource dataSource) : IShopRepos
     private const string ShopColumns = """
         s.id, s.source, s.source_id, s.shop_name, s.category, s.source_category, s.address_name, s.phone,
         s.meal_card_acceptance, s.not_for_children, s.latitude, s.longitude, s.popularity_score, s.synthetic,
-        s.is_good_influence_shop, s.owner_message, s.delivery_available, s.updated_at
+        s.is_good_influence_shop, s.owner_message, s.delivery_available, s.updated_at, s.location_approximate, s.approximate_area
         """;
 
     public async Task<ShopRecord?> GetAsync(string shopId, CancellationToken cancellationToken = default)
@@ -107,6 +107,8 @@ public sealed class MySqlShopRepository(MySqlDataSource dataSource) : IShopRepos
                     IsGoodInfluenceShop = reader.GetBoolean(14),
                     OwnerMessage = reader.IsDBNull(15) ? null : reader.GetString(15),
                     DeliveryAvailable = reader.GetBoolean(16),
+                    LocationApproximate = reader.GetBoolean(18),
+                    ApproximateArea = reader.IsDBNull(19) ? null : reader.GetString(19),
                 }, reader.GetDateTime(17));
             }
         }
@@ -152,15 +154,17 @@ public sealed class MySqlShopRepository(MySqlDataSource dataSource) : IShopRepos
     {
         await using var upsert = new MySqlCommand("""
             INSERT INTO shops (source, source_id, synthetic, shop_name, category, source_category, address_name, phone, owner_message,
-                               is_good_influence_shop, meal_card_acceptance, not_for_children, delivery_available, latitude, longitude, popularity_score)
+                               is_good_influence_shop, meal_card_acceptance, not_for_children, delivery_available, latitude, longitude,
+                               location_approximate, approximate_area, popularity_score)
             VALUES (@source, @sourceId, @synthetic, @name, @category, @sourceCategory, @address, @phone, @ownerMessage,
-                    @goodShop, @mealCard, @notForChildren, @delivery, @lat, @lng, @popularity)
+                    @goodShop, @mealCard, @notForChildren, @delivery, @lat, @lng, @approximate, @approximateArea, @popularity)
             ON DUPLICATE KEY UPDATE
                 id = LAST_INSERT_ID(id), synthetic = VALUES(synthetic), shop_name = VALUES(shop_name), category = VALUES(category),
                 source_category = VALUES(source_category), address_name = VALUES(address_name), phone = VALUES(phone),
                 owner_message = VALUES(owner_message), is_good_influence_shop = VALUES(is_good_influence_shop),
                 meal_card_acceptance = VALUES(meal_card_acceptance), not_for_children = VALUES(not_for_children),
                 delivery_available = VALUES(delivery_available), latitude = VALUES(latitude), longitude = VALUES(longitude),
+                location_approximate = VALUES(location_approximate), approximate_area = VALUES(approximate_area),
                 popularity_score = VALUES(popularity_score), updated_at = CURRENT_TIMESTAMP(6)
             """, connection, transaction);
         upsert.Parameters.AddWithValue("@source", shop.Source);
@@ -178,6 +182,10 @@ public sealed class MySqlShopRepository(MySqlDataSource dataSource) : IShopRepos
         upsert.Parameters.AddWithValue("@delivery", shop.DeliveryAvailable);
         upsert.Parameters.AddWithValue("@lat", shop.Location is { IsValid: true } at ? Math.Round((decimal)at.Latitude, 8) : null);
         upsert.Parameters.AddWithValue("@lng", shop.Location is { IsValid: true } at2 ? Math.Round((decimal)at2.Longitude, 8) : null);
+        // Only a position can be approximate; an area is named only for an approximate one (ck_shops_approximate_location).
+        var approximate = shop.LocationApproximate && shop.Location is { IsValid: true };
+        upsert.Parameters.AddWithValue("@approximate", approximate);
+        upsert.Parameters.AddWithValue("@approximateArea", approximate && !string.IsNullOrEmpty(shop.ApproximateArea) ? Truncate(shop.ApproximateArea, 100) : null);
         upsert.Parameters.AddWithValue("@popularity", Math.Round((decimal)Math.Clamp(shop.Popularity, 0, 1), 3));
         await upsert.ExecuteNonQueryAsync(cancellationToken);
         var shopId = (int)upsert.LastInsertedId;
