@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Dashboard;
@@ -26,7 +28,20 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static IEndpointConventionBuilder MapNaviyamDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthPath);
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         return app.MapOrleansDashboard(routePrefix: DashboardPath);
     }
+
+    /// <summary>
+    /// The overall status and every entry with its description and data, as JSON:
+    /// <c>{"status":"Healthy","entries":{"merchant-sources":{"status":"Healthy","description":"…","data":{"jeju":2006}}}}</c>.
+    /// </summary>
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            entries = report.Entries.ToDictionary(
+                entry => entry.Key,
+                entry => new { status = entry.Value.Status.ToString(), description = entry.Value.Description, data = entry.Value.Data }),
+        });
 }

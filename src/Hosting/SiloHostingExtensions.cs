@@ -60,6 +60,7 @@ public static class SiloHostingExtensions
             builder.Services.AddHostedService(_ => new MigrateOnStart(storage.RequireConnectionString(configuration)));
         }
         builder.Services.AddHostedService<CatalogStartup>();
+        builder.Services.AddHealthChecks().AddCheck<MerchantSourcesHealthCheck>(MerchantSourcesHealthCheck.Name);
         return builder;
     }
 
