@@ -37,7 +37,7 @@ public static class MerchantImport
         }
         if (!Directory.Exists(path))
         {
-            throw new FileNotFoundException($"No file or directory at '{path}'.", path);
+            throw new FileNotFoundException($"No file or directory at '{Path.GetFullPath(path)}'.", path);
         }
 
         var files = FilesOfKind(normalized, path);

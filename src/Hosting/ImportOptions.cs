@@ -3,7 +3,10 @@ using Naviyam.Catalog.Import;
 
 namespace Naviyam.Hosting;
 
-/// <summary>Bound from <c>Naviyam</c>: the merchant lists (<c>Naviyam:Import:N</c> = <c>KIND:PATH</c>) loaded at start.</summary>
+/// <summary>
+/// Bound from <c>Naviyam</c>: the merchant lists (<c>Naviyam:Import:N</c> = <c>KIND:PATH</c>) loaded at start. A relative
+/// PATH is read from the folder the host was started in (<c>dotnet run</c> included).
+/// </summary>
 public sealed class ImportOptions : IValidatableObject
 {
     public const string Section = "Naviyam";
@@ -13,23 +16,36 @@ public sealed class ImportOptions : IValidatableObject
     /// <summary>The lists to import, in order; blank entries (a cleared override) are skipped.</summary>
     public IEnumerable<ImportSpec> Specs => Import.Where(value => !string.IsNullOrWhiteSpace(value)).Select(ImportSpec.Parse);
 
+    /// <summary>A wrong kind or a path that is not there stops the host at start, naming the key and the full path looked at.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var value in Import.Where(value => !string.IsNullOrWhiteSpace(value)))
+        for (var i = 0; i < Import.Length; i++)
         {
-            string? error = null;
-            try
+            if (string.IsNullOrWhiteSpace(Import[i]))
             {
-                ImportSpec.Parse(value);
+                continue;
             }
-            catch (FormatException ex)
+            if (Problem(Import[i]) is { } problem)
             {
-                error = ex.Message;
+                yield return new ValidationResult($"Naviyam:Import:{i}: {problem}", [nameof(Import)]);
             }
-            if (error is not null)
-            {
-                yield return new ValidationResult($"Naviyam:Import: {error}", [nameof(Import)]);
-            }
+        }
+    }
+
+    private static string? Problem(string value)
+    {
+        try
+        {
+            var spec = ImportSpec.Parse(value);
+            MerchantImport.NormalizeKind(spec.Kind);
+            var fullPath = Path.GetFullPath(spec.Path);
+            return File.Exists(fullPath) || Directory.Exists(fullPath)
+                ? null
+                : $"no file or folder at '{fullPath}' (a relative path is read from {Environment.CurrentDirectory}).";
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return ex.Message;
         }
     }
 }

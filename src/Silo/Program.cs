@@ -6,7 +6,8 @@ if (args.Length > 0 && OperatorCommands.TryRun(args, out var exitCode))
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// The silo's own files (appsettings.json) are beside its binaries, wherever it is run from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddNaviyamServiceDefaults();
 builder.AddNaviyamSilo();
 
