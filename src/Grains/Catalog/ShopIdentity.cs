@@ -102,37 +102,28 @@ public static class ShopIdentity
         return true;
     }
 
-    /// <summary>The words outside parentheses and brackets, split at spaces and commas.</summary>
-    private static List<string> Words(string text)
+    /// <summary>The words outside parentheses and brackets, split at white space and commas.</summary>
+    private static string[] Words(string text)
     {
-        var words = new List<string>(8);
+        var outside = new StringBuilder(text.Length);
         var depth = 0;
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        foreach (var c in text)
         {
-            var c = i < text.Length ? text[i] : ' ';
-            var separator = char.IsWhiteSpace(c) || c is ',' or '(' or ')' or '[' or ']';
-            if (separator && start >= 0)
-            {
-                if (depth == 0)
-                {
-                    words.Add(text[start..i]);
-                }
-                start = -1;
-            }
             if (c is '(' or '[')
             {
                 depth++;
+                outside.Append(' ');
             }
             else if (c is ')' or ']')
             {
                 depth = Math.Max(0, depth - 1);
+                outside.Append(' ');
             }
-            else if (!separator && start < 0)
+            else if (depth == 0)
             {
-                start = i;
+                outside.Append(char.IsWhiteSpace(c) ? ' ' : c);
             }
         }
-        return words;
+        return outside.ToString().Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
     }
 }
