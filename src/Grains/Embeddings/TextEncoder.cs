@@ -10,7 +10,7 @@ namespace Naviyam.Embeddings;
 /// </summary>
 public sealed class TextEncoder : IDisposable
 {
-    private static readonly string[] InputNames = [TextEncoderFormat.IdsInput, TextEncoderFormat.CountsInput];
+    private static readonly string[] InputNames = [TextEncoderFormat.IdsInput];
     private static readonly string[] OutputNames = [TextEncoderFormat.EmbeddingOutput];
 
     private readonly InferenceSession session;
@@ -102,18 +102,15 @@ public sealed class TextEncoder : IDisposable
         var width = Math.Max(1, rows.Max(r => r.Length));
         var ids = new long[rows.Count * width];
         Array.Fill(ids, Featurizer.PaddingId);
-        var counts = new float[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             rows[i].CopyTo(ids, i * width);
-            counts[i] = Math.Max(rows[i].Length, 1);
         }
         var flat = new float[rows.Count * Dimension];
         using (var idsValue = OrtValue.CreateTensorValueFromMemory(ids, [rows.Count, width]))
-        using (var countsValue = OrtValue.CreateTensorValueFromMemory(counts, [rows.Count, 1]))
         using (var output = OrtValue.CreateTensorValueFromMemory(flat, [rows.Count, Dimension]))
         {
-            session.Run(runOptions, InputNames, [idsValue, countsValue], OutputNames, [output]);
+            session.Run(runOptions, InputNames, [idsValue], OutputNames, [output]);
         }
         var result = new float[rows.Count][];
         for (var i = 0; i < rows.Count; i++)

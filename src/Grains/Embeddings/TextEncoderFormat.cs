@@ -6,7 +6,6 @@ namespace Naviyam.Embeddings;
 public static class TextEncoderFormat
 {
     public const string IdsInput = "ids";
-    public const string CountsInput = "counts";
     public const string EmbeddingOutput = "embedding";
 
     public const string FeaturizerKey = "naviyam.featurizer";

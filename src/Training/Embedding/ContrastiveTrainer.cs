@@ -17,18 +17,24 @@ public sealed record EncoderOptions
     /// <summary>Width of the embedding bag.</summary>
     [JsonPropertyName("width")] public int Width { get; init; } = 64;
 
-    /// <summary>Dimension of the output vector.</summary>
+    /// <summary>Dimension of the semantic channel.</summary>
     [JsonPropertyName("dimension")] public int Dimension { get; init; } = 64;
+
+    /// <summary>Dimension of the lexical channel (fixed ±1 rows); the output vector has Dimension + LexicalWidth values.</summary>
+    [JsonPropertyName("lexical_width")] public int LexicalWidth { get; init; } = 64;
+
+    /// <summary>The share of the cosine the lexical channel carries.</summary>
+    [JsonPropertyName("lexical_share")] public float LexicalShare { get; init; } = 0.5f;
 
     [JsonPropertyName("epochs")] public int Epochs { get; init; } = 30;
 
     [JsonPropertyName("batch_size")] public int BatchSize { get; init; } = 128;
 
     /// <summary>Adagrad's step.</summary>
-    [JsonPropertyName("learning_rate")] public float LearningRate { get; init; } = 0.05f;
+    [JsonPropertyName("learning_rate")] public float LearningRate { get; init; } = 0.02f;
 
     /// <summary>The InfoNCE temperature: similarities are divided by it before the softmax.</summary>
-    [JsonPropertyName("temperature")] public float Temperature { get; init; } = 0.05f;
+    [JsonPropertyName("temperature")] public float Temperature { get; init; } = 0.1f;
 
     /// <summary>Probability of dropping each id of a text in an update (at least one id is kept): robustness to typos.</summary>
     [JsonPropertyName("token_dropout")] public float TokenDropout { get; init; } = 0.1f;
@@ -68,7 +74,7 @@ public static class ContrastiveTrainer
             throw new ArgumentException("contrastive training needs at least two pairs", nameof(pairs));
         }
         var random = new Random(options.Seed);
-        var model = new EncoderModel(options.Buckets, options.Width, options.Dimension);
+        var model = new EncoderModel(options.Buckets, options.Width, options.Dimension, options.LexicalWidth, options.LexicalShare);
         var width = options.Width;
         var dimension = options.Dimension;
 
@@ -85,11 +91,13 @@ public static class ContrastiveTrainer
         {
             model.Projection[i] = (float)((random.NextDouble() * 2 - 1) * projectionScale);
         }
+        model.SeedLexical(random);
 
         var embeddingSquares = new float[model.Embeddings.Length];
         var projectionSquares = new float[model.Projection.Length];
+        var weightSquares = new float[model.LogWeights.Length];
         var order = Enumerable.Range(0, pairs.Count).ToArray();
-        var batch = new Batch(options.BatchSize, width, dimension);
+        var batch = new Batch(options.BatchSize, width, dimension, model.LexicalWidth);
 
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
@@ -119,6 +127,10 @@ public static class ContrastiveTrainer
                     var offset = (int)id * width;
                     Apply(model.Embeddings.AsSpan(offset, width), gradient, embeddingSquares.AsSpan(offset, width), options.LearningRate);
                 }
+                foreach (var (id, gradient) in batch.WeightGradients)
+                {
+                    Apply(model.LogWeights.AsSpan((int)id, 1), [gradient], weightSquares.AsSpan((int)id, 1), options.LearningRate);
+                }
             }
             progress?.WriteLine(FormattableString.Invariant($"  epoch {epoch + 1,3}: loss {loss / Math.Max(batches, 1):F4}"));
         }
@@ -130,19 +142,26 @@ public static class ContrastiveTrainer
     {
         var width = model.Width;
         var dimension = model.Dimension;
+        var lexicalWidth = model.LexicalWidth;
+        var output = model.OutputDimension;
+        var (semanticScale, lexicalScale) = (model.SemanticScale, model.LexicalScale);
         var texts = 2 * size;
         for (var t = 0; t < texts; t++)
         {
-            var ids = batch.Ids[t];
-            model.Hidden(CollectionsMarshal.AsSpan(ids), batch.Hidden(t));
+            batch.Totals[t] = model.Hidden(CollectionsMarshal.AsSpan(batch.Ids[t]), batch.Hidden(t), batch.LexicalHidden(t));
             model.Project(batch.Hidden(t), batch.Projected(t));
-            var norm = EncoderModel.Norm(batch.Projected(t));
-            batch.Norms[t] = norm;
+            batch.Norms[t] = EncoderModel.Norm(batch.Projected(t));
+            batch.LexicalNorms[t] = EncoderModel.Norm(batch.LexicalHidden(t));
             var unit = batch.Unit(t);
             var projected = batch.Projected(t);
+            var lexical = batch.LexicalHidden(t);
             for (var d = 0; d < dimension; d++)
             {
-                unit[d] = projected[d] / norm;
+                unit[d] = semanticScale * projected[d] / batch.Norms[t];
+            }
+            for (var d = 0; d < lexicalWidth; d++)
+            {
+                unit[dimension + d] = lexicalScale * lexical[d] / batch.LexicalNorms[t];
             }
         }
 
@@ -165,15 +184,16 @@ public static class ContrastiveTrainer
             loss += SoftmaxLoss(batch, size, i, byRow: false, gradient, weight);
         }
 
-        // Back through the similarities into each unit vector, then the normalisation, the projection and the bag.
+        // Back through the similarities into each output vector, then each channel's normalisation, the projection,
+        // the semantic rows and the weights (the lexical rows are fixed).
         Array.Clear(batch.ProjectionGradient);
-        batch.RowGradients.Clear();
-        Span<float> unitGradient = stackalloc float[dimension];
+        Span<float> outputGradient = stackalloc float[output];
         Span<float> projectedGradient = stackalloc float[dimension];
         Span<float> hiddenGradient = stackalloc float[width];
+        Span<float> lexicalGradient = stackalloc float[lexicalWidth];
         for (var t = 0; t < texts; t++)
         {
-            unitGradient.Clear();
+            outputGradient.Clear();
             var isAnchor = t < size;
             var index = isAnchor ? t : t - size;
             for (var other = 0; other < size; other++)
@@ -184,17 +204,25 @@ public static class ContrastiveTrainer
                     continue;
                 }
                 var partner = batch.Unit(isAnchor ? size + other : other);
-                for (var d = 0; d < dimension; d++)
+                for (var d = 0; d < output; d++)
                 {
-                    unitGradient[d] += g * partner[d];
+                    outputGradient[d] += g * partner[d];
                 }
             }
             var unit = batch.Unit(t);
-            var along = Dot(unit, unitGradient);
-            var norm = batch.Norms[t];
+            // Semantic: o = c · z / ‖z‖, so ∂o/∂z = c (I − u uᵀ) / ‖z‖ with u = z / ‖z‖ = o / c.
+            var along = Dot(unit[..dimension], outputGradient[..dimension]) / (semanticScale * semanticScale);
             for (var d = 0; d < dimension; d++)
             {
-                projectedGradient[d] = (unitGradient[d] - unit[d] * along) / norm;
+                projectedGradient[d] = semanticScale * (outputGradient[d] - unit[d] * along) / batch.Norms[t];
+            }
+            if (lexicalWidth > 0 && lexicalScale > 0)
+            {
+                var lexicalAlong = Dot(unit[dimension..], outputGradient[dimension..]) / (lexicalScale * lexicalScale);
+                for (var d = 0; d < lexicalWidth; d++)
+                {
+                    lexicalGradient[d] = lexicalScale * (outputGradient[dimension + d] - unit[dimension + d] * lexicalAlong) / batch.LexicalNorms[t];
+                }
             }
             var hidden = batch.Hidden(t);
             for (var w = 0; w < width; w++)
@@ -210,19 +238,30 @@ public static class ContrastiveTrainer
                 }
                 hiddenGradient[w] = sum;
             }
-            var ids = batch.Ids[t];
-            var share = 1f / Math.Max(ids.Count, 1);
-            foreach (var id in ids)
+            // h = Σ a·E / Σ a: ∂h/∂E = a / Σa, ∂h/∂(log a) = a (E − h) / Σa; the same for the lexical mean.
+            var lexicalHidden = batch.LexicalHidden(t);
+            var total = Math.Max(batch.Totals[t], Naviyam.Embeddings.TextEncoderFormat.NormFloor);
+            foreach (var id in batch.Ids[t])
             {
                 if (!batch.RowGradients.TryGetValue(id, out var rowGradient))
                 {
                     rowGradient = batch.RentRow();
                     batch.RowGradients.Add(id, rowGradient);
                 }
+                var share = MathF.Exp(model.LogWeights[id]) / total;
+                var row = model.Embeddings.AsSpan((int)id * width, width);
+                var weightGradient = 0f;
                 for (var w = 0; w < width; w++)
                 {
                     rowGradient[w] += share * hiddenGradient[w];
+                    weightGradient += (row[w] - hidden[w]) * hiddenGradient[w];
                 }
+                var signs = model.Lexical.AsSpan((int)id * lexicalWidth, lexicalWidth);
+                for (var d = 0; d < lexicalWidth; d++)
+                {
+                    weightGradient += (signs[d] - lexicalHidden[d]) * lexicalGradient[d];
+                }
+                batch.WeightGradients[id] = batch.WeightGradients.GetValueOrDefault(id) + share * weightGradient;
             }
         }
         return loss * weight;
@@ -308,11 +347,12 @@ public static class ContrastiveTrainer
     }
 
     /// <summary>Scratch space of one batch, reused across batches.</summary>
-    private sealed class Batch(int capacity, int width, int dimension)
+    private sealed class Batch(int capacity, int width, int dimension, int lexicalWidth)
     {
         private readonly float[] hidden = new float[2 * capacity * width];
+        private readonly float[] lexicalHidden = new float[2 * capacity * lexicalWidth];
         private readonly float[] projected = new float[2 * capacity * dimension];
-        private readonly float[] units = new float[2 * capacity * dimension];
+        private readonly float[] units = new float[2 * capacity * (dimension + lexicalWidth)];
         private readonly List<float[]> rowPool = [];
         private int rowsRented;
 
@@ -321,6 +361,14 @@ public static class ContrastiveTrainer
         public List<long>[] Ids { get; } = new List<long>[2 * capacity];
 
         public float[] Norms { get; } = new float[2 * capacity];
+
+        public float[] LexicalNorms { get; } = new float[2 * capacity];
+
+        /// <summary>Each text's total n-gram weight (the denominator of its weighted mean).</summary>
+        public float[] Totals { get; } = new float[2 * capacity];
+
+        /// <summary>Gradients of the log weights of the buckets this batch touched, in first-touch order.</summary>
+        public Dictionary<long, float> WeightGradients { get; } = [];
 
         public float[] Scores { get; } = new float[capacity * capacity];
 
@@ -335,12 +383,16 @@ public static class ContrastiveTrainer
 
         public Span<float> Projected(int text) => projected.AsSpan(text * dimension, dimension);
 
-        public Span<float> Unit(int text) => units.AsSpan(text * dimension, dimension);
+        public Span<float> LexicalHidden(int text) => lexicalHidden.AsSpan(text * lexicalWidth, lexicalWidth);
+
+        /// <summary>The text's output vector: [√(1−s)·semantic unit, √s·lexical unit].</summary>
+        public Span<float> Unit(int text) => units.AsSpan(text * (dimension + lexicalWidth), dimension + lexicalWidth);
 
         public void Reset(int size)
         {
             rowsRented = 0;
             RowGradients.Clear();
+            WeightGradients.Clear();
             Array.Clear(Norms, 0, 2 * size);
         }
 
