@@ -75,7 +75,7 @@ public sealed class EmbeddingCacheStorageTests : IDisposable
         var hit = await silo2.GetOrAddAsync("비 오는 날, 먹기 좋은 거", "catalog:abc|candidates:2", Compute);
         computed.Should().Be(1);
         silo2.Counters.L3Hits.Should().Be(1);
-        hit.Documents.Should().BeEquivalentTo(await Compute(default), o => o.WithStrictOrdering());
+        hit.Documents.Should().BeEquivalentTo((await Compute(default)).Documents, o => o.WithStrictOrdering());
         (await database.CountAsync("SELECT cache_hit_count FROM rag_query_cache")).Should().Be(1);
 
         var silo3 = new QueryResultCache(new MemoryCache(new MemoryCacheOptions()), store, Meters, clock, options);
