@@ -10,8 +10,12 @@ namespace Naviyam.Embedding.Tests;
 /// </summary>
 public sealed class TrainingTests : IDisposable
 {
-    // A few epochs of narrow channels: seconds, not the shipped model's minute.
-    private static readonly EncoderOptions Small = new() { Width = 24, Dimension = 24, LexicalWidth = 32, Epochs = 4 };
+    // Narrow channels for one epoch: seconds. Enough to check reproducibility and the export, not quality.
+    private static readonly EncoderOptions Small = new() { Width = 24, Dimension = 24, LexicalWidth = 32, Epochs = 1 };
+
+    // The shipped widths for 12 epochs instead of 30: the same held-out figures (95.0 % / 0.880) in 40 % of the time.
+    // Narrower channels (24–32 wide, 8–10 epochs) came within a point of the baseline but did not beat it.
+    private static readonly EncoderOptions Fast = new() { Epochs = 12 };
 
     private readonly string directory = Directory.CreateTempSubdirectory("naviyam-embedder-").FullName;
 
@@ -35,9 +39,9 @@ public sealed class TrainingTests : IDisposable
     [Fact]
     public void The_same_seed_gives_the_same_model_file_and_another_seed_another()
     {
-        var first = EmbedderTrainingCommand.TrainModel(TestData.DataDirectory, Path.Combine(directory, "a"), TextWriter.Null, Small with { Epochs = 1 });
-        var second = EmbedderTrainingCommand.TrainModel(TestData.DataDirectory, Path.Combine(directory, "b"), TextWriter.Null, Small with { Epochs = 1 });
-        var other = EmbedderTrainingCommand.TrainModel(TestData.DataDirectory, Path.Combine(directory, "c"), TextWriter.Null, Small with { Epochs = 1, Seed = 7 });
+        var first = EmbedderTrainingCommand.TrainModel(TestData.DataDirectory, Path.Combine(directory, "a"), TextWriter.Null, Small);
+        var second = EmbedderTrainingCommand.TrainModel(TestData.DataDirectory, Path.Combine(directory, "b"), TextWriter.Null, Small);
+        var other = EmbedderTrainingCommand.TrainModel(TestData.DataDirectory, Path.Combine(directory, "c"), TextWriter.Null, Small with { Seed = 7 });
 
         second.Sha256.Should().Be(first.Sha256);
         other.Sha256.Should().NotBe(first.Sha256);
@@ -48,7 +52,7 @@ public sealed class TrainingTests : IDisposable
     {
         var dataset = EmbeddingDataset.Build(TestData.DataDirectory, Small.Seed);
         var featurizer = new EmbeddingFeaturizer(Small.Buckets);
-        var model = ContrastiveTrainer.Train(EmbedderTrainingCommand.Encode(dataset.Training.Take(2_000).ToArray(), featurizer), Small with { Epochs = 1 });
+        var model = ContrastiveTrainer.Train(EmbedderTrainingCommand.Encode(dataset.Training.Take(2_000).ToArray(), featurizer), Small);
         using var encoder = new TextEncoder(EncoderOnnxExporter.Export(model, Small.Seed, JsonSerializer.Serialize(Small)));
 
         string[] texts = ["", "비 오는 날 먹기 좋은 거", "떡뽀끼", "수제 돈까스 정식 일식", "ㅋㅋㅋ", new string('김', 600)];
@@ -58,9 +62,9 @@ public sealed class TrainingTests : IDisposable
     }
 
     [Fact]
-    public void A_small_encoder_beats_the_tfidf_baseline_on_held_out_dishes_and_wishes()
+    public void A_shorter_training_run_beats_the_tfidf_baseline_on_held_out_dishes_and_wishes()
     {
-        var report = EmbedderTrainingCommand.TrainModel(TestData.DataDirectory, directory, TextWriter.Null, Small);
+        var report = EmbedderTrainingCommand.TrainModel(TestData.DataDirectory, directory, TextWriter.Null, Fast);
 
         var all = report.HeldOut["all"];
         all.Encoder.RecallAt10.Should().BeGreaterThan(all.Baseline.RecallAt10);
