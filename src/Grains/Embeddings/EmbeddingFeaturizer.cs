@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Naviyam.Lexicons;
+using Naviyam.Nlu.Model;
 
 namespace Naviyam.Embeddings;
 
@@ -12,8 +13,8 @@ namespace Naviyam.Embeddings;
 /// </summary>
 /// <remarks>
 /// Jamo n-grams make a typo cost what it looks like (떡뽀끼 shares ㄸㅓㄱ, ㅗㄲ with 떡볶이), syllable n-grams carry the
-/// morphemes, and word tokens let whole words such as 든든한 act as one unit. Hashing is FNV-1a (32 bit) over UTF-16
-/// code units, low byte first, never <see cref="string.GetHashCode()"/>, so ids are stable across processes.
+/// morphemes, and word tokens let whole words such as 든든한 act as one unit. Hashing is the intent featurizer's FNV-1a
+/// (<see cref="NgramFeaturizer.Hash"/>), never <see cref="string.GetHashCode()"/>, so ids are stable across processes.
 /// </remarks>
 public sealed class EmbeddingFeaturizer
 {
@@ -24,8 +25,6 @@ public sealed class EmbeddingFeaturizer
 
     private const char Begin = '\u0002';
     private const char End = '\u0003';
-    private const uint FnvOffset = 2166136261;
-    private const uint FnvPrime = 16777619;
 
     public EmbeddingFeaturizer(int buckets = DefaultBuckets)
     {
@@ -90,9 +89,13 @@ public sealed class EmbeddingFeaturizer
         var compact = normalized.Replace(" ", "", StringComparison.Ordinal);
         AddNgrams(compact, 's', 1, 3, ids);
         AddNgrams(Jamo.Decompose(compact), 'j', 2, 3, ids);
+        Span<char> key = stackalloc char[normalized.Length + 1];
+        key[0] = 'w';
         foreach (var range in normalized.AsSpan().Split(' '))
         {
-            ids.Add(Bucket(Mix(Mix(FnvOffset, 'w'), normalized.AsSpan(range))));
+            var word = normalized.AsSpan(range);
+            word.CopyTo(key[1..]);
+            ids.Add(Bucket(NgramFeaturizer.Hash(key[..(word.Length + 1)])));
         }
     }
 
@@ -103,34 +106,23 @@ public sealed class EmbeddingFeaturizer
         padded[0] = Begin;
         text.AsSpan().CopyTo(padded[1..]);
         padded[^1] = End;
+        // The hashed key is the family letter, the n and the gram ("s2국밥"): one table, no collisions between families by design.
+        Span<char> key = stackalloc char[maximum + 2];
+        key[0] = family;
         for (var n = minimum; n <= maximum; n++)
         {
+            key[1] = (char)('0' + n);
             for (var start = 0; start + n <= length; start++)
             {
                 if (n == 1 && (start == 0 || start == length - 1))
                 {
                     continue; // a bare boundary marker says nothing
                 }
-                var hash = Mix(Mix(FnvOffset, family), (char)('0' + n));
-                ids.Add(Bucket(Mix(hash, padded.Slice(start, n))));
+                padded.Slice(start, n).CopyTo(key[2..]);
+                ids.Add(Bucket(NgramFeaturizer.Hash(key[..(n + 2)])));
             }
         }
     }
 
     private long Bucket(uint hash) => hash % (uint)Buckets;
-
-    private static uint Mix(uint hash, ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            hash = Mix(hash, c);
-        }
-        return hash;
-    }
-
-    private static uint Mix(uint hash, char c)
-    {
-        hash = (hash ^ (byte)c) * FnvPrime;
-        return (hash ^ (byte)(c >> 8)) * FnvPrime;
-    }
 }

@@ -19,7 +19,7 @@ public sealed class TextEncoder : IDisposable
     public TextEncoder(byte[] modelBytes)
     {
         ArgumentNullException.ThrowIfNull(modelBytes);
-        Sha256 = TextEncoderFormat.Sha256Of(modelBytes);
+        Sha256 = Naviyam.Nlu.Model.IntentModelFormat.Sha256Of(modelBytes);
         Version = TextEncoderFormat.VersionOf(modelBytes);
         using var options = new SessionOptions
         {

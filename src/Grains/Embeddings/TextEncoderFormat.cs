@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Naviyam.Embeddings;
 
 /// <summary>The contract between the encoder's trainer and its runtime: tensor names, metadata keys, version.</summary>
@@ -17,8 +15,6 @@ public static class TextEncoderFormat
     /// <summary>The floor of the norm the output is divided by: a text with no known n-gram embeds as the zero vector.</summary>
     public const float NormFloor = 1e-6f;
 
-    public static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
     /// <summary>"ngram-encoder-" + the first 12 hex digits of the file's SHA-256: cache rows name the model that made them.</summary>
-    public static string VersionOf(byte[] bytes) => "ngram-encoder-" + Sha256Of(bytes)[..12];
+    public static string VersionOf(byte[] bytes) => "ngram-encoder-" + Naviyam.Nlu.Model.IntentModelFormat.Sha256Of(bytes)[..12];
 }
