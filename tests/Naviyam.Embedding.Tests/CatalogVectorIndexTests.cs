@@ -6,24 +6,14 @@ namespace Naviyam.Embedding.Tests;
 
 public sealed class CatalogVectorIndexTests
 {
-    private static ShopRecord Shop(string id, string name, FoodCategory category, params string[] menus) => new()
-    {
-        Id = "test:" + id,
-        Source = "test",
-        SourceId = id,
-        Name = name,
-        Category = category,
-        Menus = menus.Select(m => new MenuItem(m, 6_000, MenuKind.Meal)).ToArray(),
-    };
-
     [Fact]
     public async Task Identical_menu_documents_share_a_row_and_every_shop_keeps_its_own()
     {
         var catalog = new ShopCatalog();
         catalog.Load([
-            Shop("a", "해님분식", FoodCategory.Bunsik, "김밥", "떡볶이"),
-            Shop("b", "달빛분식", FoodCategory.Bunsik, "김밥", "라면"),
-            Shop("c", "행복식당", FoodCategory.Korean, "김밥"),
+            TestData.Shop("a", "해님분식", FoodCategory.Bunsik, "김밥", "떡볶이"),
+            TestData.Shop("b", "달빛분식", FoodCategory.Bunsik, "김밥", "라면"),
+            TestData.Shop("c", "행복식당", FoodCategory.Korean, "김밥"),
         ]);
         using var index = new CatalogVectorIndex(catalog, new OnnxEmbeddingGenerator(TestData.Encoder));
 
@@ -40,12 +30,12 @@ public sealed class CatalogVectorIndexTests
     public async Task A_catalog_change_is_served_after_the_rebuild_and_the_old_snapshot_meanwhile()
     {
         var catalog = new ShopCatalog();
-        catalog.Load([Shop("a", "해님분식", FoodCategory.Bunsik, "김밥")]);
+        catalog.Load([TestData.Shop("a", "해님분식", FoodCategory.Bunsik, "김밥")]);
         var generator = new OnnxEmbeddingGenerator(TestData.Encoder);
         using var index = new CatalogVectorIndex(catalog, generator);
         var first = await index.SnapshotAsync();
 
-        catalog.Apply([Shop("z", "온기반점", FoodCategory.Chinese, "짬뽕")]);
+        catalog.Apply([TestData.Shop("z", "온기반점", FoodCategory.Chinese, "짬뽕")]);
         index.Version.Should().Be(first.Version + 1);
         (await index.SnapshotAsync()).Version.Should().BeOneOf(first.Version, first.Version + 1);
 

@@ -118,9 +118,9 @@ public sealed class SemanticUseTests(SemanticUseTests.City city) : IClassFixture
             Shops =
             [
                 .. CityDataGenerator.Generate(new CityGenerationOptions { ShopCount = 1_000, UserCount = 0, Seed = 7 }).Shops,
-                Shop("chadol", "온기반점", FoodCategory.Chinese, "차돌박이 짬뽕", "군만두"),
-                Shop("bunsik", "해님분식", FoodCategory.Bunsik, "김밥", "라볶이"),
-                Shop("chicken", "별빛치킨", FoodCategory.Chicken, "후라이드치킨", "양념치킨"),
+                TestData.Shop("chadol", "온기반점", FoodCategory.Chinese, "차돌박이 짬뽕", "군만두"),
+                TestData.Shop("bunsik", "해님분식", FoodCategory.Bunsik, "김밥", "라볶이"),
+                TestData.Shop("chicken", "별빛치킨", FoodCategory.Chicken, "후라이드치킨", "양념치킨"),
             ];
             services.GetRequiredService<IShopCatalog>().Load(Shops);
             kinds = Shops.SelectMany(s => s.Menus).GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.First().Kind);
@@ -136,16 +136,6 @@ public sealed class SemanticUseTests(SemanticUseTests.City city) : IClassFixture
 
         public MenuKind? KindOf(string menuName) => kinds.TryGetValue(menuName, out var kind) ? kind : null;
 
-        private static ShopRecord Shop(string id, string name, FoodCategory category, params string[] menus) => new()
-        {
-            Id = "test:" + id,
-            Source = "test",
-            SourceId = id,
-            Name = name,
-            Category = category,
-            Menus = menus.Select(m => new MenuItem(m, 8_000, MenuKind.Meal)).ToArray(),
-        };
-
-        public void Dispose() => services.Dispose();
+            public void Dispose() => services.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using Naviyam.Embeddings;
 using Naviyam.Lexicons;
+using Naviyam.Shops;
 
 namespace Naviyam.Embedding.Tests;
 
@@ -16,4 +17,15 @@ internal static class TestData
 
     /// <summary>One encoder for the whole test run (its session is thread-safe).</summary>
     public static TextEncoder Encoder => Committed.Value;
+
+    /// <summary>A hand-made shop ("test:{id}") whose menus are meals at 8,000 won.</summary>
+    public static ShopRecord Shop(string id, string name, FoodCategory category, params string[] menus) => new()
+    {
+        Id = "test:" + id,
+        Source = "test",
+        SourceId = id,
+        Name = name,
+        Category = category,
+        Menus = menus.Select(m => new MenuItem(m, 8_000, MenuKind.Meal)).ToArray(),
+    };
 }
