@@ -26,6 +26,8 @@ public static class Program
         ["Geo grid: shops within 1 km"] = "Brute-force scan: shops within 1 km",
         ["ConversationGrain.TakeTurnAsync (warm)"] = "Trivial grain call (baseline)",
         ["CachedNlu (hit)"] = "Learned NLU, ONNX (uncached, the served engine)",
+        ["VectorIndex top-10 of 100,000 (SIMD scan)"] = "Naive scalar scan + sort of 100,000",
+        ["Embed one query, embedding cache (L1 hit)"] = "Embed one query, ONNX (uncached)",
     };
 
     public static int Main(string[] args)
@@ -49,7 +51,7 @@ public static class Program
             .WithOptions(ConfigOptions.JoinSummary);
 
         var summaries = BenchmarkSwitcher
-            .FromTypes([typeof(TextBenchmarks), typeof(RetrievalBenchmarks), typeof(RankingBenchmarks), typeof(GrainBenchmarks)])
+            .FromTypes([typeof(TextBenchmarks), typeof(RetrievalBenchmarks), typeof(RankingBenchmarks), typeof(GrainBenchmarks), typeof(EmbeddingBenchmarks)])
             .Run(["--filter", filter], config)
             .ToArray();
 

@@ -89,10 +89,10 @@ public static class OnnxExporter
         return proto.ToByteArray();
     }
 
-    private static void Metadata(ModelProto proto, string key, string value) =>
+    internal static void Metadata(ModelProto proto, string key, string value) =>
         proto.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
 
-    private static TensorProto FloatTensor(string name, float[] values, params long[] dims)
+    internal static TensorProto FloatTensor(string name, float[] values, params long[] dims)
     {
         var tensor = new TensorProto
         {
@@ -104,11 +104,11 @@ public static class OnnxExporter
         return tensor;
     }
 
-    private static TensorShapeProto.Types.Dimension Dim(string symbol) => new() { DimParam = symbol };
+    internal static TensorShapeProto.Types.Dimension Dim(string symbol) => new() { DimParam = symbol };
 
-    private static TensorShapeProto.Types.Dimension Dim(long size) => new() { DimValue = size };
+    internal static TensorShapeProto.Types.Dimension Dim(long size) => new() { DimValue = size };
 
-    private static ValueInfoProto TensorValue(string name, TensorProto.Types.DataType type, params TensorShapeProto.Types.Dimension[] dims)
+    internal static ValueInfoProto TensorValue(string name, TensorProto.Types.DataType type, params TensorShapeProto.Types.Dimension[] dims)
     {
         var shape = new TensorShapeProto();
         shape.Dim.AddRange(dims);
@@ -119,10 +119,10 @@ public static class OnnxExporter
         };
     }
 
-    private static AttributeProto Int(string name, long value) =>
+    internal static AttributeProto Int(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
 
-    private static NodeProto Node(string op, string name, string[] inputs, string output, params AttributeProto[] attributes)
+    internal static NodeProto Node(string op, string name, string[] inputs, string output, params AttributeProto[] attributes)
     {
         var node = new NodeProto { OpType = op, Name = name };
         node.Input.AddRange(inputs);

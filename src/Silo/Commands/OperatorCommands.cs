@@ -16,7 +16,7 @@ namespace Naviyam.Silo.Commands;
 /// The silo's operator commands. Each prints what it did and exits 0, or says what is wrong and exits
 /// 2 for a usage error and 1 for a failure.
 /// </summary>
-public static class OperatorCommands
+public static partial class OperatorCommands
 {
     private const string Usage = """
         Naviyam silo — operator commands
@@ -36,6 +36,11 @@ public static class OperatorCommands
               ONNX with its metrics (default: data/models/nlu); the test split is only reported.
           eval-nlu [--data DIR] [--model DIR] [--split test|dev|train]
               Prints accuracy, per-intent precision/recall/F1, macro-F1, budget exact-match and false-budget rate.
+          train-embedder [--data DIR] [--out DIR]
+              Trains the text encoder on pairs from DIR's lexicons, wishes and corpus; writes it (default: data/models/embedder)
+              only when it beats the TF-IDF baseline on held-out dishes and wishes (exit 1 otherwise).
+          eval-embedder [--data DIR] [--model DIR]
+              Prints the shipped encoder's recall@10 and MRR on its held-out queries next to the TF-IDF baseline.
           (no command)
               Runs a silo (options: --Naviyam:Storage:Mode, --Naviyam:Silo:Instance, --Naviyam:Import:0=KIND:PATH, ...).
 
@@ -64,6 +69,9 @@ public static class OperatorCommands
                 return true;
             case "eval-nlu":
                 exitCode = Guard(() => EvaluateNlu(args[1..]));
+                return true;
+            case "train-embedder" or "eval-embedder":
+                exitCode = Guard(() => RunEmbedderCommand(args[0], args[1..]));
                 return true;
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);

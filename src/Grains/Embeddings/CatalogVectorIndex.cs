@@ -1,0 +1,315 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Naviyam.Catalog;
+using Naviyam.Shops;
+
+namespace Naviyam.Embeddings;
+
+/// <summary>A shop that matched a query by vector: its best document (a menu, or the shop's own name) and the cosine.</summary>
+public readonly record struct ShopMatch(string ShopId, MenuItem? Menu, float Similarity);
+
+/// <summary>A menu name that matched a query by vector, and how many of the searched shops sell it.</summary>
+public readonly record struct DishMatch(string MenuName, float Similarity, int Shops);
+
+/// <summary>
+/// The served catalog's menus and shops as vectors, one snapshot per catalog version. A menu's document is its name and
+/// the shop's category ("제육볶음 한식"), a shop's its name and category ("온누리분식 분식"); identical documents share one row,
+/// so a city of 100,000 shops with a few hundred distinct menu names holds about 100,000 rows. A shop's similarity to a
+/// query is the best of its documents. Searches take the shops retrieval already made eligible: hard rules (card, age,
+/// hours, budget, diet) are retrieval's, never the index's.
+/// </summary>
+public sealed class CatalogVectorSnapshot
+{
+    private readonly ShopRecord[] shops;
+    private readonly Dictionary<string, int> shopIndex;
+    // Per shop: the rows of its documents, the shop's own first; -1 in the menu list for the shop document.
+    private readonly int[][] shopRows;
+    private readonly int[][] shopMenus;
+    private readonly string?[] menuNameOfRow;
+
+    internal CatalogVectorSnapshot(
+        long version, string fingerprint, ShopRecord[] shops, VectorIndex index, int[][] shopRows, int[][] shopMenus, string?[] menuNameOfRow, string[] documents)
+    {
+        Version = version;
+        Fingerprint = fingerprint;
+        this.shops = shops;
+        Index = index;
+        this.shopRows = shopRows;
+        this.shopMenus = shopMenus;
+        this.menuNameOfRow = menuNameOfRow;
+        Documents = documents;
+        shopIndex = new Dictionary<string, int>(shops.Length, StringComparer.Ordinal);
+        for (var s = 0; s < shops.Length; s++)
+        {
+            shopIndex[shops[s].Id] = s;
+        }
+    }
+
+    /// <summary>The catalog version this snapshot was built from (a count of catalog changes in this process).</summary>
+    public long Version { get; }
+
+    /// <summary>A hash of the model version and every shop's documents: equal on every silo that serves the same catalog.</summary>
+    public string Fingerprint { get; }
+
+    public VectorIndex Index { get; }
+
+    /// <summary>The distinct document texts, by row.</summary>
+    public IReadOnlyList<string> Documents { get; }
+
+    public int ShopCount => shops.Length;
+
+    /// <summary>The document of a menu item of a shop of the given category: what the index embeds.</summary>
+    public static string MenuDocument(string menuName, FoodCategory category) => $"{menuName} {category.ToKorean()}";
+
+    public static string ShopDocument(ShopRecord shop)
+    {
+        ArgumentNullException.ThrowIfNull(shop);
+        return $"{shop.Name} {shop.Category.ToKorean()}";
+    }
+
+    /// <summary>The <paramref name="k"/> shops most similar to the query among <paramref name="eligibleShopIds"/> (all when null).</summary>
+    public IReadOnlyList<ShopMatch> TopShops(ReadOnlySpan<float> query, int k, IEnumerable<string>? eligibleShopIds = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        var similarities = RowSimilarities(query);
+        var best = new List<ShopMatch>();
+        foreach (var s in Eligible(eligibleShopIds))
+        {
+            var rows = shopRows[s];
+            var (bestRow, bestSimilarity) = (0, float.NegativeInfinity);
+            for (var r = 0; r < rows.Length; r++)
+            {
+                if (similarities[rows[r]] > bestSimilarity)
+                {
+                    (bestRow, bestSimilarity) = (r, similarities[rows[r]]);
+                }
+            }
+            if (rows.Length > 0)
+            {
+                var menu = shopMenus[s][bestRow];
+                best.Add(new ShopMatch(shops[s].Id, menu < 0 ? null : shops[s].Menus[menu], bestSimilarity));
+            }
+        }
+        return best.OrderByDescending(m => m.Similarity).ThenBy(m => m.ShopId, StringComparer.Ordinal).Take(k).ToArray();
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/> distinct menu names most similar to the query, over the menus of
+    /// <paramref name="eligibleShopIds"/> (all shops when null): "something similar" for a dish nobody sells.
+    /// </summary>
+    public IReadOnlyList<DishMatch> NearestDishes(ReadOnlySpan<float> query, int k, IEnumerable<string>? eligibleShopIds = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        var shopsPerRow = new Dictionary<int, int>();
+        foreach (var s in Eligible(eligibleShopIds))
+        {
+            var rows = shopRows[s];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                if (shopMenus[s][r] >= 0)
+                {
+                    shopsPerRow[rows[r]] = shopsPerRow.GetValueOrDefault(rows[r]) + 1;
+                }
+            }
+        }
+        var candidates = shopsPerRow.Keys.Order().ToArray();
+        var byName = new Dictionary<string, DishMatch>(StringComparer.Ordinal);
+        foreach (var hit in Index.Search(query, candidates.Length == 0 ? 1 : candidates.Length, candidates))
+        {
+            // Rows are documents (name + category); the same menu name in two categories is one dish.
+            var name = menuNameOfRow[hit.Row]!;
+            byName[name] = byName.TryGetValue(name, out var seen)
+                ? seen with { Shops = seen.Shops + shopsPerRow[hit.Row], Similarity = Math.Max(seen.Similarity, hit.Similarity) }
+                : new DishMatch(name, hit.Similarity, shopsPerRow[hit.Row]);
+        }
+        return byName.Values.OrderByDescending(d => d.Similarity).ThenBy(d => d.MenuName, StringComparer.Ordinal).Take(k).ToArray();
+    }
+
+    /// <summary>One shop's best document for the query (a menu, or the shop's name), or null when the snapshot lacks the shop.</summary>
+    public ShopMatch? BestMatch(ReadOnlySpan<float> query, string shopId)
+    {
+        if (!shopIndex.TryGetValue(shopId, out var s) || shopRows[s].Length == 0)
+        {
+            return null;
+        }
+        var similarities = Index.Similarities(query, shopRows[s]);
+        var best = 0;
+        for (var r = 1; r < similarities.Length; r++)
+        {
+            if (similarities[r] > similarities[best])
+            {
+                best = r;
+            }
+        }
+        var menu = shopMenus[s][best];
+        return new ShopMatch(shopId, menu < 0 ? null : shops[s].Menus[menu], similarities[best]);
+    }
+
+    private float[] RowSimilarities(ReadOnlySpan<float> query)
+    {
+        var similarities = new float[Index.Count];
+        for (var row = 0; row < Index.Count; row++)
+        {
+            similarities[row] = VectorIndex.Dot(query, Index.Row(row));
+        }
+        return similarities;
+    }
+
+    private IEnumerable<int> Eligible(IEnumerable<string>? shopIds)
+    {
+        if (shopIds is null)
+        {
+            return Enumerable.Range(0, shops.Length);
+        }
+        return shopIds.Select(id => shopIndex.TryGetValue(id, out var s) ? s : -1).Where(s => s >= 0).Distinct().Order();
+    }
+}
+
+/// <summary>
+/// Keeps a <see cref="CatalogVectorSnapshot"/> of the served catalog: built on first use, rebuilt after the catalog
+/// changes. While a rebuild runs, searches use the previous snapshot; vectors of documents that did not change are
+/// taken from it instead of being embedded again. Thread-safe; one per silo.
+/// </summary>
+public sealed class CatalogVectorIndex : IDisposable
+{
+    private readonly IShopCatalog catalog;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> generator;
+    private readonly ILogger<CatalogVectorIndex> logger;
+    private readonly SemaphoreSlim building = new(1, 1);
+    private long version;
+    private CatalogVectorSnapshot? current;
+    private Dictionary<string, float[]> previousVectors = new(StringComparer.Ordinal);
+    private Task<CatalogVectorSnapshot>? rebuild;
+
+    public CatalogVectorIndex(IShopCatalog catalog, IEmbeddingGenerator<string, Embedding<float>> generator, ILogger<CatalogVectorIndex>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(generator);
+        this.catalog = catalog;
+        this.generator = generator;
+        this.logger = logger ?? NullLogger<CatalogVectorIndex>.Instance;
+        catalog.Changed += OnCatalogChanged;
+    }
+
+    /// <summary>The number of catalog changes seen; a snapshot of an older version is stale.</summary>
+    public long Version => Interlocked.Read(ref version);
+
+    /// <summary>
+    /// The current snapshot. The first call builds it; after a catalog change the stale snapshot is returned while a
+    /// rebuild runs in the background (a turn never waits for a whole city to be embedded again).
+    /// </summary>
+    public async Task<CatalogVectorSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = Volatile.Read(ref current);
+        if (snapshot is null)
+        {
+            return await BuildAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (snapshot.Version != Version && Volatile.Read(ref rebuild) is null or { IsCompleted: true })
+        {
+            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(CancellationToken.None), CancellationToken.None));
+        }
+        return snapshot;
+    }
+
+    /// <summary>Builds the snapshot of the catalog as it is now (or returns it when another caller just built it).</summary>
+    public async Task<CatalogVectorSnapshot> BuildAsync(CancellationToken cancellationToken = default)
+    {
+        await building.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var target = Version;
+            if (Volatile.Read(ref current) is { } fresh && fresh.Version == target)
+            {
+                return fresh;
+            }
+            var snapshot = await BuildSnapshotAsync(target, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref current, snapshot);
+            return snapshot;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Building the catalog's vector index failed");
+            throw;
+        }
+        finally
+        {
+            building.Release();
+        }
+    }
+
+    private async Task<CatalogVectorSnapshot> BuildSnapshotAsync(long target, CancellationToken cancellationToken)
+    {
+        var shops = catalog.All().ToArray();
+        var rowByDocument = new Dictionary<string, int>(StringComparer.Ordinal);
+        var documents = new List<string>();
+        var menuNameOfRow = new List<string?>();
+        int Row(string document, string? menuName)
+        {
+            if (!rowByDocument.TryGetValue(document, out var row))
+            {
+                row = rowByDocument[document] = documents.Count;
+                documents.Add(document);
+                menuNameOfRow.Add(menuName);
+            }
+            return row;
+        }
+        var shopRows = new int[shops.Length][];
+        var shopMenus = new int[shops.Length][];
+        using var fingerprint = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        fingerprint.AppendData(Encoding.UTF8.GetBytes(generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? ""));
+        for (var s = 0; s < shops.Length; s++)
+        {
+            var shop = shops[s];
+            var rows = new List<int> { Row(CatalogVectorSnapshot.ShopDocument(shop), null) };
+            var menus = new List<int> { -1 };
+            for (var m = 0; m < shop.Menus.Count; m++)
+            {
+                rows.Add(Row(CatalogVectorSnapshot.MenuDocument(shop.Menus[m].Name, shop.Category), shop.Menus[m].Name));
+                menus.Add(m);
+            }
+            shopRows[s] = [.. rows];
+            shopMenus[s] = [.. menus];
+            fingerprint.AppendData(Encoding.UTF8.GetBytes(shop.Id + "\n" + string.Join('\n', rows.Select(r => documents[r])) + "\n\n"));
+        }
+
+        var vectors = new float[documents.Count][];
+        var toEmbed = new List<int>();
+        for (var row = 0; row < documents.Count; row++)
+        {
+            if (previousVectors.TryGetValue(documents[row], out var known))
+            {
+                vectors[row] = known;
+            }
+            else
+            {
+                toEmbed.Add(row);
+            }
+        }
+        foreach (var chunk in toEmbed.Chunk(4_096))
+        {
+            var embeddings = await generator.GenerateAsync(chunk.Select(r => documents[r]), cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                vectors[chunk[i]] = embeddings[i].Vector.ToArray();
+            }
+        }
+        var dimension = vectors.Length > 0 ? vectors[0].Length : generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions ?? 1;
+        previousVectors = documents.Select((d, r) => (d, r)).ToDictionary(x => x.d, x => vectors[x.r], StringComparer.Ordinal);
+        logger.LogInformation("Vector index of {Shops} shops built: {Documents} documents, {Embedded} embedded anew", shops.Length, documents.Count, toEmbed.Count);
+        return new CatalogVectorSnapshot(
+            target, Convert.ToHexStringLower(fingerprint.GetHashAndReset())[..16], shops, new VectorIndex(dimension, vectors),
+            shopRows, shopMenus, [.. menuNameOfRow], [.. documents]);
+    }
+
+    private void OnCatalogChanged() => Interlocked.Increment(ref version);
+
+    public void Dispose()
+    {
+        catalog.Changed -= OnCatalogChanged;
+        building.Dispose();
+    }
+}

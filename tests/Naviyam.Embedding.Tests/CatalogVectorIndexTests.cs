@@ -1,0 +1,49 @@
+using Naviyam.Catalog;
+using Naviyam.Embeddings;
+using Naviyam.Shops;
+
+namespace Naviyam.Embedding.Tests;
+
+public sealed class CatalogVectorIndexTests
+{
+    [Fact]
+    public async Task Identical_menu_documents_share_a_row_and_every_shop_keeps_its_own()
+    {
+        var catalog = new ShopCatalog();
+        catalog.Load([
+            TestData.Shop("a", "해님분식", FoodCategory.Bunsik, "김밥", "떡볶이"),
+            TestData.Shop("b", "달빛분식", FoodCategory.Bunsik, "김밥", "라면"),
+            TestData.Shop("c", "행복식당", FoodCategory.Korean, "김밥"),
+        ]);
+        using var index = new CatalogVectorIndex(catalog, new OnnxEmbeddingGenerator(TestData.Encoder));
+
+        var snapshot = await index.SnapshotAsync();
+
+        // 3 shop documents + "김밥 분식", "떡볶이 분식", "라면 분식", "김밥 한식".
+        snapshot.Documents.Should().HaveCount(7);
+        snapshot.ShopCount.Should().Be(3);
+        var query = (await new OnnxEmbeddingGenerator(TestData.Encoder).GenerateAsync(["라면"]))[0].Vector.ToArray();
+        snapshot.TopShops(query, 1).Single().Should().Match<ShopMatch>(m => m.ShopId == "test:b" && m.Menu!.Name == "라면");
+    }
+
+    [Fact]
+    public async Task A_catalog_change_is_served_after_the_rebuild_and_the_old_snapshot_meanwhile()
+    {
+        var catalog = new ShopCatalog();
+        catalog.Load([TestData.Shop("a", "해님분식", FoodCategory.Bunsik, "김밥")]);
+        var generator = new OnnxEmbeddingGenerator(TestData.Encoder);
+        using var index = new CatalogVectorIndex(catalog, generator);
+        var first = await index.SnapshotAsync();
+
+        catalog.Apply([TestData.Shop("z", "온기반점", FoodCategory.Chinese, "짬뽕")]);
+        index.Version.Should().Be(first.Version + 1);
+        (await index.SnapshotAsync()).Version.Should().BeOneOf(first.Version, first.Version + 1);
+
+        var rebuilt = await index.BuildAsync();
+        rebuilt.Version.Should().Be(first.Version + 1);
+        rebuilt.Fingerprint.Should().NotBe(first.Fingerprint);
+        var query = (await generator.GenerateAsync(["짬뽕"]))[0].Vector.ToArray();
+        rebuilt.TopShops(query, 1).Single().ShopId.Should().Be("test:z");
+        (await index.SnapshotAsync()).Should().BeSameAs(rebuilt);
+    }
+}
