@@ -26,6 +26,9 @@ public static class Program
         ["Geo grid: shops within 1 km"] = "Brute-force scan: shops within 1 km",
         ["ConversationGrain.TakeTurnAsync (warm)"] = "Trivial grain call (baseline)",
         ["CachedNlu (hit)"] = "Learned NLU, ONNX (uncached, the served engine)",
+        [WideDeepBenchmarks.WideDeepScoring] = WideDeepBenchmarks.HeuristicScoring,
+        [WideDeepBenchmarks.WideDeepScoringTwoWorkers] = WideDeepBenchmarks.HeuristicScoring,
+        [WideDeepBenchmarks.WideDeepStage] = WideDeepBenchmarks.HeuristicStage,
     };
 
     public static int Main(string[] args)
@@ -49,7 +52,7 @@ public static class Program
             .WithOptions(ConfigOptions.JoinSummary);
 
         var summaries = BenchmarkSwitcher
-            .FromTypes([typeof(TextBenchmarks), typeof(RetrievalBenchmarks), typeof(RankingBenchmarks), typeof(GrainBenchmarks)])
+            .FromTypes([typeof(TextBenchmarks), typeof(RetrievalBenchmarks), typeof(RankingBenchmarks), typeof(WideDeepBenchmarks), typeof(GrainBenchmarks)])
             .Run(["--filter", filter], config)
             .ToArray();
 
@@ -78,11 +81,13 @@ public static class Program
                 continue;
             }
             Console.WriteLine($"Sampling {description}{suffix} ...");
-            var latency = LatencySampler.Sample(benchmark, TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(sampleSeconds), 200_000);
+            var (latency, cpu) = LatencySampler.Sample(benchmark, TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(sampleSeconds), 200_000);
 
             var meanNs = statistics.Mean;
             var rows = benchmark.Parameters.Items.FirstOrDefault(p => p.Name == "Rows")?.Value as int?;
-            var isScoring = description.StartsWith("HeuristicScoringModel", StringComparison.Ordinal) && rows is not null;
+            var scoresPerCall = rows is not { } r ? null
+                : description.StartsWith("HeuristicScoringModel", StringComparison.Ordinal) ? r
+                : WideDeepBenchmarks.ScoresPerCall(description, r);
             var figure = new Figure
             {
                 Group = benchmark.Descriptor.Categories.FirstOrDefault() ?? benchmark.Descriptor.Type.Name,
@@ -92,14 +97,15 @@ public static class Program
                 P50Us = latency.PercentileMicros(50),
                 P99Us = latency.PercentileMicros(99),
                 MaxUs = latency.MaxMicros,
-                Throughput = isScoring ? rows!.Value * 1e9 / meanNs : 1e9 / meanNs,
-                ThroughputUnit = isScoring ? "scores/s" : "ops/s",
+                Throughput = scoresPerCall is { } perCall ? perCall * 1e9 / meanNs : 1e9 / meanNs,
+                ThroughputUnit = scoresPerCall is null ? "ops/s" : "scores/s",
                 Count = latency.Count,
                 AllocatedBytesPerOp = report.GcStats.GetBytesAllocatedPerOperation(benchmark),
                 Extra =
                 {
                     ["bdn_stddev_us"] = statistics.StandardDeviation / 1_000,
                     ["bdn_p95_of_iterations_us"] = statistics.Percentiles.P95 / 1_000,
+                    ["cpu_us_per_op"] = cpu.TotalMicroseconds / Math.Max(1, latency.Count),
                 },
             };
             result.Figures.Add(figure);

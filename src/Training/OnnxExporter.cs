@@ -67,17 +67,7 @@ public static class OnnxExporter
         graph.Node.Add(Node("Div", "scale", ["logits", "temperature"], "scaled_logits"));
         graph.Node.Add(Node("Softmax", "softmax", ["scaled_logits"], IntentModelFormat.ProbabilitiesOutput, Int("axis", -1)));
 
-        var proto = new ModelProto
-        {
-            IrVersion = IrVersion,
-            ProducerName = ProducerName,
-            ProducerVersion = "1",
-            Domain = "kr.naviyam",
-            ModelVersion = 1,
-            DocString = "Naviyam intent classifier: hashed n-gram embedding bag (fastText style), temperature-calibrated.",
-            Graph = graph,
-        };
-        proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
+        var proto = Model(graph, ProducerName, "Naviyam intent classifier: hashed n-gram embedding bag (fastText style), temperature-calibrated.");
         Metadata(proto, IntentModelFormat.IntentsKey, string.Join(',', info.Intents));
         Metadata(proto, IntentModelFormat.BucketsKey, model.Buckets.ToString(CultureInfo.InvariantCulture));
         Metadata(proto, IntentModelFormat.DimensionKey, model.Dimension.ToString(CultureInfo.InvariantCulture));
@@ -89,10 +79,27 @@ public static class OnnxExporter
         return proto.ToByteArray();
     }
 
-    private static void Metadata(ModelProto proto, string key, string value) =>
+    /// <summary>A model of the team's (IR 8, opset 17, domain kr.naviyam) around <paramref name="graph"/>.</summary>
+    internal static ModelProto Model(GraphProto graph, string producerName, string docString)
+    {
+        var proto = new ModelProto
+        {
+            IrVersion = IrVersion,
+            ProducerName = producerName,
+            ProducerVersion = "1",
+            Domain = "kr.naviyam",
+            ModelVersion = 1,
+            DocString = docString,
+            Graph = graph,
+        };
+        proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
+        return proto;
+    }
+
+    internal static void Metadata(ModelProto proto, string key, string value) =>
         proto.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
 
-    private static TensorProto FloatTensor(string name, float[] values, params long[] dims)
+    internal static TensorProto FloatTensor(string name, float[] values, params long[] dims)
     {
         var tensor = new TensorProto
         {
@@ -104,11 +111,11 @@ public static class OnnxExporter
         return tensor;
     }
 
-    private static TensorShapeProto.Types.Dimension Dim(string symbol) => new() { DimParam = symbol };
+    internal static TensorShapeProto.Types.Dimension Dim(string symbol) => new() { DimParam = symbol };
 
-    private static TensorShapeProto.Types.Dimension Dim(long size) => new() { DimValue = size };
+    internal static TensorShapeProto.Types.Dimension Dim(long size) => new() { DimValue = size };
 
-    private static ValueInfoProto TensorValue(string name, TensorProto.Types.DataType type, params TensorShapeProto.Types.Dimension[] dims)
+    internal static ValueInfoProto TensorValue(string name, TensorProto.Types.DataType type, params TensorShapeProto.Types.Dimension[] dims)
     {
         var shape = new TensorShapeProto();
         shape.Dim.AddRange(dims);
@@ -119,10 +126,10 @@ public static class OnnxExporter
         };
     }
 
-    private static AttributeProto Int(string name, long value) =>
+    internal static AttributeProto Int(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
 
-    private static NodeProto Node(string op, string name, string[] inputs, string output, params AttributeProto[] attributes)
+    internal static NodeProto Node(string op, string name, string[] inputs, string output, params AttributeProto[] attributes)
     {
         var node = new NodeProto { OpType = op, Name = name };
         node.Input.AddRange(inputs);

@@ -15,7 +15,7 @@ namespace Naviyam.Silo.Commands;
 /// The silo's operator commands. Each prints what it did and exits 0, or says what is wrong and exits
 /// 2 for a usage error and 1 for a failure.
 /// </summary>
-public static class OperatorCommands
+public static partial class OperatorCommands
 {
     private const string Usage = """
         Naviyam silo — operator commands
@@ -34,6 +34,13 @@ public static class OperatorCommands
               ONNX with its metrics (default: data/models/nlu); the test split is only reported.
           eval-nlu [--data DIR] [--model DIR] [--split test|dev|train]
               Prints accuracy, per-intent precision/recall/F1, macro-F1, budget exact-match and false-budget rate.
+          train-ranker [--out DIR] [--shops N] [--users N] [--sessions N] [--epochs N] [--seed N]
+              Simulates children choosing shops in the generated city, trains the Wide&Deep ranker and a wide-only
+              baseline, prints nDCG@10 and AUC on held-out sessions against popularity, the heuristic and wide-only, and
+              writes DIR/wide-deep.onnx + metrics.json (default: data/models/ranker) only if it beats them all (else exit 1).
+          eval-ranker [--model DIR]
+              Recomputes that table for the shipped ranker from its metrics.json settings.
+          In MySQL mode train-nlu and train-ranker record each run in model_training_logs.
           (no command)
               Runs a silo (options: --Naviyam:Storage:Mode, --Naviyam:Silo:Instance, --Naviyam:Import:0=KIND:PATH, ...).
 
@@ -62,6 +69,15 @@ public static class OperatorCommands
                 return true;
             case "eval-nlu":
                 exitCode = Guard(() => EvaluateNlu(args[1..]));
+                return true;
+            case "train-ranker":
+                exitCode = Guard(() => TrainRanker(args[1..]));
+                return true;
+            case "eval-ranker":
+                exitCode = Guard(() => EvaluateRanker(args[1..]));
+                return true;
+            case "tune-ranker":
+                exitCode = Guard(TuneRanker);
                 return true;
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
@@ -177,9 +193,11 @@ public static class OperatorCommands
 
     private static int TrainNlu(string[] args)
     {
-        var (options, _) = Split(args, "--data", "--out");
+        var (options, configuration) = Split(args, "--data", "--out");
         var data = options.GetValueOrDefault("--data") ?? RepositoryData();
-        return NluTrainingCommand.Train(data, options.GetValueOrDefault("--out") ?? Path.Combine(data, "models", "nlu"), Console.Out);
+        var output = options.GetValueOrDefault("--out") ?? Path.Combine(data, "models", "nlu");
+        RecordTraining(configuration, NluRunStart(), () => NluTrainingCommand.TrainModel(data, output, Console.Out), report => NluRunEnd(report, data, output));
+        return 0;
     }
 
     /// <summary>The repository's data/ folder above the working directory: the corpus lives there and the model is committed there.</summary>
