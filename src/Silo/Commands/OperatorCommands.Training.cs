@@ -34,7 +34,7 @@ public static partial class OperatorCommands
         return run.Report.Shipped ? 0 : 1;
     }
 
-    /// <summary>Not in the usage text: an experiment for whoever retunes the ranker (docs/ranking.md).</summary>
+    /// <summary>For whoever retunes the ranker: the winners go into the defaults of <see cref="RankerTrainingOptions"/> (docs/ranking.md).</summary>
     private static int TuneRanker()
     {
         var best = RankerTrainingCommand.Tune(new RankerTrainingOptions(), Console.Out);

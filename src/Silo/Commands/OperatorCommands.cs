@@ -40,6 +40,8 @@ public static partial class OperatorCommands
               writes DIR/wide-deep.onnx + metrics.json (default: data/models/ranker) only if it beats them all (else exit 1).
           eval-ranker [--model DIR]
               Recomputes that table for the shipped ranker from its metrics.json settings.
+          tune-ranker
+              Re-runs the ranker's hyper-parameter grid on the validation sessions (tens of minutes) and prints the winners.
           In MySQL mode train-nlu and train-ranker record each run in model_training_logs.
           (no command)
               Runs a silo (options: --Naviyam:Storage:Mode, --Naviyam:Silo:Instance, --Naviyam:Import:0=KIND:PATH, ...).

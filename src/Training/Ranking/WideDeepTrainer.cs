@@ -9,7 +9,7 @@ public sealed record WideDeepOptions
     /// <summary>False trains the wide part alone: the logistic-regression baseline.</summary>
     [JsonPropertyName("deep")] public bool Deep { get; init; } = true;
 
-    [JsonPropertyName("embedding_dimension")] public int EmbeddingDimension { get; init; } = 8;
+    [JsonPropertyName("embedding_dimension")] public int EmbeddingDimension { get; init; } = 16;
 
     [JsonPropertyName("hidden1")] public int Hidden1 { get; init; } = 32;
 
@@ -20,11 +20,17 @@ public sealed record WideDeepOptions
 
     [JsonPropertyName("batch_size")] public int BatchSize { get; init; } = 256;
 
-    /// <summary>Adam's step size.</summary>
-    [JsonPropertyName("learning_rate")] public float LearningRate { get; init; } = 0.003f;
+    /// <summary>Adam's step size for the deep part (embeddings and the MLP).</summary>
+    [JsonPropertyName("learning_rate")] public float LearningRate { get; init; } = 0.001f;
+
+    /// <summary>
+    /// Adam's step size for the wide part (cross weights, the linear weights and the output bias). As in the
+    /// original Wide&amp;Deep, the two parts get their own optimizer settings: the sparse crosses need larger steps.
+    /// </summary>
+    [JsonPropertyName("wide_learning_rate")] public float WideLearningRate { get; init; } = 0.003f;
 
     /// <summary>L2 penalty on the dense weights (not the biases).</summary>
-    [JsonPropertyName("l2")] public float L2 { get; init; } = 1e-5f;
+    [JsonPropertyName("l2")] public float L2 { get; init; } = 1e-4f;
 
     /// <summary>L2 penalty on the embedding rows and wide weights a batch touches.</summary>
     [JsonPropertyName("sparse_l2")] public float SparseL2 { get; init; } = 1e-4f;
@@ -294,11 +300,14 @@ public static class WideDeepTrainer
         // Tensor order of WideDeepModel.Tensors: Embeddings, W1, B1, W2, B2, W3, Wide, WideLinear.
         private const int EmbeddingsTensor = 0;
         private const int WideTensor = 6;
+        private const int WideLinearTensor = 7;
 
         public void Update(WideDeepModel model, WideDeepModel grads, SparseRows embeddingRows, SparseRows wideRows, int batch, long step, WideDeepOptions options)
         {
             var scale = 1f / batch;
-            var rate = options.LearningRate * (float)(Math.Sqrt(1 - Math.Pow(Beta2, step)) / (1 - Math.Pow(Beta1, step)));
+            var correction = (float)(Math.Sqrt(1 - Math.Pow(Beta2, step)) / (1 - Math.Pow(Beta1, step)));
+            var rate = options.LearningRate * correction;
+            var wideRate = options.WideLearningRate * correction;
             var parameters = model.Tensors;
             var gradients = grads.Tensors;
             for (var t = 0; t < parameters.Length; t++)
@@ -307,11 +316,12 @@ public static class WideDeepTrainer
                 {
                     continue;
                 }
-                // Biases are not penalised.
+                // Biases are not penalised; the wide linear weights are the wide part's.
                 var l2 = t is 2 or 4 ? 0f : options.L2;
+                var tensorRate = t == WideLinearTensor ? wideRate : rate;
                 for (var i = 0; i < parameters[t].Length; i++)
                 {
-                    Step(parameters[t], gradients[t], first[t], second[t], i, scale, l2, rate);
+                    Step(parameters[t], gradients[t], first[t], second[t], i, scale, l2, tensorRate);
                 }
             }
             var d = model.EmbeddingDimension;
@@ -324,7 +334,7 @@ public static class WideDeepTrainer
             }
             foreach (var i in wideRows.Rows)
             {
-                Step(model.Wide, grads.Wide, first[WideTensor], second[WideTensor], i, scale, options.SparseL2, rate);
+                Step(model.Wide, grads.Wide, first[WideTensor], second[WideTensor], i, scale, options.SparseL2, wideRate);
             }
             embeddingRows.Clear();
             wideRows.Clear();
@@ -332,7 +342,7 @@ public static class WideDeepTrainer
             var biasGradient = grads.Bias * scale;
             biasFirst = Beta1 * biasFirst + (1 - Beta1) * biasGradient;
             biasSecond = Beta2 * biasSecond + (1 - Beta2) * biasGradient * biasGradient;
-            model.Bias -= rate * biasFirst / (MathF.Sqrt(biasSecond) + Epsilon);
+            model.Bias -= wideRate * biasFirst / (MathF.Sqrt(biasSecond) + Epsilon);
             grads.Bias = 0;
         }
 
