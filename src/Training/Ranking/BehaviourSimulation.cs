@@ -15,8 +15,12 @@ public enum SessionSplit
     Test = 2,
 }
 
-/// <summary>A held-out session: every candidate retrieval gave, and the one the child picks when shown them all.</summary>
-public sealed record EvaluationSession(string SessionId, RankingSituation Situation, IReadOnlyList<Candidate> Candidates, int Chosen);
+/// <summary>
+/// A held-out session: every candidate retrieval gave, and the one the child picks when shown them all.
+/// <see cref="Utilities"/> are the child's utilities before the choice noise: no model sees them; they rank the
+/// "oracle" reference row, the best any ranker could do on average.
+/// </summary>
+public sealed record EvaluationSession(string SessionId, RankingSituation Situation, IReadOnlyList<Candidate> Candidates, int Chosen, float[] Utilities);
 
 /// <summary>What one simulation run produced, and how much of it.</summary>
 public sealed record SimulationResult(
@@ -96,7 +100,7 @@ public static class BehaviourSimulation
                 var split = SplitOf(sessionId, options);
                 if (split == SessionSplit.Test)
                 {
-                    test.Add(new EvaluationSession(sessionId, situation, candidates, ChooseSeeingAll(utilities, sessionRandom)));
+                    test.Add(new EvaluationSession(sessionId, situation, candidates, ChooseSeeingAll(utilities, sessionRandom), utilities));
                     continue;
                 }
                 var explore = sessionRandom.NextDouble() < options.ExplorationShare;

@@ -192,7 +192,7 @@ public static class RankerTrainingCommand
         return options with { WideDeep = wideDeep, WideOnly = wideOnly };
     }
 
-    /// <summary>The four rankers on the held-out sessions: popularity, the heuristic, wide-only, and the served model.</summary>
+    /// <summary>The four rankers on the held-out sessions (popularity, the heuristic, wide-only, the served model) and the oracle row.</summary>
     public static RankingEvaluation Evaluate(IReadOnlyList<EvaluationSession> test, IScoringModel wideDeep, WideDeepModel wideOnly)
     {
         ArgumentNullException.ThrowIfNull(wideDeep);
@@ -206,6 +206,7 @@ public static class RankerTrainingCommand
             wideDeep.Score(WideDeepFeatures.Build(s.Candidates, s.Situation), WideDeepFeatures.Count, scores);
             return scores;
         });
+        evaluation.AddOracle();
         return evaluation;
     }
 

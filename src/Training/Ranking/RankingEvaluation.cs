@@ -101,6 +101,7 @@ public sealed class RankingEvaluation
     private readonly IReadOnlyList<EvaluationSession> sessions;
     private readonly Dictionary<string, (double[] Ndcg, double[] Auc)> results = new(StringComparer.Ordinal);
     private readonly List<string> order = [];
+    private readonly HashSet<string> references = new(StringComparer.Ordinal);
 
     public RankingEvaluation(IReadOnlyList<EvaluationSession> sessions)
     {
@@ -116,9 +117,13 @@ public sealed class RankingEvaluation
     public const string Heuristic = "heuristic";
     public const string WideOnly = "wide-only (logistic)";
     public const string WideAndDeep = "wide&deep";
+    public const string Oracle = "oracle (the simulation's own utilities)";
 
-    /// <summary>Scores each session with <paramref name="scorer"/> (one score per candidate) and records nDCG@10 and AUC.</summary>
-    public void Add(string ranker, Func<EvaluationSession, float[]> scorer)
+    /// <summary>
+    /// Scores each session with <paramref name="scorer"/> (one score per candidate) and records nDCG@10 and AUC. A
+    /// <paramref name="reference"/> row is reported but never compared with (it is not a ranker one could serve).
+    /// </summary>
+    public void Add(string ranker, Func<EvaluationSession, float[]> scorer, bool reference = false)
     {
         ArgumentNullException.ThrowIfNull(scorer);
         var ndcg = new double[sessions.Count];
@@ -136,6 +141,10 @@ public sealed class RankingEvaluation
         }
         results[ranker] = (ndcg, auc);
         order.Add(ranker);
+        if (reference)
+        {
+            references.Add(ranker);
+        }
     }
 
     /// <summary>The two baselines that need no training: shop popularity and today's heuristic.</summary>
@@ -145,14 +154,17 @@ public sealed class RankingEvaluation
         Add(Heuristic, s => HeuristicBaseline.Scores(s.Candidates, s.Situation.BudgetCap));
     }
 
+    /// <summary>The reference row: the children's own utilities, what no model can beat on average (the picks are noisy).</summary>
+    public void AddOracle() => Add(Oracle, s => s.Utilities, reference: true);
+
     public IReadOnlyList<RankerFigures> Figures() =>
         order.Select(name => new RankerFigures(name, Math.Round(results[name].Ndcg.Average(), 4), Math.Round(results[name].Auc.Average(), 4), sessions.Count)).ToArray();
 
-    /// <summary><paramref name="subject"/> against every other ranker added.</summary>
+    /// <summary><paramref name="subject"/> against every other ranker added, references excepted.</summary>
     public IReadOnlyList<PairedDifference> Against(string subject)
     {
         var (ndcg, auc) = results[subject];
-        return order.Where(name => name != subject).Select(name =>
+        return order.Where(name => name != subject && !references.Contains(name)).Select(name =>
         {
             var (baseNdcg, baseAuc) = results[name];
             var (ndcgGain, ndcgSe) = MeanAndStandardError(ndcg, baseNdcg);

@@ -79,7 +79,7 @@ public sealed class ModelTrainingLogTests : IDisposable
         row.EndedAtUtc.Should().BeOnOrAfter(row.StartedAtUtc!.Value);
         using var metrics = JsonDocument.Parse(row.EvaluationMetricsJson!);
         metrics.RootElement.GetProperty("simulated_share").GetDouble().Should().Be(1);
-        metrics.RootElement.GetProperty("test").GetArrayLength().Should().Be(4, "popularity, heuristic, wide-only and wide&deep");
+        metrics.RootElement.GetProperty("test").GetArrayLength().Should().Be(5, "popularity, heuristic, wide-only, wide&deep and the oracle");
         printed.Should().Contain("Recorded training run ranker-");
     }
 
