@@ -6,6 +6,7 @@ using Naviyam.Hosting;
 using Naviyam.Lexicons;
 using Naviyam.Nlu;
 using Naviyam.Nlu.Model;
+using Naviyam.Retrieval;
 using Naviyam.Shops;
 using Naviyam.Catalog.Import.DataGeneration;
 
@@ -65,6 +66,25 @@ public sealed class Components : IDisposable
         var random = new Random(BenchInputs.Seed);
         var located = shops.Where(s => s.Location is not null).ToArray();
         return Enumerable.Range(0, count).Select(_ => located[random.Next(located.Length)].Location!.Value).ToArray();
+    }
+
+    /// <summary>
+    /// <paramref name="rows"/> real candidates with a 10,000-won budget at <see cref="BenchInputs.SeoulNoon"/>: retrieval's
+    /// answers around seeded places, taken in turn until there are enough.
+    /// </summary>
+    public Candidate[] Candidates(int rows)
+    {
+        var search = Get<CandidateSearch>();
+        var pool = new List<Candidate>();
+        foreach (var place in Places(Shops, 400))
+        {
+            pool.AddRange(search.Find(new CandidateQuery(place, 10_000, null, [], true, BenchInputs.SeoulNoon)).Fitting);
+            if (pool.Count >= rows)
+            {
+                break;
+            }
+        }
+        return pool.Count >= rows ? pool.Take(rows).ToArray() : throw new InvalidOperationException($"Only {pool.Count} candidates for {rows} rows.");
     }
 
     public void Dispose() => services.Dispose();

@@ -10,10 +10,11 @@ namespace Naviyam.Benchmarks;
 /// BenchmarkDotNet reports means over iterations; the targets are per-call percentiles. This runs the very same
 /// benchmark method (same class, parameters and setup) call by call and records each call's wall time in an
 /// HdrHistogram. Bounded by time and by count. Each sample includes one <see cref="Stopwatch"/> read (tens of ns).
+/// Also returns the process's CPU time over the sampled calls (every thread: a case that runs on two cores costs two).
 /// </summary>
 public static class LatencySampler
 {
-    public static Latency Sample(BenchmarkCase benchmark, TimeSpan warmup, TimeSpan duration, int maxCalls)
+    public static (Latency Latency, TimeSpan Cpu) Sample(BenchmarkCase benchmark, TimeSpan warmup, TimeSpan duration, int maxCalls)
     {
         var descriptor = benchmark.Descriptor;
         var instance = Activator.CreateInstance(descriptor.Type)
@@ -37,8 +38,9 @@ public static class LatencySampler
             var call = Compile(instance, descriptor.WorkloadMethod);
             RunFor(call, warmup, int.MaxValue, null);
             var latency = new Latency();
+            var cpuBefore = Environment.CpuUsage.TotalTime;
             RunFor(call, duration, maxCalls, latency);
-            return latency;
+            return (latency, Environment.CpuUsage.TotalTime - cpuBefore);
         }
         finally
         {

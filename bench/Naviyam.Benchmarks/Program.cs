@@ -28,6 +28,9 @@ public static class Program
         ["CachedNlu (hit)"] = "Learned NLU, ONNX (uncached, the served engine)",
         ["VectorIndex top-10 of 100,000 (SIMD scan)"] = "Naive scalar scan + sort of 100,000",
         ["Embed one query, embedding cache (L1 hit)"] = "Embed one query, ONNX (uncached)",
+        [WideDeepBenchmarks.WideDeepScoring] = WideDeepBenchmarks.HeuristicScoring,
+        [WideDeepBenchmarks.WideDeepScoringTwoWorkers] = WideDeepBenchmarks.HeuristicScoring,
+        [WideDeepBenchmarks.WideDeepStage] = WideDeepBenchmarks.HeuristicStage,
     };
 
     public static int Main(string[] args)
@@ -51,7 +54,7 @@ public static class Program
             .WithOptions(ConfigOptions.JoinSummary);
 
         var summaries = BenchmarkSwitcher
-            .FromTypes([typeof(TextBenchmarks), typeof(RetrievalBenchmarks), typeof(RankingBenchmarks), typeof(GrainBenchmarks), typeof(EmbeddingBenchmarks)])
+            .FromTypes([typeof(TextBenchmarks), typeof(RetrievalBenchmarks), typeof(RankingBenchmarks), typeof(WideDeepBenchmarks), typeof(GrainBenchmarks), typeof(EmbeddingBenchmarks)])
             .Run(["--filter", filter], config)
             .ToArray();
 
@@ -80,11 +83,13 @@ public static class Program
                 continue;
             }
             Console.WriteLine($"Sampling {description}{suffix} ...");
-            var latency = LatencySampler.Sample(benchmark, TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(sampleSeconds), 200_000);
+            var (latency, cpu) = LatencySampler.Sample(benchmark, TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(sampleSeconds), 200_000);
 
             var meanNs = statistics.Mean;
             var rows = benchmark.Parameters.Items.FirstOrDefault(p => p.Name == "Rows")?.Value as int?;
-            var isScoring = description.StartsWith("HeuristicScoringModel", StringComparison.Ordinal) && rows is not null;
+            var scoresPerCall = rows is not { } r ? null
+                : description.StartsWith("HeuristicScoringModel", StringComparison.Ordinal) ? r
+                : WideDeepBenchmarks.ScoresPerCall(description, r);
             var figure = new Figure
             {
                 Group = benchmark.Descriptor.Categories.FirstOrDefault() ?? benchmark.Descriptor.Type.Name,
@@ -94,14 +99,15 @@ public static class Program
                 P50Us = latency.PercentileMicros(50),
                 P99Us = latency.PercentileMicros(99),
                 MaxUs = latency.MaxMicros,
-                Throughput = isScoring ? rows!.Value * 1e9 / meanNs : 1e9 / meanNs,
-                ThroughputUnit = isScoring ? "scores/s" : "ops/s",
+                Throughput = scoresPerCall is { } perCall ? perCall * 1e9 / meanNs : 1e9 / meanNs,
+                ThroughputUnit = scoresPerCall is null ? "ops/s" : "scores/s",
                 Count = latency.Count,
                 AllocatedBytesPerOp = report.GcStats.GetBytesAllocatedPerOperation(benchmark),
                 Extra =
                 {
                     ["bdn_stddev_us"] = statistics.StandardDeviation / 1_000,
                     ["bdn_p95_of_iterations_us"] = statistics.Percentiles.P95 / 1_000,
+                    ["cpu_us_per_op"] = cpu.TotalMicroseconds / Math.Max(1, latency.Count),
                 },
             };
             result.Figures.Add(figure);

@@ -25,21 +25,7 @@ public class RankingBenchmarks
     public void Setup()
     {
         components = new Components(100_000);
-        var search = components.Get<CandidateSearch>();
-        var pool = new List<Candidate>();
-        foreach (var place in Components.Places(components.Shops, 400))
-        {
-            pool.AddRange(search.Find(new CandidateQuery(place, 10_000, null, [], true, BenchInputs.SeoulNoon)).Fitting);
-            if (pool.Count >= Rows)
-            {
-                break;
-            }
-        }
-        candidates = pool.Take(Rows).ToArray();
-        if (candidates.Length < Rows)
-        {
-            throw new InvalidOperationException($"Only {candidates.Length} candidates for {Rows} rows.");
-        }
+        candidates = components.Candidates(Rows);
         features = RankingFeatures.Build(candidates, 10_000);
         scores = new float[Rows];
     }

@@ -67,17 +67,7 @@ public static class OnnxExporter
         graph.Node.Add(Node("Div", "scale", ["logits", "temperature"], "scaled_logits"));
         graph.Node.Add(Node("Softmax", "softmax", ["scaled_logits"], IntentModelFormat.ProbabilitiesOutput, Int("axis", -1)));
 
-        var proto = new ModelProto
-        {
-            IrVersion = IrVersion,
-            ProducerName = ProducerName,
-            ProducerVersion = "1",
-            Domain = "kr.naviyam",
-            ModelVersion = 1,
-            DocString = "Naviyam intent classifier: hashed n-gram embedding bag (fastText style), temperature-calibrated.",
-            Graph = graph,
-        };
-        proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
+        var proto = Model(graph, ProducerName, "Naviyam intent classifier: hashed n-gram embedding bag (fastText style), temperature-calibrated.");
         Metadata(proto, IntentModelFormat.IntentsKey, string.Join(',', info.Intents));
         Metadata(proto, IntentModelFormat.BucketsKey, model.Buckets.ToString(CultureInfo.InvariantCulture));
         Metadata(proto, IntentModelFormat.DimensionKey, model.Dimension.ToString(CultureInfo.InvariantCulture));
@@ -87,6 +77,23 @@ public static class OnnxExporter
         Metadata(proto, IntentModelFormat.SeedKey, info.Seed.ToString(CultureInfo.InvariantCulture));
         Metadata(proto, IntentModelFormat.HyperParametersKey, info.HyperParametersJson);
         return proto.ToByteArray();
+    }
+
+    /// <summary>A model of the team's (IR 8, opset 17, domain kr.naviyam) around <paramref name="graph"/>.</summary>
+    internal static ModelProto Model(GraphProto graph, string producerName, string docString)
+    {
+        var proto = new ModelProto
+        {
+            IrVersion = IrVersion,
+            ProducerName = producerName,
+            ProducerVersion = "1",
+            Domain = "kr.naviyam",
+            ModelVersion = 1,
+            DocString = docString,
+            Graph = graph,
+        };
+        proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
+        return proto;
     }
 
     internal static void Metadata(ModelProto proto, string key, string value) =>

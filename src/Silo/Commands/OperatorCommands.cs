@@ -41,6 +41,15 @@ public static partial class OperatorCommands
               only when it beats the TF-IDF baseline on held-out dishes and wishes (exit 1 otherwise).
           eval-embedder [--data DIR] [--model DIR]
               Prints the shipped encoder's recall@10 and MRR on its held-out queries next to the TF-IDF baseline.
+          train-ranker [--out DIR] [--shops N] [--users N] [--sessions N] [--epochs N] [--seed N]
+              Simulates children choosing shops in the generated city, trains the Wide&Deep ranker and a wide-only
+              baseline, prints nDCG@10 and AUC on held-out sessions against popularity, the heuristic and wide-only, and
+              writes DIR/wide-deep.onnx + metrics.json (default: data/models/ranker) only if it beats them all (else exit 1).
+          eval-ranker [--model DIR]
+              Recomputes that table for the shipped ranker from its metrics.json settings.
+          tune-ranker
+              Re-runs the ranker's hyper-parameter grid on the validation sessions (tens of minutes) and prints the winners.
+          In MySQL mode train-nlu and train-ranker record each run in model_training_logs.
           (no command)
               Runs a silo (options: --Naviyam:Storage:Mode, --Naviyam:Silo:Instance, --Naviyam:Import:0=KIND:PATH, ...).
 
@@ -72,6 +81,15 @@ public static partial class OperatorCommands
                 return true;
             case "train-embedder" or "eval-embedder":
                 exitCode = Guard(() => RunEmbedderCommand(args[0], args[1..]));
+                return true;
+            case "train-ranker":
+                exitCode = Guard(() => TrainRanker(args[1..]));
+                return true;
+            case "eval-ranker":
+                exitCode = Guard(() => EvaluateRanker(args[1..]));
+                return true;
+            case "tune-ranker":
+                exitCode = Guard(TuneRanker);
                 return true;
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
@@ -195,9 +213,11 @@ public static partial class OperatorCommands
 
     private static int TrainNlu(string[] args)
     {
-        var (options, _) = Split(args, "--data", "--out");
+        var (options, configuration) = Split(args, "--data", "--out");
         var data = options.GetValueOrDefault("--data") ?? RepositoryData();
-        return NluTrainingCommand.Train(data, options.GetValueOrDefault("--out") ?? Path.Combine(data, "models", "nlu"), Console.Out);
+        var output = options.GetValueOrDefault("--out") ?? Path.Combine(data, "models", "nlu");
+        RecordTraining(configuration, NluRunStart(), () => NluTrainingCommand.TrainModel(data, output, Console.Out), report => NluRunEnd(report, data, output));
+        return 0;
     }
 
     /// <summary>The repository's data/ folder above the working directory: the corpus lives there and the model is committed there.</summary>

@@ -160,7 +160,7 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>The silo built in the same configuration as these tests.</summary>
-    private static string SiloAssembly()
+    internal static string SiloAssembly()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var path = Path.Combine(SharedData.RepositoryRoot, "src", "Silo", "bin", testBin.Parent!.Name, testBin.Name, "Naviyam.Silo.dll");
