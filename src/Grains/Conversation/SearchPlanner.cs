@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Options;
 using Naviyam.Cards;
 using Naviyam.Chat;
 using Naviyam.Nlu;
+using Naviyam.Places;
 using Naviyam.Profiles;
 using Naviyam.Retrieval;
+using Naviyam.Shops;
 using Naviyam.Time;
 
 namespace Naviyam.Conversation;
@@ -12,8 +15,12 @@ namespace Naviyam.Conversation;
 /// ceiling, the place and the time, the minor rule, dietary restrictions and exclusions, a wished-for kind of dish,
 /// and whether the message asks about the last answer instead. The rules live here; retrieval only applies them.
 /// </summary>
-public sealed class SearchPlanner(PlaceLocator places, SeoulClock clock, FollowUps followUps, DishPreferences dishPreferences, DietaryRules dietaryRules)
+public sealed class SearchPlanner(
+    PlaceLocator places, SeoulClock clock, FollowUps followUps, DishPreferences dishPreferences, DietaryRules dietaryRules,
+    IOptions<RecommendationOptions>? recommendations = null)
 {
+    private readonly int maxDistanceMeters = recommendations?.Value.MaxDistanceMeters ?? new RecommendationOptions().MaxDistanceMeters;
+
     /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?", "거기 어떻게 가?").</param>
     public SearchPlan Plan(ChatTurn turn, TurnUnderstanding understanding, TurnContext user, ChatReply? previousReply)
     {
@@ -28,6 +35,8 @@ public sealed class SearchPlanner(PlaceLocator places, SeoulClock clock, FollowU
         IReadOnlyList<string> restrictions = [.. (slots.DietaryRestrictions ?? []).Union(user.Profile.DietaryRestrictions)];
         var wantsFood = WantsFood(nlu);
         var now = clock.LocalNow;
+        // A place named in this message, else one named earlier in the session ("더 싼 데 없어?" keeps the area).
+        var place = places.Resolve(nlu.Entities.LocationPreference ?? slots.LocationPreference, turn.Location);
         return new SearchPlan
         {
             // Social talk that named a food is answered as the food request it also is.
@@ -46,15 +55,28 @@ public sealed class SearchPlanner(PlaceLocator places, SeoulClock clock, FollowU
             Exclusions = Exclusions(slots, restrictions),
             Restrictions = restrictions,
             HasAllergy = DietaryRules.HasAllergy(restrictions),
-            // A place named in this message beats the device's location ("신림동에서 먹을 거"); an earlier named
-            // place comes after it.
-            Location = places.Locate(nlu.Entities.LocationPreference) ?? turn.Location ?? places.Locate(slots.LocationPreference),
-            UnplacedName = places.Unplaced(nlu.Entities.LocationPreference) ?? (turn.Location is null ? places.Unplaced(slots.LocationPreference) : null),
+            // A named area restricts the shops to those inside it, measured from the device when it tells where the
+            // user is, else from the area's point. A landmark the gazetteer does not know is searched around instead.
+            Area = place.Area,
+            AmbiguousPlaces = [.. place.Ambiguous.Select(area => area.FullName)],
+            Location = place.Area is { } area ? Origin(area, turn.Location)
+                : place.Landmark is { } landmark && nlu.Entities.LocationPreference is not null ? landmark
+                : turn.Location ?? place.Landmark,
+            UnplacedName = place.Unplaced is { } unplaced && (nlu.Entities.LocationPreference is not null || turn.Location is null) ? unplaced : null,
+            Wallet = user.Wallet,
             Now = now,
             // The shops must be open when the user wants to eat ("저녁 7시"), which is usually now.
             EatAt = MealTimeResolver.Resolve(slots.TimePreference, now),
         };
     }
+
+    /// <summary>
+    /// Where distances to the shops of a named area are measured from: the device, when it is within reach of the area
+    /// (a child in 연동 asking for 노형동 walks from where they are); else the area's own point (a child in Jeju asking
+    /// about 관악구 is planning for somewhere else).
+    /// </summary>
+    private GeoPoint Origin(Area area, GeoPoint? device) =>
+        device is { } here && here.DistanceMetersTo(area.Point) <= maxDistanceMeters ? here : area.Point;
 
     /// <summary>
     /// Social talk gets no shop list; every other intent is about finding food, and so is social talk that names a food

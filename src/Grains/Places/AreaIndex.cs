@@ -45,7 +45,8 @@ public sealed class AreaIndex
                 bySido.ListFor(places[i].SidoId).Add(i);
             }
         }
-        resolver = new AreaResolver(areas, legal, area => ShopsIn(area).Any());
+        resolver = new AreaResolver(areas, legal, area => ShopsIn(area).Any(),
+            area => area.SigunguId >= 0 ? bySigungu.ContainsKey(area.SigunguId) : bySido.ContainsKey(area.SidoId));
     }
 
     public AdminAreas Areas { get; }

@@ -35,15 +35,21 @@ public sealed class AreaResolver
     private readonly AdminAreas areas;
     private readonly LegalAreas legal;
     private readonly Func<Area, bool>? served;
+    private readonly Func<Area, bool>? servedRegion;
     private readonly ConcurrentDictionary<string, IReadOnlyList<Area>> cache = new(StringComparer.Ordinal);
 
     /// <param name="legal">Legal 동 and 리 learned from the served shops' addresses.</param>
     /// <param name="served">Whether any served shop lies in an area: decides a name several cities share.</param>
-    public AreaResolver(AdminAreas areas, LegalAreas? legal = null, Func<Area, bool>? served = null)
+    /// <param name="servedRegion">
+    /// Whether shops are served in the area's 시군구 (or 시도): decides when no area of the name holds a shop itself
+    /// (서귀포시 중앙동 whose shops' addresses name its legal 동s, against 중앙동s in cities not served at all).
+    /// </param>
+    public AreaResolver(AdminAreas areas, LegalAreas? legal = null, Func<Area, bool>? served = null, Func<Area, bool>? servedRegion = null)
     {
         this.areas = areas;
         this.legal = legal ?? LegalAreas.Empty;
         this.served = served;
+        this.servedRegion = servedRegion;
     }
 
     /// <summary>The area the phrase names; <paramref name="near"/> (the user's location) decides between several.</summary>
@@ -77,6 +83,10 @@ public sealed class AreaResolver
         if (served is not null && candidates.Where(served).Take(2).ToList() is [var only])
         {
             return new AreaResolution(only, candidates);
+        }
+        if (servedRegion is not null && candidates.Where(servedRegion).Take(2).ToList() is [var inRegion])
+        {
+            return new AreaResolution(inRegion, candidates);
         }
         return new AreaResolution(null, candidates);
     }

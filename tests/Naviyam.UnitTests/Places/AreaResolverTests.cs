@@ -134,6 +134,16 @@ public class AreaResolverTests
     }
 
     [Fact]
+    public void When_no_area_of_the_name_holds_a_shop_the_served_city_decides()
+    {
+        // One Daegu shop, in 동인동: no served shop is in any 대신동, but only 대구 중구's lies where shops are served.
+        var index = AreaIndex.Build(Areas, [new PlaceInput("daegu:1", "대구 중구 동성로 1 (동인동1가)", PointOf("중구", "동인동"))]);
+
+        index.Resolve("대신동").Area!.FullName.Should().Be("대구광역시 중구 대신동", "김천시 has a 대신동 too, but no shop is served there");
+        index.Resolve("중앙동").IsAmbiguous.Should().BeTrue("대구 중구 has no 중앙동, and many other cities do");
+    }
+
+    [Fact]
     public void Legal_dongs_and_ris_named_by_the_served_shops_are_known_too()
     {
         var daeryun = Areas.Dongs.Single(d => d.Sigungu == "서귀포시" && d.Eupmyeondong == "대륜동").Point;
