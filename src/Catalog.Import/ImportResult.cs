@@ -1,3 +1,5 @@
+using Naviyam.Cards;
+using Naviyam.Coupons;
 using Naviyam.Shops;
 
 namespace Naviyam.Catalog.Import;
@@ -9,6 +11,12 @@ public sealed record ImportResult(IReadOnlyList<ShopRecord> Shops, IReadOnlyList
 
     /// <summary>The shops made not-for-children because their menu is mostly alcohol (each id once).</summary>
     public IReadOnlyCollection<string> MostlyAlcoholShopIds { get; init; } = [];
+
+    /// <summary>Meal-card accounts a source carries beside its shops (the prototype's sample tables).</summary>
+    public IReadOnlyList<FoodCardAccount> Accounts { get; init; } = [];
+
+    /// <summary>Coupon definitions a source carries beside its shops (the prototype's sample tables).</summary>
+    public IReadOnlyList<Coupon> Coupons { get; init; } = [];
 }
 
 /// <summary>

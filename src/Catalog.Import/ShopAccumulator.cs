@@ -14,6 +14,8 @@ public sealed class ShopAccumulator
     private readonly List<ShopRecord> _shops = [];
     private readonly List<RejectedRow> _rejected = [];
     private readonly HashSet<string> _mostlyAlcohol = new(StringComparer.Ordinal);
+    private readonly List<Naviyam.Cards.FoodCardAccount> _accounts = [];
+    private readonly List<Naviyam.Coupons.Coupon> _coupons = [];
 
     public int Count => _shops.Count;
 
@@ -38,6 +40,8 @@ public sealed class ShopAccumulator
         }
         _rejected.AddRange(result.Rejected);
         _mostlyAlcohol.UnionWith(result.MostlyAlcoholShopIds);
+        _accounts.AddRange(result.Accounts);
+        _coupons.AddRange(result.Coupons);
     }
 
     /// <summary>Records that the shop was made not-for-children because its menu is mostly alcohol (for the import report).</summary>
@@ -50,5 +54,7 @@ public sealed class ShopAccumulator
     public ImportResult ToResult() => new(_shops.ToArray(), _rejected.ToArray())
     {
         MostlyAlcoholShopIds = _mostlyAlcohol.Order(StringComparer.Ordinal).ToArray(),
+        Accounts = [.. _accounts],
+        Coupons = [.. _coupons],
     };
 }

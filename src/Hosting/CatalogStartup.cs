@@ -55,6 +55,15 @@ public sealed class CatalogStartup(
             {
                 var result = MerchantImport.ReadFile(import.Kind, import.Path, categories, menuKinds);
                 await shops.UpsertAsync(result.Shops, cancellationToken);
+                // A source's own meal-card accounts and coupon definitions (the prototype's sample tables).
+                if (result.Accounts.Count > 0)
+                {
+                    await cards.UpsertAccountsAsync(result.Accounts, cancellationToken);
+                }
+                if (result.Coupons.Count > 0)
+                {
+                    await coupons.UpsertCouponsAsync(result.Coupons, cancellationToken);
+                }
                 logger.LogInformation("Imported {Shops} shops from {Kind} {Path}; {Rejected} rows rejected; {MostlyAlcohol} not for children because their menu is mostly alcohol",
                     result.Shops.Count, import.Kind, import.Path, result.Rejected.Count, result.MostlyAlcoholShopIds.Count);
             }
