@@ -84,5 +84,6 @@ public sealed record SearchPlan
         Area = Area,
         Wallet = Wallet,
         CouponsAt = Now,
+        PlaceNotFound = UnplacedName is not null,
     };
 }

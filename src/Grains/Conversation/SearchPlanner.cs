@@ -26,6 +26,12 @@ public sealed class SearchPlanner(
     {
         var (text, nlu, slots) = (understanding.Text, understanding.Nlu, understanding.Slots);
         var (budgetCap, budgetFromCard) = EffectiveBudget(slots, user.Card);
+        // "김밥 한 줄 3천원": the price named for the dish asked is as much as it may cost.
+        if (nlu.Entities.Budget is null && nlu.Entities.FoodType is not null && BudgetParser.DishPrice(text.Normalized) is { } dishPrice
+            && dishPrice < (budgetCap ?? int.MaxValue))
+        {
+            (budgetCap, budgetFromCard) = (dishPrice, false);
+        }
         // "더 싼 데 없어?": cheaper than anything offered last time, for this turn only.
         var cheaperThan = followUps.CheaperThan(text.Compact, previousReply);
         if (cheaperThan is { } ceiling)
@@ -42,8 +48,10 @@ public sealed class SearchPlanner(
             // Social talk that named a food is answered as the food request it also is.
             Intent = nlu.Intent == Intents.GeneralChat && wantsFood ? Intents.FoodRequest : nlu.Intent,
             WantsFood = wantsFood,
-            // Too unsure to act on: ask instead of recommending (the slots are still kept for the next turn).
-            Unsure = !NluConfidence.IsConfident(nlu) && text.Signals.Count == 0 && !text.IsEmpty,
+            // Too unsure to act on: ask instead of recommending (the slots are still kept for the next turn). A message
+            // that names a food or an amount ("대명2동 짬뽕") says what it wants, however unsure the intent model is.
+            Unsure = !NluConfidence.IsConfident(nlu) && text.Signals.Count == 0 && !text.IsEmpty
+                     && nlu.Entities.FoodType is null && nlu.Entities.Budget is null,
             // "거기 어떻게 가?" / "2번 주소 알려줘": about a shop just offered, not a new search.
             AskedAbout = followUps.ShopAskedAbout(text.Compact, previousReply),
             IsMinor = IsMinor(turn.UserAge, user.Profile, user.Card),

@@ -55,7 +55,7 @@ public sealed class TurnPipeline(
         var coupons = CouponStage.BestFor(ranked.Top, user.Wallet, plan.Now);
         var couponUs = stopwatch.Lap();
 
-        var picks = presenter.Explain(ranked.Top, coupons, plan.BudgetCap, plan.AtNow, new AskedFor(plan.FoodType, plan.Area?.Name));
+        var picks = presenter.Explain(ranked.Top, coupons, plan.BudgetCap, plan.AtNow, new AskedFor(plan.FoodType, plan.Area?.Name, plan.UnplacedName));
         var presentation = plan.AskedAbout is { } asked
             ? presenter.PresentWhere(asked)
             : presenter.Present(ReplyContextFor(plan, understanding, user, picks, candidates, pricesUnconfirmed));

@@ -198,7 +198,10 @@ public sealed partial class DishNames
         return [];
     }
 
-    /// <summary>Every food whose spelling ends the text, longest first, stopping after a dish of its own.</summary>
+    /// <summary>
+    /// Every food whose spelling ends the text, longest first, stopping after a dish of its own; after a way of serving
+    /// (도시락, 덮밥) the dish it holds, named before it, is read the same way ("돈까스 도시락" → 도시락, 돈까스).
+    /// </summary>
     private List<FoodTerm> Heads(string compact)
     {
         var heads = new List<FoodTerm>(2);
@@ -211,6 +214,14 @@ public sealed partial class DishNames
             if (!heads.Contains(term))
             {
                 heads.Add(term);
+            }
+            if (term.HoldsDish && start > 0)
+            {
+                foreach (var held in Heads(compact[..start]).Where(held => !heads.Contains(held)))
+                {
+                    heads.Add(held);
+                }
+                break;
             }
             if (term.OwnDish)
             {

@@ -82,6 +82,7 @@ public sealed class FoodLexicon
                 Family = entry.Family,
                 OwnDish = entry.OwnDish ?? false,
                 KindMeals = entry.KindMeals ?? false,
+                HoldsDish = entry.HoldsDish ?? false,
                 TypedOnly = typedOnly,
                 CertainAt = certainAt,
             });
@@ -351,6 +352,7 @@ public sealed class FoodLexicon
         public string? Family { get; init; }
         public bool? OwnDish { get; init; }
         public bool? KindMeals { get; init; }
+        public bool? HoldsDish { get; init; }
         public string[]? TypedOnly { get; init; }
         public string[]? CertainAt { get; init; }
     }
@@ -377,6 +379,12 @@ public sealed record FoodTerm(string Name, FoodCategory Category, IReadOnlyList<
     /// only this dish.
     /// </summary>
     public bool OwnDish { get; init; }
+
+    /// <summary>
+    /// A way of serving whose menus name the dish they hold before it: "돈까스 도시락" is a 도시락 and a 돈까스, "제육덮밥" a
+    /// 덮밥 and a 제육볶음.
+    /// </summary>
+    public bool HoldsDish { get; init; }
 
     /// <summary>
     /// A shop of the dish's kind names its versions of it without the dish's name (a chicken shop's 황금올리브, a pizza

@@ -46,7 +46,7 @@ public sealed class AreaIndex
             }
         }
         resolver = new AreaResolver(areas, legal, area => ShopsIn(area).Any(),
-            area => area.SigunguId >= 0 ? bySigungu.ContainsKey(area.SigunguId) : bySido.ContainsKey(area.SidoId));
+            area => (area.SigunguId >= 0 ? bySigungu.GetValueOrDefault(area.SigunguId) : bySido.GetValueOrDefault(area.SidoId))?.Count ?? 0);
     }
 
     public AdminAreas Areas { get; }

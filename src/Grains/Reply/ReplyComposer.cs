@@ -122,6 +122,10 @@ public sealed class ReplyComposer
         {
             return "근처 20km 안에는 급식카드로 먹을 수 있는 가맹점이 없어요.";
         }
+        if (context.Area is null && context.UnlocatedPlace is { } unplaced)
+        {
+            return $"{unplaced}{SubjectParticle(unplaced)} 어디인지 찾지 못했어요.";
+        }
         var where = context.Area is { } area ? $"{area}에는 " : context.HasLocation ? "근처에는 " : "";
         var conditions = new List<string>();
         if (limits.Contains(SearchLimit.Hours))
@@ -139,6 +143,12 @@ public sealed class ReplyComposer
                 : "못 먹는 재료가 없는");
         }
         var food = context.Slots.FoodType;
+        if (food is not null && context.Outcome.Alternatives == AlternativeKind.MightServe)
+        {
+            // Shops without menus may well sell it: what is missing is a shop known to.
+            var known = string.Join(' ', conditions.Append(food));
+            return $"{where}{known}{ObjectParticle(known)} 판다고 확인된 곳은 없어요.";
+        }
         var noun = food is null ? "먹을 수 있는 곳" : IsShopWord(food) ? food : $"{food} 파는 곳";
         if (food is null && context.Area is null && conditions.Count == 0)
         {
@@ -148,12 +158,12 @@ public sealed class ReplyComposer
         return $"{where}{phrase}{SubjectParticle(phrase)} 없어요.";
     }
 
-    /// <summary>"6,000원 이하", "급식카드 잔액 5,000원 이하", "7,000원보다 싼".</summary>
+    /// <summary>"6,000원 이하 (김밥 파는 곳)", "5,000원 안에서 (먹을 수 있는 곳)", "급식카드 잔액 5,000원 안에서", "7,000원보다 싼".</summary>
     private static string? BudgetWords(ReplyContext context) =>
         context.CheaperThan is { } ceiling ? $"{Won(ceiling)}보다 싼"
         : context.BudgetCap is not { } cap ? null
-        : context.BudgetFromCard ? $"급식카드 잔액 {Won(cap)} 안에서 먹을 수 있는"
-        : context.Slots.FoodType is null ? $"{Won(cap)} 안에서 먹을 수 있는" : $"{Won(cap)} 이하";
+        : context.BudgetFromCard ? $"급식카드 잔액 {Won(cap)} 안에서"
+        : context.Slots.FoodType is null ? $"{Won(cap)} 안에서" : $"{Won(cap)} 이하";
 
     /// <summary>What the alternatives below are, said before them.</summary>
     private static string AlternativesIntro(ReplyContext context)
@@ -162,10 +172,11 @@ public sealed class ReplyComposer
         return context.Outcome.Alternatives switch
         {
             AlternativeKind.OutsideArea => $"대신 {context.Area ?? "그 동네"} 밖에서 가까운 곳을 골라 봤어요.",
+            AlternativeKind.NearUserInstead => "대신 지금 있는 곳 근처에서 골라 봤어요.",
             AlternativeKind.SimilarDish => $"대신 비슷한 메뉴가 있는 곳을 골라 봤어요.",
             AlternativeKind.MightServe => food is null
                 ? "메뉴 정보가 없는 가게 중에서 골라 봤어요. 가기 전에 전화로 물어봐 주세요."
-                : $"메뉴 정보가 없어서 확실하지는 않지만, {food}{ObjectParticle(food)} 팔 수도 있는 곳이에요. 가기 전에 전화로 물어봐 주세요.",
+                : $"메뉴 정보가 없어서 확실하지는 않지만, {food}{ObjectParticle(food)} 팔 수도 있는 곳을 골라 봤어요. 가기 전에 전화로 물어봐 주세요.",
             _ => "대신 이런 곳은 어때요?",
         };
     }
@@ -176,6 +187,10 @@ public sealed class ReplyComposer
         var limits = context.Outcome.Limits;
         var food = context.Slots.FoodType;
         var step = new StringBuilder();
+        if (context.Area is null && context.UnlocatedPlace is not null)
+        {
+            return "근처 동 이름(예: ○○동)이나 구 이름을 알려 주거나 위치를 공유해 주면 그곳에서 찾아 줄게요.";
+        }
         if (limits.Contains(SearchLimit.Area))
         {
             step.Append("근처 20km 안에서도 찾지 못했어요. ");

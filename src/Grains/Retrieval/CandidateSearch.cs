@@ -28,6 +28,12 @@ public sealed record CandidateQuery(
 
     /// <summary>Seoul local time of the turn, when the coupons must be valid (the product clock's now).</summary>
     public DateTimeOffset CouponsAt { get; init; }
+
+    /// <summary>
+    /// The user named a place that could not be found: nothing is a match there, so what fits near their own location
+    /// (if they share it) is only an alternative.
+    /// </summary>
+    public bool PlaceNotFound { get; init; }
 }
 
 /// <summary>
@@ -118,6 +124,10 @@ public sealed class CandidateSearch
         {
             return InArea(query, area, judge, dish, settings);
         }
+        if (query.PlaceNotFound)
+        {
+            return NearUserInstead(query, judge, dish, settings);
+        }
         if (query.Location is { } origin)
         {
             var near = new Collector(judge, settings.MaxResults, query.Preference is not null && dish is null);
@@ -179,6 +189,28 @@ public sealed class CandidateSearch
     }
 
     /// <summary>
+    /// The place named could not be found: nothing matches there. Near the user's own location (when they share it)
+    /// the fits are offered as alternatives, after the reply says the place was not found.
+    /// </summary>
+    private CandidateSet NearUserInstead(CandidateQuery query, ShopJudge judge, DishRequest? dish, RecommendationOptions settings)
+    {
+        var outcome = new SearchOutcome { Limits = [SearchLimit.Area], Alternatives = AlternativeKind.NearUserInstead };
+        if (query.Location is not { } here)
+        {
+            return CandidateSet.Empty with { Outcome = outcome with { Alternatives = AlternativeKind.None } };
+        }
+        var near = new Collector(judge, settings.MaxResults, query.Preference is not null && dish is null);
+        Around(here, near, settings, skip: null);
+        var set = near.Result(settings.MaxCandidates);
+        var fits = set.Fitting.Count > 0 ? set.Fitting : set.PriceUnknown;
+        return new CandidateSet([], [], set.CheapestEligible)
+        {
+            Alternatives = [.. fits.Select(c => c with { Alternative = AlternativeKind.NearUserInstead })],
+            Outcome = fits.Count > 0 ? outcome : outcome with { Alternatives = AlternativeKind.None },
+        };
+    }
+
+    /// <summary>
     /// Widening rings around a point, every shop judged once however many radii are tried, never beyond the distance
     /// limit; stops as soon as a ring holds enough matches.
     /// </summary>
@@ -189,9 +221,16 @@ public sealed class CandidateSearch
         {
             foreach (var (shop, distance) in places.Near(origin, radius))
             {
-                if (distance > inner && (skip is null || !skip(shop)))
+                if (distance <= inner || skip is not null && skip(shop))
                 {
-                    collector.Consider(shop, distance, places.PositionOf(shop).Approximate);
+                    continue;
+                }
+                var approximate = places.PositionOf(shop).Approximate;
+                // A position that is only its address area's point may be a couple of km off: such a shop is offered
+                // only well inside the limit, so that it is never really beyond it.
+                if (!approximate || distance <= settings.MaxDistanceMeters * ApproximateShare)
+                {
+                    collector.Consider(shop, distance, approximate);
                 }
             }
             inner = radius;
@@ -205,6 +244,8 @@ public sealed class CandidateSearch
     private ShopRecord[] ShopsFor(DishRequest dish) => shopsByDish.GetOrAdd(dish.Dish.Name, _ =>
         catalog.All().Where(shop => shop.Menus.Any(menu => dish.Matches(menu, shop) || dish.IsSimilar(menu, shop))
                                     || dish.ByNameAndKind(shop) != DishEvidence.None).ToArray());
+
+    private const double ApproximateShare = 0.85;
 
     private const int MaxCachedExclusions = 1_000;
 

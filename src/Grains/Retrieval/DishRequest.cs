@@ -79,8 +79,11 @@ public sealed class DishRequest
     }
 
     /// <summary>The dish is the name of a kind of shop (분식, 한식, 중식, 카페·디저트): any meal of such a shop is it.</summary>
-    private bool NamesAKindOfShop =>
-        Dish.Category is not (FoodCategory.Other or FoodCategory.Chicken or FoodCategory.Pizza or FoodCategory.Burger) && Dish.Category.ToKorean() == Dish.Name;
+    private bool NamesAKindOfShop => NamesAKind(Dish);
+
+    /// <summary>분식, 한식, 카페·디저트: a kind of shop rather than a dish (치킨, 피자 and 버거 are dishes too).</summary>
+    private static bool NamesAKind(FoodTerm term) =>
+        term.Category is not (FoodCategory.Other or FoodCategory.Chicken or FoodCategory.Pizza or FoodCategory.Burger) && term.Category.ToKorean() == term.Name;
 
     /// <summary>A member of the dish's family that is not the dish: 잔치국수 when 고기국수 was asked.</summary>
     public bool IsSimilar(MenuItem menu, ShopRecord shop) =>
@@ -97,12 +100,12 @@ public sealed class DishRequest
             return DishEvidence.Certain;
         }
         // A shop named or filed for another dish (a 족발집, "한식, 생선회") is that dish's shop, whatever its kind.
-        var forAnother = named.Concat(filed).Any(term => !term.IsCategoryWord && !names.IsKindOf(Dish, term));
+        var forAnother = named.Concat(filed).Any(term => !NamesAKind(term) && !names.IsKindOf(Dish, term) && !names.IsKindOf(term, Dish));
         if (!forAnother && Dish.CertainAt.Contains(shop.Category))
         {
             return DishEvidence.Certain;
         }
-        if (named.Concat(filed).Any(term => !term.IsCategoryWord && names.IsKindOf(Dish, term)))
+        if (named.Concat(filed).Any(term => !NamesAKind(term) && names.IsKindOf(Dish, term)))
         {
             return DishEvidence.Might;
         }

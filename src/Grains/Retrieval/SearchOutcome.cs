@@ -3,7 +3,7 @@ namespace Naviyam.Retrieval;
 /// <summary>A condition of the search that left shops out; the reply names the ones that decided the answer.</summary>
 public enum SearchLimit
 {
-    /// <summary>The named area: the shops that fit lie outside it.</summary>
+    /// <summary>The named area: the shops that fit lie outside it, or the place named could not be found at all.</summary>
     Area = 0,
 
     /// <summary>The asked dish: the shops that fit everything else do not sell it.</summary>
@@ -35,6 +35,9 @@ public enum AlternativeKind
 
     /// <summary>It lists no menu, and its kind or name only suggests the dish (a 한식 restaurant for 국밥).</summary>
     MightServe = 3,
+
+    /// <summary>The place the user named could not be found: it fits near where the user is instead.</summary>
+    NearUserInstead = 4,
 }
 
 /// <summary>

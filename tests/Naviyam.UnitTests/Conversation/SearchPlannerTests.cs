@@ -40,6 +40,16 @@ public class SearchPlannerTests
     }
 
     [Fact]
+    public void A_price_named_for_the_dish_asked_caps_what_it_may_cost()
+    {
+        var dish = Entities.None with { FoodType = "김밥" };
+
+        Plan(dish, message: "김밥 한줄 3천원").BudgetCap.Should().Be(3_000);
+        Plan(dish, Card(2_000), message: "김밥 한줄 3천원").BudgetCap.Should().Be(2_000, "the balance is still the most the card pays");
+        Plan(dish, message: "김밥 먹고 싶어").BudgetCap.Should().BeNull();
+    }
+
+    [Fact]
     public void Without_a_stated_budget_the_balance_is_the_budget_and_without_a_card_there_is_none()
     {
         Plan(Entities.None, Card(6_000)).BudgetCap.Should().Be(6_000);

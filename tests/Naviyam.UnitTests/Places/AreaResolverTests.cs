@@ -144,6 +144,17 @@ public class AreaResolverTests
     }
 
     [Fact]
+    public void A_shop_misfiled_in_another_city_does_not_make_a_name_ambiguous()
+    {
+        // Ten shops in 대구 중구 and one, by a faulty row, in 김천시: 대신동 is still 대구's.
+        var shops = Enumerable.Range(0, 10).Select(i => new PlaceInput($"daegu:{i}", "대구 중구 동성로 1 (동인동1가)", PointOf("중구", "동인동")))
+            .Append(new PlaceInput("daegu:misfiled", "경상북도 김천시 평화동 1", null));
+        var index = AreaIndex.Build(Areas, shops);
+
+        index.Resolve("대신동").Area!.FullName.Should().Be("대구광역시 중구 대신동");
+    }
+
+    [Fact]
     public void Legal_dongs_and_ris_named_by_the_served_shops_are_known_too()
     {
         var daeryun = Areas.Dongs.Single(d => d.Sigungu == "서귀포시" && d.Eupmyeondong == "대륜동").Point;
