@@ -39,7 +39,8 @@ public sealed class SearchPlanner(
             budgetCap = Math.Min(budgetCap ?? int.MaxValue, ceiling - 1);
         }
         IReadOnlyList<string> restrictions = [.. (slots.DietaryRestrictions ?? []).Union(user.Profile.DietaryRestrictions)];
-        var wantsFood = WantsFood(nlu);
+        // "더 싼 데 없어?" asks for food, whatever the intent model makes of it.
+        var wantsFood = WantsFood(nlu) || cheaperThan is not null;
         var now = clock.LocalNow;
         // A place named in this message, else one named earlier in the session ("더 싼 데 없어?" keeps the area).
         var place = places.Resolve(nlu.Entities.LocationPreference ?? slots.LocationPreference, turn.Location);

@@ -149,10 +149,20 @@ public sealed class ReplyComposer
             var known = string.Join(' ', conditions.Append(food));
             return $"{where}{known}{ObjectParticle(known)} 판다고 확인된 곳은 없어요.";
         }
-        var noun = food is null ? "먹을 수 있는 곳" : IsShopWord(food) ? food : $"{food} 파는 곳";
-        if (food is null && context.Area is null && conditions.Count == 0)
+        string noun;
+        if (food is not null)
         {
-            noun = "급식카드로 먹을 수 있는 곳";
+            noun = IsShopWord(food) ? food : $"{food} 파는 곳";
+        }
+        else if (limits.Contains(SearchLimit.Restriction))
+        {
+            // "안 매운 메뉴를 파는 곳": the restriction describes the food, not the shop.
+            noun = $"{conditions[^1]} 메뉴를 파는 곳";
+            conditions.RemoveAt(conditions.Count - 1);
+        }
+        else
+        {
+            noun = context.Area is null && conditions.Count == 0 ? "급식카드로 먹을 수 있는 곳" : "먹을 수 있는 곳";
         }
         var phrase = string.Join(' ', conditions.Append(noun));
         return $"{where}{phrase}{SubjectParticle(phrase)} 없어요.";
