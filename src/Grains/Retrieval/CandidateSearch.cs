@@ -99,7 +99,7 @@ public sealed class CandidateSearch
 
     // Shops that may answer a dish (a menu of it or of its family, or a name or kind that says it), most popular first,
     // per catalog version: a city-wide "떡볶이" then walks those shops instead of every shop.
-    private readonly ConcurrentDictionary<string, ShopRecord[]> shopsByDish = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DishShops> shopsByDish = new(StringComparer.Ordinal);
 
     public CandidateSearch(IShopCatalog catalog, FoodLexicon foods, DishNames dishNames, ServedPlaces places, TypicalMealPrices typicalPrices,
         SpicyDishes spicyDishes, IOptions<RecommendationOptions> options)
@@ -130,15 +130,15 @@ public sealed class CandidateSearch
         }
         if (query.Location is { } origin)
         {
-            var near = new Collector(judge, settings.MaxResults, query.Preference is not null && dish is null);
+            var near = NewCollector(judge, settings, query.Preference is not null && dish is null);
             Around(origin, near, settings, skip: null);
             return near.HasMatches ? near.Result(settings.MaxCandidates) : near.NoMatch(settings.MaxCandidates, insideArea: false);
         }
 
         // No place to be near: the catalog is ordered by popularity, so stopping once the ranker's batch is full keeps
         // the best-known shops and bounds the cost at any city size.
-        var anywhere = new Collector(judge, settings.MaxResults, query.Preference is not null && dish is null);
-        foreach (var shop in dish is null ? catalog.All() : ShopsFor(dish))
+        var anywhere = NewCollector(judge, settings, query.Preference is not null && dish is null);
+        foreach (var shop in dish is null ? catalog.All() : ShopsFor(dish).Shops)
         {
             anywhere.Consider(shop, null, approximate: false);
             if (anywhere.FittingCount >= settings.MaxCandidates)
@@ -146,7 +146,7 @@ public sealed class CandidateSearch
                 break;
             }
         }
-        return anywhere.HasMatches ? anywhere.Result(settings.MaxCandidates) : anywhere.NoMatch(settings.MaxCandidates, insideArea: false);
+        return anywhere.HasMatches ? anywhere.Result(settings.MaxCandidates) : anywhere.NoMatch(settings.MaxCandidates, insideArea: false, hadOrigin: false);
     }
 
     /// <summary>
@@ -157,9 +157,15 @@ public sealed class CandidateSearch
     private CandidateSet InArea(CandidateQuery query, Area area, ShopJudge judge, DishRequest? dish, RecommendationOptions settings)
     {
         var origin = query.Location ?? area.Point;
-        var inside = new Collector(judge, settings.MaxResults, query.Preference is not null && dish is null);
+        var inside = NewCollector(judge, settings, query.Preference is not null && dish is null);
+        var dishShops = dish is null ? null : ShopsFor(dish).Ids;
         foreach (var shop in places.ShopsIn(area))
         {
+            if (dishShops is not null && !dishShops.Contains(shop.Id))
+            {
+                inside.SkipAsNotTheDish();
+                continue;
+            }
             var (position, approximate) = places.PositionOf(shop);
             inside.Consider(shop, position is { } at ? origin.DistanceMetersTo(at) : null, approximate);
             if (inside.FittingCount >= settings.MaxCandidates)
@@ -172,7 +178,7 @@ public sealed class CandidateSearch
             return inside.Result(settings.MaxCandidates);
         }
 
-        var outside = new Collector(judge, settings.MaxResults, wished: false);
+        var outside = NewCollector(judge, settings, wished: false);
         Around(origin, outside, settings, skip: shop => places.Contains(area, shop));
         if (outside.HasMatches)
         {
@@ -199,7 +205,7 @@ public sealed class CandidateSearch
         {
             return CandidateSet.Empty with { Outcome = outcome with { Alternatives = AlternativeKind.None } };
         }
-        var near = new Collector(judge, settings.MaxResults, query.Preference is not null && dish is null);
+        var near = NewCollector(judge, settings, query.Preference is not null && dish is null);
         Around(here, near, settings, skip: null);
         var set = near.Result(settings.MaxCandidates);
         var fits = set.Fitting.Count > 0 ? set.Fitting : set.PriceUnknown;
@@ -216,12 +222,23 @@ public sealed class CandidateSearch
     /// </summary>
     private void Around(GeoPoint origin, Collector collector, RecommendationOptions settings, Func<ShopRecord, bool>? skip)
     {
+        var dishShops = collector.Dish is { } dish ? ShopsFor(dish).Ids : null;
         var inner = -1.0;
         foreach (var radius in settings.SearchRadiiMeters.Where(r => r < settings.MaxDistanceMeters).Append(settings.MaxDistanceMeters))
         {
             foreach (var (shop, distance) in places.Near(origin, radius))
             {
-                if (distance <= inner || skip is not null && skip(shop))
+                if (distance <= inner)
+                {
+                    continue;
+                }
+                if (dishShops is not null && !dishShops.Contains(shop.Id))
+                {
+                    // Serves neither the dish nor its family, and says nothing of it: it can only miss the dish.
+                    collector.SkipAsNotTheDish();
+                    continue;
+                }
+                if (skip is not null && skip(shop))
                 {
                     continue;
                 }
@@ -241,9 +258,19 @@ public sealed class CandidateSearch
         }
     }
 
-    private ShopRecord[] ShopsFor(DishRequest dish) => shopsByDish.GetOrAdd(dish.Dish.Name, _ =>
-        catalog.All().Where(shop => shop.Menus.Any(menu => dish.Matches(menu, shop) || dish.IsSimilar(menu, shop))
-                                    || dish.ByNameAndKind(shop) != DishEvidence.None).ToArray());
+    private Collector NewCollector(ShopJudge judge, RecommendationOptions settings, bool wished) =>
+        new(judge, settings.MaxResults, wished, places.OneIdOf);
+
+    /// <summary>Shops that may answer a dish, in catalog order, and their ids.</summary>
+    private sealed record DishShops(ShopRecord[] Shops, HashSet<string> Ids);
+
+    private DishShops ShopsFor(DishRequest dish) => shopsByDish.GetOrAdd(dish.Dish.Name, _ =>
+    {
+        var shops = catalog.All().Where(shop => shop.Menus.Count > 0
+            ? shop.Menus.Any(menu => dish.Matches(menu, shop) || dish.IsSimilar(menu, shop))
+            : dish.ByNameAndKind(shop) != DishEvidence.None).ToArray();
+        return new DishShops(shops, shops.Select(shop => shop.Id).ToHashSet(StringComparer.Ordinal));
+    });
 
     private const double ApproximateShare = 0.85;
 
@@ -274,8 +301,16 @@ public sealed class CandidateSearch
     /// Gathers the judged shops of one search: matches, shops of unconfirmed price, similar dishes and shops that might
     /// serve the dish, and for each limit how many shops it alone kept out.
     /// </summary>
-    private sealed class Collector(ShopJudge judge, int maxResults, bool wished)
+    private sealed class Collector(ShopJudge judge, int maxResults, bool wished, Func<ShopRecord, string> oneIdOf)
     {
+        private int skippedAsNotTheDish;
+
+        /// <summary>The dish asked for, if any.</summary>
+        public DishRequest? Dish => judge.Dish;
+
+        /// <summary>A shop in reach that has nothing to do with the asked dish was not judged.</summary>
+        public void SkipAsNotTheDish() => skippedAsNotTheDish++;
+
         private readonly List<Candidate> fitting = [];
         private readonly List<Candidate> priceUnknown = [];
         private readonly List<Candidate> similar = [];
@@ -344,11 +379,15 @@ public sealed class CandidateSearch
             new(PreSelect(fitting, maxCandidates), PreSelect(priceUnknown, maxCandidates), fitting.Count == 0 ? cheapest : null);
 
         /// <summary>Keeps the ranker's batch bounded and each shop once (a shop listed twice under two ids).</summary>
-        private static List<Candidate> PreSelect(List<Candidate> candidates, int max) =>
-            CandidateSearch.PreSelect(SameShop.Distinct(candidates, candidate => candidate.Shop), max);
+        private List<Candidate> PreSelect(List<Candidate> candidates, int max)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            return CandidateSearch.PreSelect(candidates.Where(candidate => seen.Add(oneIdOf(candidate.Shop))).ToList(), max);
+        }
 
         /// <summary>Nothing matches: why, and the similar dishes or the shops that might serve it, if any.</summary>
-        public CandidateSet NoMatch(int maxCandidates, bool insideArea)
+        /// <param name="hadOrigin">The search was around a point: with nothing in reach, distance is the reason.</param>
+        public CandidateSet NoMatch(int maxCandidates, bool insideArea, bool hadOrigin = true)
         {
             var limits = Limits();
             var dishMissing = limits.Contains(SearchLimit.Dish);
@@ -360,9 +399,9 @@ public sealed class CandidateSearch
                 Alternatives = PreSelect(alternatives, maxCandidates),
                 Outcome = new SearchOutcome
                 {
-                    Limits = EligibleCount == 0 && !insideArea ? [SearchLimit.Distance] : limits,
+                    Limits = limits.Count > 0 ? limits : Dish is not null ? [SearchLimit.Dish] : hadOrigin && !insideArea ? [SearchLimit.Distance] : [],
                     Alternatives = kind,
-                    NoShopsInReach = EligibleCount == 0,
+                    NoShopsInReach = EligibleCount == 0 && skippedAsNotTheDish == 0,
                 },
             };
         }

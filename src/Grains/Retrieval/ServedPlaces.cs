@@ -63,6 +63,13 @@ public sealed class ServedPlaces
             : (shop.Location is { IsValid: true } own ? own : null, false);
     }
 
+    /// <summary>
+    /// The id the shop is known by in an answer: its own, or that of the first shop of the catalog with the same name
+    /// and address (<see cref="SameShop"/>) — one shop listed twice under two ids is named once.
+    /// </summary>
+    public string OneIdOf(ShopRecord shop) =>
+        current.Value.SameAs.TryGetValue(shop.Id, out var first) ? first : shop.Id;
+
     /// <summary>The area a shop lies in, as a user would say it ("아라동", "애월읍", "은평구"); null when unknown.</summary>
     public string? AreaNameOf(ShopRecord shop)
     {
@@ -109,9 +116,15 @@ public sealed class ServedPlaces
         var approximate = new bool[shops.Length];
         var byId = new Dictionary<string, int>(shops.Length, StringComparer.Ordinal);
         var grid = new Dictionary<long, List<int>>();
+        var firstAt = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sameAs = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < shops.Length; i++)
         {
             byId[shops[i].Id] = i;
+            if (SameShop.PlaceKey(shops[i]) is { } place && !firstAt.TryAdd(place, shops[i].Id))
+            {
+                sameAs[shops[i].Id] = firstAt[place];
+            }
             var verdict = index.Places[i].Location;
             positions[i] = verdict.Position is { IsValid: true } position ? position : null;
             approximate[i] = verdict.IsApproximate;
@@ -125,7 +138,7 @@ public sealed class ServedPlaces
                 cell.Add(i);
             }
         }
-        return new Snapshot(shops, index, byId, positions, approximate, grid.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray()));
+        return new Snapshot(shops, index, byId, positions, approximate, grid.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray()), sameAs);
     }
 
     private static int CellOf(double degrees) => (int)Math.Floor(degrees / CellDegrees);
@@ -138,5 +151,6 @@ public sealed class ServedPlaces
         Dictionary<string, int> ById,
         GeoPoint?[] Positions,
         bool[] Approximate,
-        Dictionary<long, int[]> Grid);
+        Dictionary<long, int[]> Grid,
+        Dictionary<string, string> SameAs);
 }

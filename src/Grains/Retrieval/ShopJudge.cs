@@ -21,6 +21,9 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
 {
     public const int LimitCount = 4;
 
+    /// <summary>The dish asked for, if any.</summary>
+    public DishRequest? Dish => dish;
+
     private readonly DayOfWeek day = query.LocalNow.DayOfWeek;
     private readonly int minute = query.LocalNow.Hour * 60 + query.LocalNow.Minute;
 
@@ -42,11 +45,18 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         }
         var open = shop.Hours?.IsOpenAt(day, minute);
         var shopMisses = (open == false ? Misses.Hours : Misses.None) | (exclusions.ExcludesShop(shop) ? Misses.Restriction : Misses.None);
-        var shape = new Candidate(shop, null, open, distance, dish is not null) { ApproximateDistance = approximate };
-        return shop.Menus.Count > 0 ? ByMenus(shop, shape, shopMisses) : ByNameAndKind(shop, shape, shopMisses);
+        var at = new Where(open, distance, approximate);
+        return shop.Menus.Count > 0 ? ByMenus(shop, at, shopMisses) : ByNameAndKind(shop, at, shopMisses);
     }
 
-    private Verdict ByMenus(ShopRecord shop, Candidate shape, Misses shopMisses)
+    /// <summary>What every candidate of the shop carries; a struct, so a shop that is not kept costs no allocation.</summary>
+    private readonly record struct Where(bool? Open, double? Distance, bool Approximate)
+    {
+        public Candidate Of(ShopRecord shop, bool foodMatched) =>
+            new(shop, null, Open, Distance, foodMatched) { ApproximateDistance = Approximate };
+    }
+
+    private Verdict ByMenus(ShopRecord shop, Where at, Misses shopMisses)
     {
         var cap = query.BudgetCap;
         ushort seen = 0;
@@ -99,35 +109,36 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
             priceUnknownPossible |= (misses & ~Misses.Budget) == Misses.None;
         }
 
+        var matched = dish is not null;
         Candidate? match = null, unknown = null;
         if (preferred.Menu is not null)
         {
             // The wished-for kind of dish ("국물 있는 거") is what this shop is offered with; shops without one stay
             // eligible but rank lower (FoodMatched is the ranking's food feature).
-            match = shape with { Meal = preferred.Menu, Coupon = preferred.Coupon, FoodMatched = true };
+            match = at.Of(shop, foodMatched: true) with { Meal = preferred.Menu, Coupon = preferred.Coupon };
         }
         else if (fit.Menu is not null)
         {
-            match = shape with { Meal = fit.Menu, Coupon = fit.Coupon };
+            match = at.Of(shop, matched) with { Meal = fit.Menu, Coupon = fit.Coupon };
         }
         else if (unpricedMatch && cap is null)
         {
-            match = shape;
+            match = at.Of(shop, matched);
         }
         else if (cap is { } limit && !anyPriced && priceUnknownPossible && TypicalPrice(shop) is var typical && typical <= limit)
         {
-            unknown = shape with { TypicalPrice = typical };
+            unknown = at.Of(shop, matched) with { TypicalPrice = typical };
         }
         return new Verdict(
             match,
             unknown,
-            similar.Menu is null ? null : shape with { Meal = similar.Menu, Coupon = similar.Coupon, FoodMatched = false, Alternative = AlternativeKind.SimilarDish },
+            similar.Menu is null ? null : at.Of(shop, foodMatched: false) with { Meal = similar.Menu, Coupon = similar.Coupon, Alternative = AlternativeKind.SimilarDish },
             null,
-            overBudget.Menu is null ? null : shape with { Meal = overBudget.Menu, Coupon = overBudget.Coupon },
+            overBudget.Menu is null ? null : at.Of(shop, matched) with { Meal = overBudget.Menu, Coupon = overBudget.Coupon },
             seen);
     }
 
-    private Verdict ByNameAndKind(ShopRecord shop, Candidate shape, Misses shopMisses)
+    private Verdict ByNameAndKind(ShopRecord shop, Where at, Misses shopMisses)
     {
         var evidence = dish?.ByNameAndKind(shop) ?? DishEvidence.Certain;
         // A spicy dish asked not spicy ("떡볶이" then "매운 거 못 먹어"): without a menu nothing shows a mild one.
@@ -138,22 +149,21 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         if (query.BudgetCap is not { } cap)
         {
             return new Verdict(
-                misses == Misses.None ? shape : null,
+                misses == Misses.None ? at.Of(shop, dish is not null) : null,
                 null,
                 null,
-                might ? shape with { FoodMatched = false, Alternative = AlternativeKind.MightServe } : null,
+                might ? at.Of(shop, foodMatched: false) with { Alternative = AlternativeKind.MightServe } : null,
                 null,
                 (ushort)(1 << (int)misses));
         }
         // With a budget nothing is verified to fit: at best its kind usually does, said as such.
         var typical = TypicalPrice(shop);
         var typicalFits = typical <= cap;
-        var priced = shape with { TypicalPrice = typical };
         return new Verdict(
             null,
-            misses == Misses.None && typicalFits ? priced : null,
+            misses == Misses.None && typicalFits ? at.Of(shop, dish is not null) with { TypicalPrice = typical } : null,
             null,
-            might && typicalFits ? priced with { FoodMatched = false, Alternative = AlternativeKind.MightServe } : null,
+            might && typicalFits ? at.Of(shop, foodMatched: false) with { TypicalPrice = typical, Alternative = AlternativeKind.MightServe } : null,
             null,
             (ushort)(1 << (int)(misses | Misses.Budget)));
     }
