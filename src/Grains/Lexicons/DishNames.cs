@@ -156,7 +156,8 @@ public sealed partial class DishNames
 
     private FoodTerm[] ReadMenu(string menuName)
     {
-        var withoutNotes = Brackets().Replace(menuName, " ");
+        // Notes in brackets go, and decoration ("떡볶이-보통", "★떡볶이★", "떡볶이~!") is only a space.
+        var withoutNotes = Decoration().Replace(Brackets().Replace(menuName, " "), " ");
         var heads = new List<FoodTerm>();
         foreach (var part in withoutNotes.Split(ComboSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -255,6 +256,10 @@ public sealed partial class DishNames
     }
 
     private static string Compact(string text) => text.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    // Anything but letters, digits, spaces and the marks that join dishes (+ & / , ·).
+    [GeneratedRegex(@"[^\p{L}\p{Nd}\s+＋&/,·]+")]
+    private static partial Regex Decoration();
 
     // Notes in brackets: "(대)", "[인기메뉴]", "(죽포함)", "<신메뉴>".
     [GeneratedRegex(@"[\(\[\{<（【][^\)\]\}>）】]*[\)\]\}>）】]?")]

@@ -35,6 +35,9 @@ public sealed class DishNamesTests
     [InlineData("뿌링클", "치킨")]
     [InlineData("마라 불고기 피자", "피자")]
     [InlineData("전복죽", "죽")]
+    [InlineData("떡볶이-보통", "떡볶이")]
+    [InlineData("★김밥★", "김밥")]
+    [InlineData("콩국수(여름한정)", "국수")]
     public void A_menu_is_the_dish_its_name_ends_with_and_every_dish_that_one_is_a_kind_of(string menu, string dish) =>
         Dishes.MenuIs(menu, Dish(dish)).Should().BeTrue($"{menu} is a {dish}");
 
