@@ -28,11 +28,13 @@ public sealed partial class DishNames
     private readonly Dictionary<char, string[]> nameSpellingsByFirst;
     private readonly ConcurrentDictionary<string, FoodTerm[]> headsByMenu = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FoodTerm[]> namedByText = new(StringComparer.Ordinal);
+    private readonly string[] dishEndings;
 
     public DishNames(FoodLexicon foods)
     {
         ArgumentNullException.ThrowIfNull(foods);
         byName = foods.Terms.ToFrozenDictionary(term => term.Name, StringComparer.Ordinal);
+        dishEndings = [.. foods.DishEndings];
         // A food's own name beats another food's alias of the same spelling.
         foreach (var term in foods.Terms)
         {
@@ -108,6 +110,15 @@ public sealed partial class DishNames
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// The menu item's name ends like some dish (계란탕, 공기밥, 잔치국수) even when no food of the lexicon ends it.
+    /// </summary>
+    public bool EndsLikeADish(string menuName)
+    {
+        var compact = Compact(Decoration().Replace(Brackets().Replace(menuName, " "), " "));
+        return dishEndings.Any(ending => compact.EndsWith(ending, StringComparison.Ordinal));
     }
 
     /// <summary>

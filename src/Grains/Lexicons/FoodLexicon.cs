@@ -44,6 +44,9 @@ public sealed class FoodLexicon
     /// <summary>The foods of the file (not the menu names learned from served shops), in file order.</summary>
     public IReadOnlyList<FoodTerm> Terms { get; }
 
+    /// <summary>Endings that make a menu name some dish though no food of the file ends it (계란탕, 공기밥).</summary>
+    public IReadOnlyList<string> DishEndings { get; init; } = [];
+
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is malformed; the message names the file and the entry.</exception>
     public static FoodLexicon Load(string path)
@@ -106,7 +109,7 @@ public sealed class FoodLexicon
             }
             compounds.Add((entry.Word, foods));
         }
-        return new FoodLexicon(terms, compounds);
+        return new FoodLexicon(terms, compounds) { DishEndings = DataFile.Words(path, "dishEndings", file.DishEndings ?? [], allowEmpty: true) };
     }
 
     /// <summary>A food's family must be another food of the file, and following families must never lead back to it.</summary>
@@ -342,6 +345,7 @@ public sealed class FoodLexicon
     {
         public FoodEntry?[]? Foods { get; init; }
         public CompoundEntry?[]? Compounds { get; init; }
+        public string[]? DishEndings { get; init; }
     }
 
     private sealed record FoodEntry

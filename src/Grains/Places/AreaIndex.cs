@@ -106,7 +106,7 @@ public sealed class AreaIndex
             // A legal 동 the gazetteer lacks (법환동) has a point of its own now, measured from the shops that name it.
             location = check.Check(address, input.Location, learned);
         }
-        var (dong, evidence) = AdminDong(areas, address, agreeing, location);
+        var (dong, evidence) = AdminDong(areas, legal, address, agreeing, location);
         var sigungu = address.SigunguId >= 0 ? address.SigunguId : dong >= 0 ? areas[dong].SigunguId : -1;
         var sido = address.SidoId >= 0 ? address.SidoId : sigungu >= 0 ? areas[sigungu].SidoId : -1;
         if (dong >= 0 && address.SidoId >= 0 && areas[dong].SidoId != address.SidoId)
@@ -123,11 +123,16 @@ public sealed class AreaIndex
     /// approximation of each 읍면동's territory); an address with no 시군구 leaves unchecked coordinates to decide
     /// among all of Korea.
     /// </summary>
-    private static (int DongId, DongEvidence Evidence) AdminDong(AdminAreas areas, ParsedAddress address, GeoPoint? agreeing, LocationVerdict location)
+    private static (int DongId, DongEvidence Evidence) AdminDong(
+        AdminAreas areas, LegalAreas legal, ParsedAddress address, GeoPoint? agreeing, LocationVerdict location)
     {
         if (address.DongMatch.DongIds is [var named])
         {
             return (named, DongEvidence.Address);
+        }
+        if (address.DongMatch.IsEmpty && address.Dong is { } legalDong && legal.AdministrativeDongOf(address.SigunguId, legalDong) is >= 0 and var within)
+        {
+            return (within, DongEvidence.LegalDong);
         }
         if (agreeing is { } point)
         {

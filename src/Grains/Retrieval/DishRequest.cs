@@ -66,9 +66,15 @@ public sealed class DishRequest
         {
             return false;
         }
-        // "분식" at a 분식집: any of its meals. "치킨" at a chicken shop: its meals named for no other dish ("황금올리브").
-        // Either way not one named for a dish of another kind (a bakery's "스팀밀크", a chicken shop's "간장덥밥").
-        foreach (var head in names.HeadsOf(menu.Name))
+        // "분식" at a 분식집: any of its meals. "치킨" at a chicken shop: its meals named for no other dish ("황금올리브"),
+        // not a "계란탕". Either way not one named for a dish of another kind (a bakery's "스팀밀크", a chicken shop's
+        // "간장덥밥").
+        var heads = names.HeadsOf(menu.Name);
+        if (Dish.KindMeals && heads.Count == 0 && names.EndsLikeADish(menu.Name))
+        {
+            return false;
+        }
+        foreach (var head in heads)
         {
             if (head.Category != Dish.Category && !names.IsKindOf(head, Dish) || Dish.KindMeals && !names.IsKindOf(head, Dish))
             {

@@ -42,6 +42,15 @@ public class DishSearchTests
         Meals(Find("김밥")).Should().Equal("불고기김밥");
 
     [Fact]
+    public void A_chicken_shops_own_chicken_counts_but_not_its_other_dishes()
+    {
+        var chicken = Shop("나비치킨", FoodCategory.Chicken, 100, ("황금올리브", 18_000), ("계란탕", 3_000), ("간장덥밥", 6_000), ("양념치킨", 19_000));
+
+        Meals(Find("치킨", shops: chicken)).Should().Equal("황금올리브");
+        Find("치킨", budget: 10_000, shops: chicken).Fitting.Should().BeEmpty("계란탕 and 간장덥밥 are not chicken");
+    }
+
+    [Fact]
     public void When_the_dish_is_nowhere_a_similar_one_is_an_alternative_after_saying_so()
     {
         var found = Find("고기국수", shops: [Banquet, Dumplings]);
