@@ -122,13 +122,13 @@ public sealed partial class PlaceGazetteer
         }
         if (placeSearch is { } search && compactText.AsSpan().IndexOfAny(search) >= 0)
         {
-            // "관악구", or "신림동 쪽": known spellings of the served city's areas, as whole words.
+            // "관악구", or "신림동 쪽": known spellings of the served city's areas, as whole words; all of them, so that
+            // "대구 중구" gives 중구 after 대구 for Choose to prefer.
             foreach (var place in places)
             {
-                if (FindWord(normalizedText, place) is { } found)
+                if (compactText.Contains(place, StringComparison.Ordinal) && FindWord(normalizedText, place) is { } found)
                 {
                     named.Add(found);
-                    break;
                 }
             }
         }

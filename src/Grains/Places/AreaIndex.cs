@@ -45,8 +45,7 @@ public sealed class AreaIndex
                 bySido.ListFor(places[i].SidoId).Add(i);
             }
         }
-        resolver = new AreaResolver(areas, legal, area => ShopsIn(area).Any(),
-            area => (area.SigunguId >= 0 ? bySigungu.GetValueOrDefault(area.SigunguId) : bySido.GetValueOrDefault(area.SidoId))?.Count ?? 0);
+        resolver = new AreaResolver(areas, legal, area => ShopsIn(area).Any(), ShopsInRegionOf);
     }
 
     public AdminAreas Areas { get; }
@@ -82,6 +81,10 @@ public sealed class AreaIndex
 
     /// <summary>The area a user's place phrase names; <paramref name="near"/> (their location) decides between several.</summary>
     public AreaResolution Resolve(string? phrase, GeoPoint? near = null) => resolver.Resolve(phrase, near);
+
+    /// <summary>How many shops are served in the area's 시군구 (its 시도 for a 시도 or a city).</summary>
+    public int ShopsInRegionOf(Area area) =>
+        (area.SigunguId >= 0 ? bySigungu.GetValueOrDefault(area.SigunguId) : bySido.GetValueOrDefault(area.SidoId))?.Count ?? 0;
 
     public ShopPlace? PlaceOf(string shopId) => byShopId.TryGetValue(shopId, out var i) ? places[i] : null;
 

@@ -264,13 +264,17 @@ public sealed class AreaResolver
 
     private static bool HasAreaSuffix(string word) => word[^1] is '시' or '군' or '구' or '동' or '가' or '읍' or '면' or '리';
 
-    /// <summary>The word, then the word without each ending glued to it ("은평구에서" → 은평구).</summary>
+    /// <summary>
+    /// The word, then the word without each ending glued to it ("은평구에서" → 은평구). A road is no place with a
+    /// particle: "동성로" stays whole unless what is left names an area by its suffix ("은평구로" → 은평구).
+    /// </summary>
     private static IEnumerable<string> Variants(string word)
     {
         yield return word;
         foreach (var ending in Endings)
         {
-            if (word.Length > ending.Length + 1 && word.EndsWith(ending, StringComparison.Ordinal))
+            if (word.Length > ending.Length + 1 && word.EndsWith(ending, StringComparison.Ordinal)
+                && (ending is not ("로" or "으로") || HasAreaSuffix(word[..^ending.Length])))
             {
                 yield return word[..^ending.Length];
             }

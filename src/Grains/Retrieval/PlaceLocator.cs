@@ -68,7 +68,11 @@ public sealed class PlaceLocator
             var resolution = served.Resolve(PlaceGazetteer.WithoutRelation(place).Trim(), near);
             if (resolution.Area is { } area)
             {
-                return new NamedPlace { Area = area };
+                // An area of a 시군구 no list serves is more likely a street or landmark of the served city read as a
+                // 동 of another ("동성로" in Daegu is no 동성동): the shops that mention it place it, if any do.
+                return served.Index.ShopsInRegionOf(area) == 0 && Locate(place) is { } street
+                    ? new NamedPlace { Landmark = street }
+                    : new NamedPlace { Area = area };
             }
             if (resolution.IsAmbiguous)
             {

@@ -142,6 +142,15 @@ public class SearchPlannerTests
         Plan(Entities.None with { LocationPreference = said }).Area!.FullName.Should().Be(area);
 
     [Fact]
+    public void A_street_the_shops_mention_is_searched_around_not_read_as_an_area()
+    {
+        var plan = Plan(Entities.None with { LocationPreference = "봉천로 근처" });
+
+        plan.Area.Should().BeNull();
+        plan.Location!.Value.DistanceMetersTo(TestShops.Here).Should().BeLessThan(200, "the one shop on 봉천로 is 100 m from here");
+    }
+
+    [Fact]
     public void A_place_named_earlier_still_restricts_a_follow_up()
     {
         // "노형동 떡볶이" then "더 싼 데 없어?": the session's place is kept, so the follow-up searches 노형동 again.

@@ -36,6 +36,7 @@ public class PlaceAndTimeTests
     [InlineData("성수1가 떡볶이", "성수1가")]
     [InlineData("위미리 돈까스", "위미리")]
     [InlineData("연동인데 5천원 있어 뭐 먹지", "연동")]
+    [InlineData("대구 중구 분식", "중구")]
     public void Finds_the_place_as_the_user_wrote_it(string text, string? expected)
     {
         Entities(text).LocationPreference.Should().Be(expected);

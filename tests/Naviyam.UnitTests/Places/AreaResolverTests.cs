@@ -120,6 +120,12 @@ public class AreaResolverTests
     public void A_legal_part_no_shop_names_is_searched_as_the_administrative_dong_it_lies_in() =>
         Resolver.Resolve("제주시 아라일동")!.Area!.FullName.Should().Be("제주특별자치도 제주시 아라동");
 
+    [Theory]
+    [InlineData("동성로")]
+    [InlineData("중앙로")]
+    public void A_road_is_not_read_as_a_dong_with_a_particle(string road) =>
+        Resolver.Resolve(road).IsFound.Should().BeFalse();
+
     [Fact]
     public void A_legal_dong_the_gazetteer_lacks_is_unknown_without_shops_that_name_it() =>
         Resolver.Resolve("법환동").IsFound.Should().BeFalse();
