@@ -1,3 +1,5 @@
+using Naviyam.Cards;
+using Naviyam.Coupons;
 using Naviyam.Shops;
 
 namespace Naviyam.Catalog.Import;
@@ -18,6 +20,12 @@ public sealed record ImportResult(IReadOnlyList<ShopRecord> Shops, IReadOnlyList
 
     /// <summary>What the check of coordinates against addresses decided (<see cref="ShopLocator"/>); none before it runs.</summary>
     public LocationCounts Locations { get; init; } = LocationCounts.None;
+
+    /// <summary>Meal-card accounts a source carries beside its shops (the prototype's sample tables).</summary>
+    public IReadOnlyList<FoodCardAccount> Accounts { get; init; } = [];
+
+    /// <summary>Coupon definitions a source carries beside its shops (the prototype's sample tables).</summary>
+    public IReadOnlyList<Coupon> Coupons { get; init; } = [];
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
 using Naviyam.Cards;
+using Naviyam.Coupons;
 using Naviyam.Shops;
 
 namespace Naviyam.Catalog.Import;
@@ -25,12 +26,20 @@ public sealed class PeerSampleImporter(CategoryMap map, MenuKindClassifier menuK
         return Import(reader.ReadToEnd(), path);
     }
 
-    /// <exception cref="InvalidDataException">The JSON is invalid or has no "restaurants" array.</exception>
+    /// <summary>
+    /// The restaurants file's shops; or, for the sample tables (<c>sample_tables.json</c>), its meal-card accounts and
+    /// coupon definitions (its shop and menu tables repeat the restaurants file and are not read again).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The JSON is invalid, or neither a restaurants file nor the sample tables.</exception>
     public ImportResult Import(string json, string? origin = null)
     {
         using var document = Parse(json, origin);
         if (!document.RootElement.TryGetProperty("restaurants", out var restaurants) || restaurants.ValueKind != JsonValueKind.Array)
         {
+            if (document.RootElement.TryGetProperty("foodcard_users", out _) || document.RootElement.TryGetProperty("coupons", out _))
+            {
+                return SampleTables(json, origin);
+            }
             throw new InvalidDataException($"{origin ?? "The input"} has no \"restaurants\" array.");
         }
 
@@ -116,6 +125,14 @@ public sealed class PeerSampleImporter(CategoryMap map, MenuKindClassifier menuK
         return shops.ToResult();
     }
 
+    private ImportResult SampleTables(string json, string? origin)
+    {
+        using var document = Parse(json, origin);
+        var accounts = document.RootElement.TryGetProperty("foodcard_users", out _) ? ParseFoodCardUsers(json, origin) : [];
+        var (coupons, rejected) = document.RootElement.TryGetProperty("coupons", out _) ? ParseCoupons(json, map, origin) : ([], []);
+        return new ImportResult([], rejected) { Accounts = accounts, Coupons = coupons };
+    }
+
     /// <summary>
     /// The <c>foodcard_users</c> table of <c>sample_tables.json</c> (an object keyed by id, or an array) as accounts
     /// "peer-{user_id}". The prototype's rows are made-up demo cards, so they are marked <c>Synthetic</c>.
@@ -134,13 +151,7 @@ public sealed class PeerSampleImporter(CategoryMap map, MenuKindClassifier menuK
             throw new InvalidDataException($"{origin ?? "The input"} has no \"foodcard_users\" table.");
         }
 
-        IEnumerable<JsonElement> rows = users.ValueKind switch
-        {
-            JsonValueKind.Object => users.EnumerateObject().Select(property => property.Value),
-            JsonValueKind.Array => users.EnumerateArray(),
-            _ => throw new InvalidDataException($"{origin ?? "The input"}: \"foodcard_users\" is neither an object nor an array."),
-        };
-
+        var rows = Rows(users, "foodcard_users", origin);
         var accounts = new List<FoodCardAccount>();
         foreach (var row in rows)
         {
@@ -162,6 +173,97 @@ public sealed class PeerSampleImporter(CategoryMap map, MenuKindClassifier menuK
         }
         return accounts.OrderBy(account => account.UserId.Length).ThenBy(account => account.UserId, StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>
+    /// The <c>coupons</c> table of <c>sample_tables.json</c> (an object keyed by id, or an array) as coupon definitions.
+    /// <c>usage_type</c> FOODCARD and EMERGENCY (the month-end support for meal-card users with a low balance) apply at
+    /// any shop that takes the meal card; CATEGORY at shops of the categories in <c>target</c> (mapped like the shops'
+    /// own); ALL everywhere. Who may hold a coupon (<c>target</c> user groups) decides who is given one, not where it
+    /// applies, so it is not part of the definition. A coupon this product cannot express (GOOD_SHOP, an unknown
+    /// category) is rejected with the reason rather than imported to apply wrongly.
+    /// </summary>
+    public static (IReadOnlyList<Coupon> Coupons, IReadOnlyList<RejectedRow> Rejected) ReadCoupons(string path, CategoryMap map)
+    {
+        using var reader = TextFileReader.OpenText(path);
+        return ParseCoupons(reader.ReadToEnd(), map, path);
+    }
+
+    public static (IReadOnlyList<Coupon> Coupons, IReadOnlyList<RejectedRow> Rejected) ParseCoupons(string json, CategoryMap map, string? origin = null)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        using var document = Parse(json, origin);
+        if (!document.RootElement.TryGetProperty("coupons", out var table))
+        {
+            throw new InvalidDataException($"{origin ?? "The input"} has no \"coupons\" table.");
+        }
+        var coupons = new List<Coupon>();
+        var rejected = new List<RejectedRow>();
+        foreach (var row in Rows(table, "coupons", origin))
+        {
+            var raw = row.GetRawText();
+            var id = GetScalar(row, "id");
+            var name = ImportParsing.Clean(GetString(row, "name"));
+            if (id is null || name is null)
+            {
+                rejected.Add(RejectedRow.Create(0, $"coupon without {(id is null ? "id" : "name")}", raw));
+                continue;
+            }
+            var usageType = ImportParsing.Clean(GetString(row, "usage_type"))?.ToUpperInvariant();
+            var targets = row.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.Array
+                ? target.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToArray()
+                : [];
+            var categories = new List<FoodCategory>();
+            CouponUsage usage;
+            switch (usageType)
+            {
+                case "FOODCARD" or "EMERGENCY":
+                    usage = CouponUsage.FoodCard;
+                    break;
+                case "ALL" or null:
+                    usage = CouponUsage.All;
+                    break;
+                case "CATEGORY":
+                    usage = CouponUsage.Category;
+                    categories.AddRange(targets.Select(text => map.Map(Source, text)).Where(c => c != FoodCategory.Other).Distinct());
+                    if (categories.Count != targets.Length || categories.Count == 0)
+                    {
+                        rejected.Add(RejectedRow.Create(0, $"coupon {id}: category target '{string.Join(", ", targets)}' names no known category", raw));
+                        continue;
+                    }
+                    break;
+                default:
+                    rejected.Add(RejectedRow.Create(0, $"coupon {id}: usage type '{usageType}' is not supported", raw));
+                    continue;
+            }
+            coupons.Add(new Coupon
+            {
+                Id = id,
+                Name = name,
+                Description = ImportParsing.Clean(GetString(row, "description")),
+                DiscountAmount = GetInt(row, "amount") is > 0 and var amount ? amount : null,
+                DiscountRate = row.TryGetProperty("discount_rate", out var rate) && rate.ValueKind == JsonValueKind.Number && rate.GetDecimal() is > 0 and <= 1 and var r ? r : null,
+                MinOrderAmount = Math.Max(0, GetInt(row, "min_amount") ?? 0),
+                Usage = usage,
+                TargetCategories = categories,
+                ValidFrom = GetDate(row, "valid_from"),
+                ValidUntil = GetDate(row, "valid_until"),
+            });
+        }
+        return (coupons, rejected);
+    }
+
+    private static IEnumerable<JsonElement> Rows(JsonElement table, string name, string? origin) => table.ValueKind switch
+    {
+        JsonValueKind.Object => table.EnumerateObject().Select(property => property.Value),
+        JsonValueKind.Array => table.EnumerateArray(),
+        _ => throw new InvalidDataException($"{origin ?? "The input"}: \"{name}\" is neither an object nor an array."),
+    };
+
+    private static int? GetInt(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+
+    private static DateOnly? GetDate(JsonElement element, string name) =>
+        DateOnly.TryParseExact(GetString(element, name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     /// <summary>Every day the same: "11:00"–"20:30" with an optional break "15:00-16:30" ("-" for none).</summary>
     public static WeeklyHours? ParseHours(string? open, string? close, string? breakTime)

@@ -15,6 +15,8 @@ public sealed class ShopAccumulator
     private readonly List<RejectedRow> _rejected = [];
     private readonly HashSet<string> _mostlyAlcohol = new(StringComparer.Ordinal);
     private int _mergedById;
+    private readonly List<Naviyam.Cards.FoodCardAccount> _accounts = [];
+    private readonly List<Naviyam.Coupons.Coupon> _coupons = [];
 
     public int Count => _shops.Count;
 
@@ -41,6 +43,8 @@ public sealed class ShopAccumulator
         _rejected.AddRange(result.Rejected);
         _mostlyAlcohol.UnionWith(result.MostlyAlcoholShopIds);
         _mergedById += result.MergedById;
+        _accounts.AddRange(result.Accounts);
+        _coupons.AddRange(result.Coupons);
     }
 
     /// <summary>Records that the shop was made not-for-children because its menu is mostly alcohol (for the import report).</summary>
@@ -54,5 +58,7 @@ public sealed class ShopAccumulator
     {
         MostlyAlcoholShopIds = _mostlyAlcohol.Order(StringComparer.Ordinal).ToArray(),
         MergedById = _mergedById,
+        Accounts = [.. _accounts],
+        Coupons = [.. _coupons],
     };
 }

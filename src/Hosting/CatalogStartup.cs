@@ -47,6 +47,15 @@ public sealed class CatalogStartup(
             {
                 var result = run.Import(import);
                 await shops.UpsertAsync(result.Shops, cancellationToken);
+                // A source's own meal-card accounts and coupon definitions (the prototype's sample tables).
+                if (result.Accounts.Count > 0)
+                {
+                    await cards.UpsertAccountsAsync(result.Accounts, cancellationToken);
+                }
+                if (result.Coupons.Count > 0)
+                {
+                    await coupons.UpsertCouponsAsync(result.Coupons, cancellationToken);
+                }
                 logger.LogInformation("Imported {Kind} {Path}: {Report}", import.Kind, import.Path, ImportReport.Describe(result));
             }
             stored = await shops.LoadAllAsync(cancellationToken);

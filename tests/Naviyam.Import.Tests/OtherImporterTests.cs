@@ -1,3 +1,4 @@
+using Naviyam.Coupons;
 using Naviyam.Shops;
 using Naviyam.Catalog.Import;
 
@@ -149,6 +150,33 @@ public class PeerSampleImporterTests
         users[2].TargetAgeGroup.Should().Be("청년");
         users.Should().OnlyContain(u => u.Status == "ACTIVE" && u.Synthetic);
         users[0].ToString().Should().NotContain("1234-5678");
+    }
+
+    [Fact]
+    public void Reads_the_coupons_it_can_express_and_names_the_ones_it_cannot()
+    {
+        var (coupons, rejected) = PeerSampleImporter.ReadCoupons(TestData.PeerTables, TestData.Map);
+
+        var emergency = coupons.Single(c => c.Id == "MONTHLY20");
+        emergency.Usage.Should().Be(CouponUsage.FoodCard, "the month-end emergency support applies wherever the meal card pays");
+        emergency.DiscountAmount.Should().Be(2_000);
+        emergency.MinOrderAmount.Should().Be(3_000);
+        (emergency.ValidFrom, emergency.ValidUntil).Should().Be((new DateOnly(2025, 8, 25), new DateOnly(2025, 8, 31)));
+        coupons.Single(c => c.Id == "KOREAN10").Should().Match<Coupon>(c => c.Usage == CouponUsage.Category && c.DiscountRate == 0.1m
+            && c.TargetCategories.SequenceEqual(new[] { FoodCategory.Korean }));
+        coupons.Single(c => c.Id == "FASTFOOD20").TargetCategories.Should().Equal(FoodCategory.Burger);
+        coupons.Single(c => c.Id == "TEEN15").DiscountRate.Should().BeNull("an amount of 0 or a missing rate is no discount");
+        rejected.Should().ContainSingle().Which.Reason.Should().Contain("GOOD5").And.Contain("GOOD_SHOP");
+    }
+
+    [Fact]
+    public void The_sample_tables_in_a_peer_folder_bring_their_accounts_and_coupons()
+    {
+        var result = MerchantImport.ReadFile("peer", Path.GetDirectoryName(TestData.PeerTables)!, TestData.Map, TestData.MenuKinds);
+
+        result.Shops.Should().HaveCount(10);
+        result.Accounts.Select(a => a.UserId).Should().Equal("peer-1", "peer-2", "peer-3");
+        result.Coupons.Select(c => c.Id).Should().Contain("MONTHLY20").And.NotContain("GOOD5");
     }
 
     [Fact]

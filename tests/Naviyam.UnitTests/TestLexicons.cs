@@ -12,6 +12,7 @@ internal static class TestLexicons
 
     public static EmojiSignals Emoji { get; } = EmojiSignals.Load(Paths.Lexicon("emoji.json"));
     public static FoodLexicon Foods { get; } = FoodLexicon.Load(Paths.Lexicon("foods.json"));
+    public static DishNames Dishes { get; } = new(Foods);
     public static CueLexicon Cues { get; } = CueLexicon.Load(Paths.Lexicon("cues.json"));
     public static SlangLexicon Slang { get; } = SlangLexicon.Load(Paths.Lexicon("slang.json"));
     public static DietLexicon Diet { get; } = DietLexicon.Load(Paths.Lexicon("diet.json"));
@@ -25,7 +26,8 @@ internal static class TestLexicons
     public static PlaceGazetteer Places()
     {
         var places = PlaceGazetteer.Load(Paths.Lexicon("places.json"));
-        places.LearnAddresses(["서울 관악구 봉천로 391", "서울 관악구 신림동 1423", "제주특별자치도 서귀포시 법환동 1217-1"]);
+        places.LearnAddresses(["서울 관악구 봉천로 391", "서울 관악구 신림동 1423", "제주특별자치도 서귀포시 법환동 1217-1", "제주특별자치도 서귀포시 남원읍 위미리 1010"]);
+        places.LearnAreaNames(Naviyam.UnitTests.Places.PlacesTestData.Areas.Names());
         return places;
     }
 

@@ -49,6 +49,18 @@ public sealed record RecommendationView
     [Id(10)] public string? CouponName { get; init; }
     [Id(11)] public int? Discount { get; init; }
     [Id(12)] public long? WalletCouponId { get; init; }
+    /// <summary>
+    /// Not a match but offered instead, after the reply said there is none: outside the named area, a similar dish, or a
+    /// shop that might serve the dish. <see cref="AlternativeReason"/> says which, in Korean.
+    /// </summary>
+    [Id(13)] public bool Alternative { get; init; }
+    [Id(14)] public string? AlternativeReason { get; init; }
+    /// <summary>The shop's address as the merchant list gives it.</summary>
+    [Id(15)] public string? Address { get; init; }
+    /// <summary>The area the shop lies in, as a user says it ("아라동", "애월읍", "은평구").</summary>
+    [Id(16)] public string? Area { get; init; }
+    /// <summary>The distance is to the point of the shop's address area, not to the shop itself (its coordinates are missing or wrong).</summary>
+    [Id(17)] public bool DistanceApproximate { get; init; }
 }
 
 /// <summary>Per-stage wall time of one turn, in microseconds (what <c>performance_logs</c> stores).</summary>

@@ -1,4 +1,6 @@
 using Naviyam.Chat;
+using Naviyam.Coupons;
+using Naviyam.Places;
 using Naviyam.Retrieval;
 using Naviyam.Shops;
 
@@ -50,8 +52,17 @@ public sealed record SearchPlan
 
     public bool HasAllergy { get; init; }
 
-    /// <summary>The point to search near; null when neither the device nor a named place gives one.</summary>
+    /// <summary>The point to search near and measure from; null when neither the device nor a named place gives one.</summary>
     public GeoPoint? Location { get; init; }
+
+    /// <summary>The area the user named: only shops inside it are matches.</summary>
+    public Area? Area { get; init; }
+
+    /// <summary>The areas a place name could mean when nothing chose one ("중구"): the user is asked which.</summary>
+    public IReadOnlyList<string> AmbiguousPlaces { get; init; } = [];
+
+    /// <summary>The user's usable coupons: a meal fits when its price after the best one fits the budget.</summary>
+    public IReadOnlyList<WalletCoupon> Wallet { get; init; } = [];
 
     /// <summary>A place the user named that could not be found on the map.</summary>
     public string? UnplacedName { get; init; }
@@ -63,10 +74,16 @@ public sealed record SearchPlan
     public required DateTimeOffset EatAt { get; init; }
 
     /// <summary>A follow-up about the last answer, social talk and a message too unclear to act on search nothing.</summary>
-    public bool Searches => WantsFood && !Unsure && AskedAbout is null;
+    public bool Searches => WantsFood && !Unsure && AskedAbout is null && AmbiguousPlaces.Count == 0;
 
     public bool AtNow => EatAt - Now < LaterThanNow;
 
     /// <summary>The plan as retrieval's query.</summary>
-    public CandidateQuery Query => new(Location, BudgetCap, FoodType, Exclusions, IsMinor, EatAt, Wish);
+    public CandidateQuery Query => new(Location, BudgetCap, FoodType, Exclusions, IsMinor, EatAt, Wish)
+    {
+        Area = Area,
+        Wallet = Wallet,
+        CouponsAt = Now,
+        PlaceNotFound = UnplacedName is not null,
+    };
 }

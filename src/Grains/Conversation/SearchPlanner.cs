@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Options;
 using Naviyam.Cards;
 using Naviyam.Chat;
 using Naviyam.Nlu;
+using Naviyam.Places;
 using Naviyam.Profiles;
 using Naviyam.Retrieval;
+using Naviyam.Shops;
 using Naviyam.Time;
 
 namespace Naviyam.Conversation;
@@ -12,13 +15,23 @@ namespace Naviyam.Conversation;
 /// ceiling, the place and the time, the minor rule, dietary restrictions and exclusions, a wished-for kind of dish,
 /// and whether the message asks about the last answer instead. The rules live here; retrieval only applies them.
 /// </summary>
-public sealed class SearchPlanner(PlaceLocator places, SeoulClock clock, FollowUps followUps, DishPreferences dishPreferences, DietaryRules dietaryRules)
+public sealed class SearchPlanner(
+    PlaceLocator places, SeoulClock clock, FollowUps followUps, DishPreferences dishPreferences, DietaryRules dietaryRules,
+    IOptions<RecommendationOptions>? recommendations = null)
 {
+    private readonly int maxDistanceMeters = recommendations?.Value.MaxDistanceMeters ?? new RecommendationOptions().MaxDistanceMeters;
+
     /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?", "거기 어떻게 가?").</param>
     public SearchPlan Plan(ChatTurn turn, TurnUnderstanding understanding, TurnContext user, ChatReply? previousReply)
     {
         var (text, nlu, slots) = (understanding.Text, understanding.Nlu, understanding.Slots);
         var (budgetCap, budgetFromCard) = EffectiveBudget(slots, user.Card);
+        // "김밥 한 줄 3천원": the price named for the dish asked is as much as it may cost.
+        if (nlu.Entities.Budget is null && nlu.Entities.FoodType is not null && BudgetParser.DishPrice(text.Normalized) is { } dishPrice
+            && dishPrice < (budgetCap ?? int.MaxValue))
+        {
+            (budgetCap, budgetFromCard) = (dishPrice, false);
+        }
         // "더 싼 데 없어?": cheaper than anything offered last time, for this turn only.
         var cheaperThan = followUps.CheaperThan(text.Compact, previousReply);
         if (cheaperThan is { } ceiling)
@@ -26,15 +39,20 @@ public sealed class SearchPlanner(PlaceLocator places, SeoulClock clock, FollowU
             budgetCap = Math.Min(budgetCap ?? int.MaxValue, ceiling - 1);
         }
         IReadOnlyList<string> restrictions = [.. (slots.DietaryRestrictions ?? []).Union(user.Profile.DietaryRestrictions)];
-        var wantsFood = WantsFood(nlu);
+        // "더 싼 데 없어?" asks for food, whatever the intent model makes of it.
+        var wantsFood = WantsFood(nlu) || cheaperThan is not null;
         var now = clock.LocalNow;
+        // A place named in this message, else one named earlier in the session ("더 싼 데 없어?" keeps the area).
+        var place = places.Resolve(nlu.Entities.LocationPreference ?? slots.LocationPreference, turn.Location);
         return new SearchPlan
         {
             // Social talk that named a food is answered as the food request it also is.
             Intent = nlu.Intent == Intents.GeneralChat && wantsFood ? Intents.FoodRequest : nlu.Intent,
             WantsFood = wantsFood,
-            // Too unsure to act on: ask instead of recommending (the slots are still kept for the next turn).
-            Unsure = !NluConfidence.IsConfident(nlu) && text.Signals.Count == 0 && !text.IsEmpty,
+            // Too unsure to act on: ask instead of recommending (the slots are still kept for the next turn). A message
+            // that names a food or an amount ("대명2동 짬뽕") says what it wants, however unsure the intent model is.
+            Unsure = !NluConfidence.IsConfident(nlu) && text.Signals.Count == 0 && !text.IsEmpty
+                     && nlu.Entities.FoodType is null && nlu.Entities.Budget is null,
             // "거기 어떻게 가?" / "2번 주소 알려줘": about a shop just offered, not a new search.
             AskedAbout = followUps.ShopAskedAbout(text.Compact, previousReply),
             IsMinor = IsMinor(turn.UserAge, user.Profile, user.Card),
@@ -46,15 +64,28 @@ public sealed class SearchPlanner(PlaceLocator places, SeoulClock clock, FollowU
             Exclusions = Exclusions(slots, restrictions),
             Restrictions = restrictions,
             HasAllergy = DietaryRules.HasAllergy(restrictions),
-            // A place named in this message beats the device's location ("신림동에서 먹을 거"); an earlier named
-            // place comes after it.
-            Location = places.Locate(nlu.Entities.LocationPreference) ?? turn.Location ?? places.Locate(slots.LocationPreference),
-            UnplacedName = places.Unplaced(nlu.Entities.LocationPreference) ?? (turn.Location is null ? places.Unplaced(slots.LocationPreference) : null),
+            // A named area restricts the shops to those inside it, measured from the device when it tells where the
+            // user is, else from the area's point. A landmark the gazetteer does not know is searched around instead.
+            Area = place.Area,
+            AmbiguousPlaces = [.. place.Ambiguous.Select(area => area.FullName)],
+            Location = place.Area is { } area ? Origin(area, turn.Location)
+                : place.Landmark is { } landmark && nlu.Entities.LocationPreference is not null ? landmark
+                : turn.Location ?? place.Landmark,
+            UnplacedName = place.Unplaced is { } unplaced && (nlu.Entities.LocationPreference is not null || turn.Location is null) ? unplaced : null,
+            Wallet = user.Wallet,
             Now = now,
             // The shops must be open when the user wants to eat ("저녁 7시"), which is usually now.
             EatAt = MealTimeResolver.Resolve(slots.TimePreference, now),
         };
     }
+
+    /// <summary>
+    /// Where distances to the shops of a named area are measured from: the device, when it is within reach of the area
+    /// (a child in 연동 asking for 노형동 walks from where they are); else the area's own point (a child in Jeju asking
+    /// about 관악구 is planning for somewhere else).
+    /// </summary>
+    private GeoPoint Origin(Area area, GeoPoint? device) =>
+        device is { } here && here.DistanceMetersTo(area.Point) <= maxDistanceMeters ? here : area.Point;
 
     /// <summary>
     /// Social talk gets no shop list; every other intent is about finding food, and so is social talk that names a food

@@ -45,18 +45,20 @@ public sealed class TurnPipeline(
         var retrievalUs = stopwatch.Lap();
 
         // Nothing priced fits, but shops without prices whose kind usually fits do (most real merchant lists carry no
-        // menus): offer those, and say plainly that their prices are unconfirmed.
+        // menus): offer those, and say plainly that their prices are unconfirmed. When nothing matches at all, the
+        // alternatives (outside the area, a similar dish, might serve it) are offered after the reply says so.
         var pricesUnconfirmed = candidates.Fitting.Count == 0 && candidates.PriceUnknown.Count > 0;
-        var ranked = await ranker.RankAsync(pricesUnconfirmed ? candidates.PriceUnknown : candidates.Fitting, plan.BudgetCap);
+        var pool = candidates.Fitting.Count > 0 ? candidates.Fitting : pricesUnconfirmed ? candidates.PriceUnknown : candidates.Alternatives;
+        var ranked = await ranker.RankAsync(pool, plan.BudgetCap);
         var rankingUs = stopwatch.Lap();
 
         var coupons = CouponStage.BestFor(ranked.Top, user.Wallet, plan.Now);
         var couponUs = stopwatch.Lap();
 
-        var picks = presenter.Explain(ranked.Top, coupons, plan.BudgetCap, plan.AtNow);
+        var picks = presenter.Explain(ranked.Top, coupons, plan.BudgetCap, plan.AtNow, new AskedFor(plan.FoodType, plan.Area?.Name, plan.UnplacedName));
         var presentation = plan.AskedAbout is { } asked
             ? presenter.PresentWhere(asked)
-            : presenter.Present(ReplyContextFor(plan, understanding, user, picks, candidates.CheapestEligible, pricesUnconfirmed));
+            : presenter.Present(ReplyContextFor(plan, understanding, user, picks, candidates, pricesUnconfirmed));
         var replyUs = stopwatch.Lap();
 
         var reply = new ChatReply
@@ -85,7 +87,7 @@ public sealed class TurnPipeline(
     }
 
     private static ReplyContext ReplyContextFor(SearchPlan plan, TurnUnderstanding understanding, TurnContext user,
-        IReadOnlyList<RankedCandidate> picks, Candidate? cheapestEligible, bool pricesUnconfirmed) => new()
+        IReadOnlyList<RankedCandidate> picks, CandidateSet candidates, bool pricesUnconfirmed) => new()
     {
         Intent = plan.Intent,
         Slots = understanding.Slots,
@@ -96,7 +98,7 @@ public sealed class TurnPipeline(
         BudgetCap = plan.BudgetCap,
         BudgetFromCard = plan.BudgetFromCard,
         CheaperThan = plan.CheaperThan,
-        CheapestEligible = cheapestEligible,
+        CheapestEligible = candidates.CheapestEligible,
         PricesUnconfirmed = pricesUnconfirmed,
         HasLocation = plan.Location is not null,
         UnlocatedPlace = plan.UnplacedName,
@@ -106,5 +108,10 @@ public sealed class TurnPipeline(
         HasAllergy = plan.HasAllergy,
         UsableCoupons = user.Wallet,
         Now = plan.Now.ToUniversalTime(),
+        Outcome = plan.Searches ? candidates.Outcome : SearchOutcome.Found,
+        Area = plan.Area?.Name,
+        AmbiguousPlaces = plan.AmbiguousPlaces,
+        NotSpicy = plan.Exclusions.Contains("매운"),
+        TurnedDown = understanding.Slots.Exclusions ?? [],
     };
 }

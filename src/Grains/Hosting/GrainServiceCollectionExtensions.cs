@@ -10,6 +10,7 @@ using Naviyam.Lexicons;
 using Naviyam.Logging;
 using Naviyam.Nlu;
 using Naviyam.Orders;
+using Naviyam.Places;
 using Naviyam.Preprocessing;
 using Naviyam.Profiles;
 using Naviyam.Ranking;
@@ -45,11 +46,20 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(sp => SlangLexicon.Load(Lexicon(sp, "slang.json")));
         services.AddSingleton(sp => FoodLexicon.Load(Lexicon(sp, "foods.json")));
         services.AddSingleton(sp => CueLexicon.Load(Lexicon(sp, "cues.json")));
-        services.AddSingleton(sp => PlaceGazetteer.Load(Lexicon(sp, "places.json")));
+        services.AddSingleton(sp =>
+        {
+            var places = PlaceGazetteer.Load(Lexicon(sp, "places.json"));
+            // Every area as the gazetteer writes it, so "삼도2동" is a place though addresses spell it 삼도이동.
+            places.LearnAreaNames(sp.GetRequiredService<AdminAreas>().Names());
+            return places;
+        });
         services.AddSingleton(sp => DietLexicon.Load(Lexicon(sp, "diet.json")));
         services.AddSingleton(sp => SpicyDishes.Load(Lexicon(sp, "spicy.json")));
         services.AddSingleton(sp => DishPreferences.Load(Lexicon(sp, "dishes.json"), sp.GetRequiredService<SpicyDishes>()));
         services.AddSingleton(sp => FollowUpPhrases.Load(Lexicon(sp, "followups.json")));
+        services.AddSingleton(sp => new DishNames(sp.GetRequiredService<FoodLexicon>()));
+        // The gazetteer: one copy per host, whoever asks for it first (import, retrieval).
+        services.TryAddSingleton(sp => AdminAreas.LoadDefault(sp.GetRequiredService<IOptions<DataPaths>>().Value));
 
         services.AddSingleton<TextNormalizer>();
         services.AddSingleton<EntityExtractor>();
@@ -65,6 +75,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<TypicalMealPrices>();
         services.AddSingleton<DietaryRules>();
         services.AddSingleton<CandidateSearch>();
+        services.AddSingleton<ServedPlaces>();
         services.AddSingleton<PlaceLocator>();
         services.AddSingleton<SearchPlanner>();
         services.AddSingleton<IScoringModel, HeuristicScoringModel>();

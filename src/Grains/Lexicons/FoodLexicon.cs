@@ -20,7 +20,8 @@ public sealed class FoodLexicon
 
     public FoodLexicon(IEnumerable<FoodTerm> terms, IEnumerable<(string Word, string[] Foods)> compounds)
     {
-        foreach (var term in terms)
+        Terms = [.. terms];
+        foreach (var term in Terms)
         {
             Add(term.Name, term);
             foreach (var alias in term.Aliases)
@@ -39,6 +40,12 @@ public sealed class FoodLexicon
     }
 
     public IReadOnlyCollection<string> Surfaces => surfacesLongestFirst;
+
+    /// <summary>The foods of the file (not the menu names learned from served shops), in file order.</summary>
+    public IReadOnlyList<FoodTerm> Terms { get; }
+
+    /// <summary>Endings that make a menu name some dish though no food of the file ends it (계란탕, 공기밥).</summary>
+    public IReadOnlyList<string> DishEndings { get; init; } = [];
 
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is malformed; the message names the file and the entry.</exception>
@@ -60,8 +67,30 @@ public sealed class FoodLexicon
                 throw DataFile.Invalid(path, where + ".category",
                     $"is '{entry.Category}', not one of {string.Join(", ", FoodCategoryNames.All.Select(c => c.ToKorean()))}");
             }
-            terms.Add(new FoodTerm(entry.Name, category, DataFile.Phrases(path, where + ".aliases", entry.Aliases ?? [], allowEmpty: true)));
+            var aliases = DataFile.Phrases(path, where + ".aliases", entry.Aliases ?? [], allowEmpty: true);
+            var typedOnly = DataFile.Phrases(path, where + ".typedOnly", entry.TypedOnly ?? [], allowEmpty: true);
+            if (typedOnly.FirstOrDefault(word => !aliases.Contains(word)) is { } notAlias)
+            {
+                throw DataFile.Invalid(path, where + ".typedOnly", $"names '{notAlias}', which is not one of its aliases");
+            }
+            var certainAt = new List<FoodCategory>();
+            foreach (var name in DataFile.Phrases(path, where + ".certainAt", entry.CertainAt ?? [], allowEmpty: true))
+            {
+                certainAt.Add(FoodCategoryNames.TryParseKorean(name, out var at)
+                    ? at
+                    : throw DataFile.Invalid(path, where + ".certainAt", $"names '{name}', not one of {string.Join(", ", FoodCategoryNames.All.Select(c => c.ToKorean()))}"));
+            }
+            terms.Add(new FoodTerm(entry.Name, category, aliases)
+            {
+                Family = entry.Family,
+                OwnDish = entry.OwnDish ?? false,
+                KindMeals = entry.KindMeals ?? false,
+                HoldsDish = entry.HoldsDish ?? false,
+                TypedOnly = typedOnly,
+                CertainAt = certainAt,
+            });
         }
+        CheckFamilies(path, terms);
         var spellings = terms.SelectMany(term => term.Aliases.Append(term.Name)).ToHashSet(StringComparer.Ordinal);
         var compounds = new List<(string Word, string[] Foods)>();
         var compoundEntries = file.Compounds ?? [];
@@ -80,7 +109,29 @@ public sealed class FoodLexicon
             }
             compounds.Add((entry.Word, foods));
         }
-        return new FoodLexicon(terms, compounds);
+        return new FoodLexicon(terms, compounds) { DishEndings = DataFile.Words(path, "dishEndings", file.DishEndings ?? [], allowEmpty: true) };
+    }
+
+    /// <summary>A food's family must be another food of the file, and following families must never lead back to it.</summary>
+    private static void CheckFamilies(string path, List<FoodTerm> terms)
+    {
+        var byName = terms.ToDictionary(term => term.Name, StringComparer.Ordinal);
+        foreach (var term in terms.Where(term => term.Family is not null))
+        {
+            var where = $"foods ({term.Name}).family";
+            if (!byName.ContainsKey(term.Family!) || term.Family == term.Name)
+            {
+                throw DataFile.Invalid(path, where, $"is '{term.Family}', which is not another food of the file");
+            }
+            var seen = new HashSet<string>(StringComparer.Ordinal) { term.Name };
+            for (var family = term.Family; family is not null; family = byName[family].Family)
+            {
+                if (!seen.Add(family))
+                {
+                    throw DataFile.Invalid(path, where, $"leads back to '{family}' (a family cannot contain itself)");
+                }
+            }
+        }
     }
 
     /// <summary>Adds menu names seen in the served shops, so any city's own dishes are understood.</summary>
@@ -294,6 +345,7 @@ public sealed class FoodLexicon
     {
         public FoodEntry?[]? Foods { get; init; }
         public CompoundEntry?[]? Compounds { get; init; }
+        public string[]? DishEndings { get; init; }
     }
 
     private sealed record FoodEntry
@@ -301,6 +353,12 @@ public sealed class FoodLexicon
         public string? Name { get; init; }
         public string? Category { get; init; }
         public string[]? Aliases { get; init; }
+        public string? Family { get; init; }
+        public bool? OwnDish { get; init; }
+        public bool? KindMeals { get; init; }
+        public bool? HoldsDish { get; init; }
+        public string[]? TypedOnly { get; init; }
+        public string[]? CertainAt { get; init; }
     }
 
     private sealed record CompoundEntry
@@ -310,9 +368,44 @@ public sealed class FoodLexicon
     }
 }
 
-/// <summary>A canonical food word and the category it belongs to.</summary>
+/// <summary>
+/// A canonical food word and the category it belongs to, with what <see cref="DishNames"/> needs to read menus and shop
+/// names by it: the dish it is a kind of when its name does not end with that dish, whether it is a dish of its own
+/// although its name ends with another's, the spellings only typed by users, and the kinds of shop that certainly serve it.
+/// </summary>
 public sealed record FoodTerm(string Name, FoodCategory Category, IReadOnlyList<string> Aliases)
 {
+    /// <summary>The dish this one is a kind of when its name does not say so (뿌링클 is a 치킨, 라볶이 a 떡볶이).</summary>
+    public string? Family { get; init; }
+
+    /// <summary>
+    /// Its name ends with another dish's but it is not one (삼각김밥 is no 김밥, 감자튀김 no 튀김): a menu named so is
+    /// only this dish.
+    /// </summary>
+    public bool OwnDish { get; init; }
+
+    /// <summary>
+    /// A way of serving whose menus name the dish they hold before it: "돈까스 도시락" is a 도시락 and a 돈까스, "제육덮밥" a
+    /// 덮밥 and a 제육볶음.
+    /// </summary>
+    public bool HoldsDish { get; init; }
+
+    /// <summary>
+    /// A shop of the dish's kind names its versions of it without the dish's name (a chicken shop's 황금올리브, a pizza
+    /// shop's 슈퍼슈프림): its meals named for no other dish are the dish.
+    /// </summary>
+    public bool KindMeals { get; init; }
+
+    /// <summary>Aliases users type that menus and shop names do not use for the dish ("포테이토" for 포테이토피자, "마라" for 마라탕).</summary>
+    public IReadOnlyList<string> TypedOnly { get; init; } = [];
+
+    /// <summary>Kinds of shop that certainly serve it, so a shop of that kind without a menu sells it (중식 for 짜장면).</summary>
+    public IReadOnlyList<FoodCategory> CertainAt { get; init; } = [];
+
+    /// <summary>The name and the aliases that menus and shop names use, without spaces.</summary>
+    public IEnumerable<string> WrittenSpellings =>
+        Aliases.Where(alias => !TypedOnly.Contains(alias)).Prepend(Name).Select(s => s.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).Distinct();
+
     private System.Buffers.SearchValues<string>? spellings;
 
     /// <summary>

@@ -17,6 +17,8 @@ public sealed partial class PlaceGazetteer
     private readonly HashSet<string> relativeToTheUser;
     private volatile string[] places = [];
     private volatile System.Buffers.SearchValues<string>? placeSearch;
+    private string[] fromAddresses = [];
+    private string[] areaNames = [];
 
     public PlaceGazetteer(IEnumerable<string> generic, IEnumerable<string>? landmarks = null, IEnumerable<string>? facilities = null)
     {
@@ -64,6 +66,23 @@ public sealed partial class PlaceGazetteer
                 }
             }
         }
+        fromAddresses = [.. names];
+        Reindex();
+    }
+
+    /// <summary>
+    /// Learns the names of administrative areas as a gazetteer writes them ("삼도2동", "아라1동", "애월읍", "은평구"),
+    /// which addresses rarely spell so (they write the legal 동: 삼도이동). Kept apart from the addresses' names.
+    /// </summary>
+    public void LearnAreaNames(IEnumerable<string> names)
+    {
+        areaNames = [.. names.Where(name => !string.IsNullOrWhiteSpace(name)).Select(name => name.Replace(" ", "", StringComparison.Ordinal))];
+        Reindex();
+    }
+
+    private void Reindex()
+    {
+        var names = new HashSet<string>(fromAddresses.Concat(areaNames), StringComparer.Ordinal);
         names.ExceptWith(CommonWordsThatLookLikePlaces);
         places = names.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).ToArray();
         placeSearch = places.Length > 0 ? System.Buffers.SearchValues.Create(places, StringComparison.Ordinal) : null;
@@ -103,13 +122,13 @@ public sealed partial class PlaceGazetteer
         }
         if (placeSearch is { } search && compactText.AsSpan().IndexOfAny(search) >= 0)
         {
-            // "관악구", or "신림동 쪽": known spellings of the served city's areas, as whole words.
+            // "관악구", or "신림동 쪽": known spellings of the served city's areas, as whole words; all of them, so that
+            // "대구 중구" gives 중구 after 대구 for Choose to prefer.
             foreach (var place in places)
             {
-                if (FindWord(normalizedText, place) is { } found)
+                if (compactText.Contains(place, StringComparison.Ordinal) && FindWord(normalizedText, place) is { } found)
                 {
                     named.Add(found);
-                    break;
                 }
             }
         }
@@ -278,7 +297,7 @@ public sealed partial class PlaceGazetteer
         "먹자골목", "시장", "터미널", "사거리", "삼거리", "오거리", "어느동", "무슨동", "우리동", "어느구", "무슨구", "슬러시",
     ];
 
-    [GeneratedRegex(@"[가-힣]{1,6}(?:특별자치도|특별자치시|광역시|특별시|시|군|구|동|읍|면)(?=\s|$|,|\(|\))")]
+    [GeneratedRegex(@"[가-힣]{1,6}(?:특별자치도|특별자치시|광역시|특별시|시|군|구|동|읍|면|리)(?=\s|$|,|\(|\))")]
     private static partial Regex AdministrativeArea();
 
     // "강남역", "사당역 4번 출구", "의정부역 앞".
@@ -289,9 +308,9 @@ public sealed partial class PlaceGazetteer
     [GeneratedRegex(@"(?<![\d.])(?:\d+\s*번\s*출구|\d+(?:\.\d+)?\s*(?:km|킬로|미터|m)(?![a-z])(?:\s*안(?:쪽)?(?=\s|$|에|으로))?|(?:버스\s*)?(?:\d+|한|두|세)\s*정거장|(?:(?:걸어서|자전거로|버스로|차로)\s*)?\d+\s*분\s*거리|(?:걸어서|자전거로)\s*\d+\s*분\s*(?:안쪽|이내|안)?|(?<![가-힣])\d+\s*층(?=\s*에))", RegexOptions.IgnoreCase)]
     private static partial Regex Distance();
 
-    // Any city's districts, markets and landmarks by their suffix ("성수동", "제주시", "광장시장", "종로 3가"). Single
+    // Any city's districts, markets and landmarks by their suffix ("성수동", "아라1동", "제주시", "광장시장", "종로 3가"). Single
     // administrative suffixes need three letters: two-letter words ending in 동/구/시 are mostly not places (우동, 축구).
-    [GeneratedRegex(@"(?<![가-힣A-Za-z0-9])(?<name>[가-힣]{2,6}(?:동|구|군|읍)|[가-힣]{1,6}\s?(?:시장|터미널|사거리|삼거리|오거리|먹자골목|마을|광장|단지|타운|골목)|[가-힣]{2,6}시|[가-힣]{1,4}\s?\d가)(?=\s|$|에|에서|쪽|근처|주변|앞|[,.?!~])")]
+    [GeneratedRegex(@"(?<![가-힣A-Za-z0-9])(?<name>[가-힣]{2,6}(?:동|구|군|읍)|[가-힣]{1,5}\d{1,2}동|[가-힣]{1,6}\s?(?:시장|터미널|사거리|삼거리|오거리|먹자골목|마을|광장|단지|타운|골목)|[가-힣]{2,6}시|[가-힣]{1,4}\s?\d가)(?=\s|$|에|에서|쪽|근처|주변|앞|[,.?!~])")]
     private static partial Regex NamedPlace();
 
     // The words after a place that say where around it: "학교 앞", "PC방 옆", "강남역 2번 출구 쪽".

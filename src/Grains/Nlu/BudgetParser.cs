@@ -127,6 +127,23 @@ public static partial class BudgetParser
         return new BudgetMatch(chosen.Value, KindAfter(normalizedText, chosen), chosen.Start, chosen.End);
     }
 
+    /// <summary>
+    /// The price a message names for one portion of a dish ("김밥 한 줄 3천원", "떡볶이 1인분 4천원"): not the user's
+    /// budget by the labelling rules, but what the dish they ask for may cost; null when the message names none.
+    /// </summary>
+    public static int? DishPrice(string normalizedText)
+    {
+        foreach (var amount in FindAmounts(normalizedText))
+        {
+            var before = normalizedText[..amount.Start].Replace(" ", "", StringComparison.Ordinal);
+            if (IsDishQuantity(before) && KindAfter(normalizedText, amount) == BudgetKinds.Exact)
+            {
+                return amount.Value;
+            }
+        }
+        return null;
+    }
+
     private static bool IsNegatedExcess(string text, Amount amount)
     {
         var after = text[amount.End..].Replace(" ", "", StringComparison.Ordinal);

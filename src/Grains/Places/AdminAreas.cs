@@ -128,6 +128,15 @@ public sealed class AdminAreas
 
     public IReadOnlyList<AdminArea> All => all;
 
+    /// <summary>
+    /// Every 시군구 and 읍면동 name as the gazetteer writes it ("팔달구", "삼도2동", "애월읍"), for the words a message
+    /// may name a place with: addresses rarely spell the numbered administrative 동 so.
+    /// </summary>
+    public IEnumerable<string> Names() =>
+        Sigungus.Select(s => s.Sigungu![(s.Sigungu!.LastIndexOf(' ') + 1)..])
+            .Concat(Dongs.SelectMany(d => DongName.Members(d.Eupmyeondong!)))
+            .Distinct(StringComparer.Ordinal);
+
     public IReadOnlyList<AdminArea> Sidos { get; }
 
     public IReadOnlyList<AdminArea> Sigungus { get; }

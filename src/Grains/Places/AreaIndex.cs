@@ -45,7 +45,7 @@ public sealed class AreaIndex
                 bySido.ListFor(places[i].SidoId).Add(i);
             }
         }
-        resolver = new AreaResolver(areas, legal, area => ShopsIn(area).Any());
+        resolver = new AreaResolver(areas, legal, area => ShopsIn(area).Any(), ShopsInRegionOf);
     }
 
     public AdminAreas Areas { get; }
@@ -82,6 +82,10 @@ public sealed class AreaIndex
     /// <summary>The area a user's place phrase names; <paramref name="near"/> (their location) decides between several.</summary>
     public AreaResolution Resolve(string? phrase, GeoPoint? near = null) => resolver.Resolve(phrase, near);
 
+    /// <summary>How many shops are served in the area's 시군구 (its 시도 for a 시도 or a city).</summary>
+    public int ShopsInRegionOf(Area area) =>
+        (area.SigunguId >= 0 ? bySigungu.GetValueOrDefault(area.SigunguId) : bySido.GetValueOrDefault(area.SidoId))?.Count ?? 0;
+
     public ShopPlace? PlaceOf(string shopId) => byShopId.TryGetValue(shopId, out var i) ? places[i] : null;
 
     /// <summary>True when the shop lies in the area (see <see cref="AreaMatcher"/>); false for a shop not indexed.</summary>
@@ -105,7 +109,7 @@ public sealed class AreaIndex
             // A legal 동 the gazetteer lacks (법환동) has a point of its own now, measured from the shops that name it.
             location = check.Check(address, input.Location, learned);
         }
-        var (dong, evidence) = AdminDong(areas, address, agreeing, location);
+        var (dong, evidence) = AdminDong(areas, legal, address, agreeing, location);
         var sigungu = address.SigunguId >= 0 ? address.SigunguId : dong >= 0 ? areas[dong].SigunguId : -1;
         var sido = address.SidoId >= 0 ? address.SidoId : sigungu >= 0 ? areas[sigungu].SidoId : -1;
         if (dong >= 0 && address.SidoId >= 0 && areas[dong].SidoId != address.SidoId)
@@ -122,11 +126,16 @@ public sealed class AreaIndex
     /// approximation of each 읍면동's territory); an address with no 시군구 leaves unchecked coordinates to decide
     /// among all of Korea.
     /// </summary>
-    private static (int DongId, DongEvidence Evidence) AdminDong(AdminAreas areas, ParsedAddress address, GeoPoint? agreeing, LocationVerdict location)
+    private static (int DongId, DongEvidence Evidence) AdminDong(
+        AdminAreas areas, LegalAreas legal, ParsedAddress address, GeoPoint? agreeing, LocationVerdict location)
     {
         if (address.DongMatch.DongIds is [var named])
         {
             return (named, DongEvidence.Address);
+        }
+        if (address.DongMatch.IsEmpty && address.Dong is { } legalDong && legal.AdministrativeDongOf(address.SigunguId, legalDong) is >= 0 and var within)
+        {
+            return (within, DongEvidence.LegalDong);
         }
         if (agreeing is { } point)
         {

@@ -11,9 +11,11 @@ namespace Naviyam.Places;
 /// <list type="bullet">
 /// <item>all of them inside the area: the shop is in it — "아라일동 123" is in 아라동, "신월동 5" in the user's 신월동
 /// (신월1동 … 신월7동);</item>
-/// <item>none of them inside, or none at all (a legal 동 the gazetteer does not relate to any: 도남동, 법환동): it is
-/// not, whatever its coordinates say — its address names another place, and a shop said to be in an area must be
-/// there by its address;</item>
+/// <item>none of them inside: it is not, whatever its coordinates say — its address names another place, and a shop
+/// said to be in an area must be there by its address;</item>
+/// <item>none at all (a legal 동 the gazetteer does not relate to any: 색달동, 법환동): it is in the 읍면동 where nearly
+/// all the served shops naming that legal 동 lie by their agreeing coordinates (<see cref="LegalAreas"/>), else in
+/// none;</item>
 /// <item>some inside (a legal 동 split into several administrative ones, the area one of them: "신월동 5" asked for
 /// 신월1동): the shop is in the area only if its coordinates' nearest 읍면동 point among those the address allows
 /// is in it; a shop without agreeing coordinates is left out, since saying it is there would be a guess.</item>
@@ -53,7 +55,8 @@ public static class AreaMatcher
         var named = shop.Address.DongMatch.DongIds;
         if (named.IsEmpty)
         {
-            return false;
+            // A legal 동 related to no 읍면동 by name: in the one its served shops were learned to lie in, else nowhere.
+            return shop.DongEvidence == DongEvidence.LegalDong && area.Children.Contains(shop.AdminDongId);
         }
         var inside = 0;
         foreach (var id in named)

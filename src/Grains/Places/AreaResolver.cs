@@ -19,6 +19,9 @@ public sealed class AreaResolver
 {
     private const int MaxCachedPhrases = 10_000;
 
+    // How many times more served shops a region must hold than the next to decide a name alone.
+    private const int RegionDominance = 10;
+
     // Words after the place that say where around it ("아라동 쪽", "애월 근처").
     private static readonly HashSet<string> Relations = new(StringComparer.Ordinal)
     {
@@ -35,15 +38,22 @@ public sealed class AreaResolver
     private readonly AdminAreas areas;
     private readonly LegalAreas legal;
     private readonly Func<Area, bool>? served;
+    private readonly Func<Area, int>? servedInRegion;
     private readonly ConcurrentDictionary<string, IReadOnlyList<Area>> cache = new(StringComparer.Ordinal);
 
     /// <param name="legal">Legal 동 and 리 learned from the served shops' addresses.</param>
     /// <param name="served">Whether any served shop lies in an area: decides a name several cities share.</param>
-    public AreaResolver(AdminAreas areas, LegalAreas? legal = null, Func<Area, bool>? served = null)
+    /// <param name="servedInRegion">
+    /// How many served shops lie in the area's 시군구 (or 시도): decides when no area of the name holds a shop itself
+    /// (서귀포시 중앙동, whose shops' addresses name its legal 동s, against the 중앙동s of cities where a merchant list
+    /// places only a misfiled shop or none).
+    /// </param>
+    public AreaResolver(AdminAreas areas, LegalAreas? legal = null, Func<Area, bool>? served = null, Func<Area, int>? servedInRegion = null)
     {
         this.areas = areas;
         this.legal = legal ?? LegalAreas.Empty;
         this.served = served;
+        this.servedInRegion = servedInRegion;
     }
 
     /// <summary>The area the phrase names; <paramref name="near"/> (the user's location) decides between several.</summary>
@@ -77,6 +87,15 @@ public sealed class AreaResolver
         if (served is not null && candidates.Where(served).Take(2).ToList() is [var only])
         {
             return new AreaResolution(only, candidates);
+        }
+        if (servedInRegion is not null)
+        {
+            // The region the list serves, clearly: far more shops there than where any other area of the name lies.
+            var ranked = candidates.Select(area => (Area: area, Shops: servedInRegion(area))).OrderByDescending(c => c.Shops).ToList();
+            if (ranked[0].Shops > 0 && ranked[0].Shops >= RegionDominance * ranked[1].Shops)
+            {
+                return new AreaResolution(ranked[0].Area, candidates);
+            }
         }
         return new AreaResolution(null, candidates);
     }
@@ -131,7 +150,7 @@ public sealed class AreaResolver
     /// <summary>
     /// The areas the last word names, at the level its suffix says; a bare word (은평, 애월, 신림, 남원) at every level
     /// below 시도 that knows it, so that 남원 is 남원시 or 남원읍 as the user's location or the served shops say.
-    /// Among 읍면동, names that spell an administrative 읍면동 beat those that only fall inside one elsewhere.
+    /// Within a 시군구, a name that spells an administrative 읍면동 beats a legal one that only falls inside it.
     /// </summary>
     private List<Area> Target(string word, Context context)
     {
@@ -169,8 +188,11 @@ public sealed class AreaResolver
                 found.AddRange(Dongs(dong, word + "동", context));
             }
         }
-        var best = found.Count == 0 ? 0 : found.Min(f => f.Rank);
-        return [.. found.Where(f => f.Rank == best).Select(f => f.Area)];
+        // Within one 시군구 the name's best reading wins. Across 시군구, an area the name spells (rank 0) or spans (rank 1)
+        // is as good as another: 목동 is 대전 중구's 목동 and 양천구's 목1동 … 목5동 alike, for the user's location or the
+        // served shops to decide; only a 동 the name merely lies inside (rank 2) gives way to those.
+        var best = found.Count == 0 ? 0 : Math.Max(found.Min(f => f.Rank), 1);
+        return [.. found.Where(f => f.Rank <= best).GroupBy(f => f.Area.SigunguId).SelectMany(g => g.Where(f => f.Rank == g.Min(x => x.Rank))).Select(f => f.Area)];
     }
 
     /// <summary>
@@ -242,13 +264,17 @@ public sealed class AreaResolver
 
     private static bool HasAreaSuffix(string word) => word[^1] is '시' or '군' or '구' or '동' or '가' or '읍' or '면' or '리';
 
-    /// <summary>The word, then the word without each ending glued to it ("은평구에서" → 은평구).</summary>
+    /// <summary>
+    /// The word, then the word without each ending glued to it ("은평구에서" → 은평구). A road is no place with a
+    /// particle: "동성로" stays whole unless what is left names an area by its suffix ("은평구로" → 은평구).
+    /// </summary>
     private static IEnumerable<string> Variants(string word)
     {
         yield return word;
         foreach (var ending in Endings)
         {
-            if (word.Length > ending.Length + 1 && word.EndsWith(ending, StringComparison.Ordinal))
+            if (word.Length > ending.Length + 1 && word.EndsWith(ending, StringComparison.Ordinal)
+                && (ending is not ("로" or "으로") || HasAreaSuffix(word[..^ending.Length])))
             {
                 yield return word[..^ending.Length];
             }

@@ -14,6 +14,7 @@ public sealed class LegalAreas
 {
     private readonly Dictionary<(int SigunguId, DongName Name), Area> dongs = [];
     private readonly Dictionary<(int SigunguId, DongName Name), GeoPoint> measured = [];
+    private readonly Dictionary<(int SigunguId, DongName Name), int> within = [];
     private readonly Dictionary<DongName, List<Area>> dongsByName = [];
     private readonly Dictionary<(int SigunguId, string Ri), List<Area>> ris = [];
     private readonly Dictionary<string, List<Area>> risByName = new(StringComparer.Ordinal);
@@ -72,6 +73,10 @@ public sealed class LegalAreas
                 LegalName = name,
             };
             learned.dongs[(sigunguId, name)] = area;
+            if (match.IsEmpty && Dominant(evidence.Points, nearest, areas, sigunguId) is >= 0 and var dominant)
+            {
+                learned.within[(sigunguId, name)] = dominant;
+            }
             if (Median(evidence.Points) is { } point)
             {
                 learned.measured[(sigunguId, name)] = point;
@@ -99,6 +104,12 @@ public sealed class LegalAreas
         return learned;
     }
 
+    /// <summary>
+    /// The administrative 읍면동 a legal 동 the gazetteer does not relate by name (법환동, 색달동) lies in, learned from
+    /// where its shops' agreeing coordinates fall: −1 unless nearly all of them fall in one (서귀동 spans four).
+    /// </summary>
+    public int AdministrativeDongOf(int sigunguId, DongName name) => within.TryGetValue((sigunguId, name), out var id) ? id : -1;
+
     /// <summary>The legal 동 of this name in this 시군구, or null.</summary>
     public Area? Find(int sigunguId, DongName name) => dongs.GetValueOrDefault((sigunguId, name));
 
@@ -111,6 +122,22 @@ public sealed class LegalAreas
     /// <summary>The 리 of this name (in the 시군구, or anywhere for −1): 고성리 is in 애월읍 and in 성산읍.</summary>
     public IReadOnlyList<Area> Ris(string ri, int sigunguId = -1) =>
         (sigunguId >= 0 ? ris.GetValueOrDefault((sigunguId, ri)) : risByName.GetValueOrDefault(ri)) ?? [];
+
+    // Shops a legal 동 needs, and the share of them one administrative 읍면동 must hold, to be where it lies.
+    private const int MinimumShops = 2;
+    private const double DominantShare = 0.8;
+
+    private static int Dominant(List<GeoPoint> points, ImmutableArray<int> nearestFirst, AdminAreas areas, int sigunguId)
+    {
+        if (points.Count < MinimumShops || nearestFirst.IsEmpty)
+        {
+            return -1;
+        }
+        var top = nearestFirst[0];
+        var among = areas.DongsOf(sigunguId);
+        var share = points.Count(p => areas.NearestDong(p, among) == top) / (double)points.Count;
+        return share >= DominantShare ? top : -1;
+    }
 
     private static void Collect<TKey>(Dictionary<TKey, Evidence> into, TKey key, string written, GeoPoint? point) where TKey : notnull
     {

@@ -16,6 +16,12 @@ public enum DongEvidence
     /// <see cref="AreaMatcher"/> does not use: the address names another place.
     /// </summary>
     Coordinates = 2,
+
+    /// <summary>
+    /// Its address names a legal 동 the gazetteer does not relate by name to any 읍면동 (색달동), and nearly all the
+    /// served shops of that legal 동 lie, by their agreeing coordinates, in this one (중문동).
+    /// </summary>
+    LegalDong = 3,
 }
 
 /// <summary>

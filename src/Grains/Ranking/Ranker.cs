@@ -17,7 +17,8 @@ public sealed record RankedShops(IReadOnlyList<ScoredCandidate> Top, string Mode
 /// <summary>
 /// The ranking stage: builds the <see cref="RankingFeatures"/> matrix of a turn's candidates, has it scored in one
 /// batch (by whatever <see cref="IFeatureScorer"/> serves the model), and keeps the best
-/// <see cref="RecommendationOptions.MaxResults"/>. Ties go to the shop id, so equal scores always list alike.
+/// <see cref="RecommendationOptions.MaxResults"/>. Ties go to the nearer shop, then the shop id, so equal scores always
+/// list alike.
 /// </summary>
 public sealed class Ranker(IFeatureScorer scorer, IOptions<RecommendationOptions> options)
 {
@@ -31,6 +32,7 @@ public sealed class Ranker(IFeatureScorer scorer, IOptions<RecommendationOptions
         var result = await scorer.ScoreAsync(new RankRequest(RankingFeatures.Count, features));
         var top = Enumerable.Range(0, candidates.Count)
             .OrderByDescending(i => result.Scores[i])
+            .ThenBy(i => candidates[i].DistanceMeters ?? double.MaxValue)
             .ThenBy(i => candidates[i].Shop.Id, StringComparer.Ordinal)
             .Take(options.Value.MaxResults)
             .Select(i => new ScoredCandidate(candidates[i], result.Scores[i]))

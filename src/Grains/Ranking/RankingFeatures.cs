@@ -30,7 +30,8 @@ public static class RankingFeatures
             var candidate = candidates[row];
             var offset = row * Count;
             // A shop without prices is judged by what its kind usually charges; PriceKnown keeps it below a real price.
-            features[offset + BudgetFit] = (float)BudgetFitOf(candidate.Meal?.Price ?? candidate.TypicalPrice, budgetCap);
+            // What the user pays: after the coupon that makes the meal fit.
+            features[offset + BudgetFit] = (float)BudgetFitOf(candidate.FinalPrice ?? candidate.TypicalPrice, budgetCap);
             features[offset + OpenNow] = candidate.OpenNow switch { true => 1f, null => 0.4f, false => 0f };
             features[offset + MealCard] = candidate.Shop.MealCard == MealCardAcceptance.Yes ? 1f : 0.6f;
             features[offset + Nearness] = candidate.DistanceMeters is { } meters

@@ -12,7 +12,14 @@ namespace Naviyam.Reply;
 /// A ranked shop ready to be presented, with the reasons and warnings the user should see, and the user's best
 /// coupon for its meal (null: none applies).
 /// </summary>
-public sealed record RankedCandidate(Candidate Candidate, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<string> Flags, CouponChoice? Coupon = null);
+public sealed record RankedCandidate(Candidate Candidate, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<string> Flags, CouponChoice? Coupon = null)
+{
+    /// <summary>The area the shop lies in, as a user says it ("아라동"); null when unknown.</summary>
+    public string? AreaName { get; init; }
+
+    /// <summary>Why it is offered although it is not a match (Korean, for the user); null for a match.</summary>
+    public string? AlternativeReason { get; init; }
+}
 
 /// <summary>A turn's answer: the text, and the shops it names as the API shows them.</summary>
 public sealed record Presentation(string Text, IReadOnlyList<RecommendationView> Recommendations, IReadOnlyList<RecommendationView> PriceUnknown);
@@ -21,7 +28,7 @@ public sealed record Presentation(string Text, IReadOnlyList<RecommendationView>
 /// The reply stage around the text: why each pick was chosen, what the child should check before going, and the
 /// API's view of the picks. The text itself is <see cref="ReplyComposer"/>'s.
 /// </summary>
-public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog catalog)
+public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog catalog, ServedPlaces? places = null)
 {
     public const string HoursUnknownFlag = "영업시간 확인 필요";
     public const string PriceUnknownFlag = "가격 정보 없음";
@@ -29,25 +36,42 @@ public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog
 
     /// <summary>The ranked picks with their reasons, flags and coupons (<paramref name="coupons"/>: one per pick, in order).</summary>
     /// <param name="atNow">The shops were judged for now rather than for a later meal time.</param>
-    public IReadOnlyList<RankedCandidate> Explain(IReadOnlyList<ScoredCandidate> picks, IReadOnlyList<CouponChoice?> coupons, int? budgetCap, bool atNow)
+    /// <param name="asked">What was asked, for the reason given with an alternative ("고기국수", "아라동").</param>
+    public IReadOnlyList<RankedCandidate> Explain(IReadOnlyList<ScoredCandidate> picks, IReadOnlyList<CouponChoice?> coupons, int? budgetCap, bool atNow,
+        AskedFor? asked = null)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(coupons.Count, picks.Count, nameof(coupons));
         return picks
-            .Select((pick, i) => new RankedCandidate(pick.Candidate, pick.Score, ReasonsFor(pick.Candidate, budgetCap, atNow), FlagsFor(pick.Candidate), coupons[i]))
+            .Select((pick, i) =>
+            {
+                var area = places?.AreaNameOf(pick.Candidate.Shop);
+                return new RankedCandidate(pick.Candidate, pick.Score, ReasonsFor(pick.Candidate, budgetCap, atNow), FlagsFor(pick.Candidate), coupons[i])
+                {
+                    AreaName = area,
+                    AlternativeReason = AlternativeReasons.For(pick.Candidate, asked ?? AskedFor.Nothing, area),
+                };
+            })
             .ToArray();
     }
 
     /// <summary>
     /// The answer to a turn that searched (or did not need to). Shops whose prices are unconfirmed are never presented
-    /// as fitting the budget: they go in their own list.
+    /// as fitting the budget: they go in their own list, as do alternatives without a verified meal. One shop is named
+    /// once, however many rows or lists it came from.
     /// </summary>
     public Presentation Present(ReplyContext context)
     {
-        var views = context.Picks.Select(ToView).ToArray();
-        return context.PricesUnconfirmed
-            ? new Presentation(composer.Compose(context), [], views)
-            : new Presentation(composer.Compose(context), views, []);
+        var picks = SameShop.Distinct(context.Picks, pick => pick.Candidate.Shop);
+        context = context with { Picks = picks };
+        var views = picks.Select(ToView).ToArray();
+        if (context.PricesUnconfirmed)
+        {
+            return new Presentation(composer.Compose(context), [], views);
+        }
+        return new Presentation(composer.Compose(context), [.. views.Where(v => !IsUnpricedAlternative(v))], [.. views.Where(IsUnpricedAlternative)]);
     }
+
+    private static bool IsUnpricedAlternative(RecommendationView view) => view.Alternative && view.Price is null;
 
     /// <summary>"거기 어떻게 가?": where a shop offered earlier is, from the catalog's address.</summary>
     public Presentation PresentWhere(RecommendationView shop) =>
@@ -56,9 +80,9 @@ public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog
     private static IReadOnlyList<string> ReasonsFor(Candidate candidate, int? budgetCap, bool atNow)
     {
         var reasons = new List<string>();
-        if (candidate.Meal?.Price is { } price && budgetCap is { } cap)
+        if (candidate.FinalPrice is { } price && budgetCap is { } cap)
         {
-            reasons.Add($"예산 안({Won(price)} ≤ {Won(cap)})");
+            reasons.Add(candidate.Coupon is null ? $"예산 안({Won(price)} ≤ {Won(cap)})" : $"쿠폰 쓰면 예산 안({Won(price)} ≤ {Won(cap)})");
         }
         else if (candidate.TypicalPrice is not null && budgetCap is not null)
         {
@@ -68,13 +92,13 @@ public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog
         {
             reasons.Add(atNow ? "지금 영업 중" : "그 시간에 영업");
         }
-        if (candidate.FoodMatched)
+        if (candidate.FoodMatched && candidate.Alternative == AlternativeKind.None)
         {
             reasons.Add("찾는 음식");
         }
         if (candidate.DistanceMeters is { } meters)
         {
-            reasons.Add($"{Distance(meters)} 거리");
+            reasons.Add($"{(candidate.ApproximateDistance ? "약 " : "")}{Distance(meters)} 거리");
         }
         reasons.Add("급식카드 가맹점");
         return reasons;
@@ -113,5 +137,10 @@ public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog
         Score = Math.Round(pick.Score, 4),
         Reasons = pick.Reasons,
         Flags = pick.Flags,
+        Alternative = pick.Candidate.Alternative != AlternativeKind.None,
+        AlternativeReason = pick.AlternativeReason,
+        Address = pick.Candidate.Shop.Address,
+        Area = pick.AreaName,
+        DistanceApproximate = pick.Candidate.DistanceMeters is not null && pick.Candidate.ApproximateDistance,
     };
 }

@@ -29,72 +29,233 @@ public sealed class ReplyComposer
                 : SmallTalk(context.CompactText);
         }
 
+        if (context.AmbiguousPlaces.Count > 0)
+        {
+            var names = string.Join(", ", context.AmbiguousPlaces.Take(4));
+            return $"말한 곳이 여러 군데 있어서 어디인지 모르겠어요: {names}. 어느 쪽인지 시나 구 이름을 붙여서 알려 줄래요?";
+        }
+
         var text = new StringBuilder();
-        var budget = context.BudgetCap;
+        if (context.Intent == Intents.CouponInquiry)
+        {
+            // A question about coupons is answered about coupons first.
+            text.Append(DescribeCoupons(context.UsableCoupons, context.Now, context.Picks.Any(p => p.Coupon is not null))).Append(' ');
+        }
+
+        if (!context.Outcome.Matched)
+        {
+            // The first sentence tells the truth: nothing matches, and why; then what is offered instead, if anything.
+            text.Append(NoneSentence(context));
+            if (context.Picks.Count > 0)
+            {
+                text.Append(' ').Append(AlternativesIntro(context)).Append('\n');
+                AppendPicks(text, context);
+                text.Append(PaymentNote(context));
+            }
+            else
+            {
+                text.Append(' ').Append(NextStep(context));
+            }
+            AppendHelpWhenHungry(text, context);
+            return text.ToString().TrimEnd();
+        }
+
+        if (context.Picks.Count == 0)
+        {
+            // Nothing was searched for (or the search found nothing at all to say about): ask for what helps.
+            text.Append("지금 조건에 맞는 곳을 찾지 못했어요. 먹고 싶은 음식이나 예산을 조금 바꿔서 다시 물어봐 줄래요?");
+            return text.ToString().TrimEnd();
+        }
 
         if (context.Intent == Intents.EmergencyFood)
         {
             text.Append("많이 배고프죠? 지금 바로 먹을 수 있는 곳부터 알려 줄게요. ");
         }
-        else if (context.Intent == Intents.CouponInquiry)
+        if (context.UnlocatedPlace is { } place)
         {
-            text.Append(DescribeCoupons(context.UsableCoupons, context.Now, context.Picks.Any(p => p.Coupon is not null))).Append(' ');
+            text.Append(context.HasLocation
+                ? $"{place}{SubjectParticle(place)} 어디인지 찾지 못해서 지금 있는 곳 근처로 찾았어요. "
+                : $"{place}{SubjectParticle(place)} 어디인지 아직 몰라서 가까운 순으로는 고르지 못했어요. ");
         }
+        text.Append(Opening(context)).Append('\n');
+        AppendPicks(text, context);
+        if (context.PricesUnconfirmed)
+        {
+            text.Append("주문하기 전에 가격을 꼭 물어봐 주세요. ");
+        }
+        text.Append(PaymentNote(context));
+        if (context.DietApplied)
+        {
+            text.Append(context.HasAllergy
+                ? " 알레르기가 있는 재료가 이름에 들어간 메뉴는 뺐지만, 이름만으로는 다 알 수 없으니 주문할 때 가게에 꼭 말해 주세요."
+                : " 못 먹는다고 한 재료가 들어간 메뉴는 빼고 골랐어요.");
+        }
+        if (MissingSlotQuestion(context) is { } question)
+        {
+            text.Append('\n').Append(question);
+        }
+        return text.ToString().TrimEnd();
+    }
 
-        if (context.Picks.Count > 0)
+    private static void AppendPicks(StringBuilder text, ReplyContext context)
+    {
+        for (var i = 0; i < context.Picks.Count; i++)
         {
-            if (context.UnlocatedPlace is { } place)
-            {
-                text.Append(context.HasLocation
-                    ? $"{place}{SubjectParticle(place)} 어디인지 찾지 못해서 지금 있는 곳 근처로 찾았어요. "
-                    : $"{place}{SubjectParticle(place)} 어디인지 아직 몰라서 가까운 순으로는 고르지 못했어요. ");
-            }
-            text.Append(Opening(context)).Append('\n');
-            for (var i = 0; i < context.Picks.Count; i++)
-            {
-                text.Append(i + 1).Append(". ").Append(Describe(context.Picks[i])).Append('\n');
-            }
-            if (context.PricesUnconfirmed)
-            {
-                text.Append("주문하기 전에 가격을 꼭 물어봐 주세요. ");
-            }
-            text.Append(context.Picks.Any(p => p.Candidate.Shop.MealCard == MealCardAcceptance.Partial)
-                ? "급식카드 사용 조건은 가게마다 달라서, 주문 전에 한 번 확인해 주세요."
-                : "모두 급식카드로 결제할 수 있는 곳이에요.");
-            if (context.DietApplied)
-            {
-                text.Append(context.HasAllergy
-                    ? " 알레르기가 있는 재료가 이름에 들어간 메뉴는 뺐지만, 이름만으로는 다 알 수 없으니 주문할 때 가게에 꼭 말해 주세요."
-                    : " 못 먹는다고 한 재료가 들어간 메뉴는 빼고 골랐어요.");
-            }
-            if (MissingSlotQuestion(context) is { } question)
-            {
-                text.Append('\n').Append(question);
-            }
+            text.Append(i + 1).Append(". ").Append(Describe(context.Picks[i])).Append('\n');
         }
-        else if (context.CheaperThan is { } ceiling)
+    }
+
+    private static string PaymentNote(ReplyContext context) =>
+        context.Picks.Any(p => p.Candidate.Shop.MealCard == MealCardAcceptance.Partial)
+            ? "급식카드 사용 조건은 가게마다 달라서, 주문 전에 한 번 확인해 주세요."
+            : "모두 급식카드로 결제할 수 있는 곳이에요.";
+
+    /// <summary>
+    /// The first sentence when nothing matches: where, and the conditions that decided it, around what was asked —
+    /// "아라동에는 6,000원 이하 김밥 파는 곳이 없어요", "근처에는 안 매운 떡볶이 파는 곳이 없어요". Only the deciding
+    /// conditions are named: a budget that was not the reason is not blamed.
+    /// </summary>
+    private static string NoneSentence(ReplyContext context)
+    {
+        var limits = context.Outcome.Limits;
+        if (limits is [SearchLimit.Distance])
         {
-            text.Append(CultureInfo.InvariantCulture, $"아쉽지만 {Won(ceiling)}보다 싼 메뉴는 근처에서 찾지 못했어요. 앞에서 알려 준 곳이 지금은 가장 저렴해요.");
+            return "근처 20km 안에는 급식카드로 먹을 수 있는 가맹점이 없어요.";
         }
-        else if (budget is { } cap)
+        if (context.Area is null && context.UnlocatedPlace is { } unplaced)
         {
-            text.Append(CultureInfo.InvariantCulture, $"아쉽지만 {Won(cap)} 안에서 먹을 수 있는 급식카드 가맹점 메뉴를 찾지 못했어요.");
-            if (context.CheapestEligible is { Meal: { } meal } cheapest)
-            {
-                text.Append(CultureInfo.InvariantCulture,
-                    $" 지금 갈 수 있는 곳 중 가장 저렴한 메뉴는 {cheapest.Shop.Name}의 {meal.Name} {Won(meal.Price!.Value)}이에요.");
-            }
-            if (context.Intent == Intents.EmergencyFood || cap == 0)
-            {
-                text.Append("\n혹시 끼니를 거르고 있다면 가까운 주민센터나 지역아동센터에 꼭 도움을 요청해 주세요. 청소년상담전화 1388도 언제든 받아 줘요.");
-            }
+            return $"{unplaced}{SubjectParticle(unplaced)} 어디인지 찾지 못했어요.";
+        }
+        var where = context.Area is { } area ? $"{area}에는 " : context.HasLocation ? "근처에는 " : "";
+        var conditions = new List<string>();
+        if (limits.Contains(SearchLimit.Hours))
+        {
+            conditions.Add(context.LaterTime is { } later ? $"{later}{(later[^1] is '에' ? "" : "에")} 문 여는" : "지금 문 연");
+        }
+        if (limits.Contains(SearchLimit.Budget) && BudgetWords(context) is { } money)
+        {
+            conditions.Add(money);
+        }
+        if (limits.Contains(SearchLimit.Restriction))
+        {
+            conditions.Add(context.NotSpicy ? "안 매운"
+                : context.TurnedDown.Count > 0 ? $"{string.Join(", ", context.TurnedDown)} 말고 다른"
+                : "못 먹는 재료가 없는");
+        }
+        var food = context.Slots.FoodType;
+        if (food is not null && context.Outcome.Alternatives == AlternativeKind.MightServe)
+        {
+            // Shops without menus may well sell it: what is missing is a shop known to.
+            var known = string.Join(' ', conditions.Append(food));
+            return $"{where}{known}{ObjectParticle(known)} 판다고 확인된 곳은 없어요.";
+        }
+        string noun;
+        if (food is not null)
+        {
+            noun = IsShopWord(food) ? food : $"{food} 파는 곳";
+        }
+        else if (limits.Contains(SearchLimit.Restriction))
+        {
+            // "안 매운 메뉴를 파는 곳": the restriction describes the food, not the shop.
+            noun = $"{conditions[^1]} 메뉴를 파는 곳";
+            conditions.RemoveAt(conditions.Count - 1);
         }
         else
         {
-            text.Append("지금 조건에 맞는 곳을 찾지 못했어요. 먹고 싶은 음식이나 예산을 조금 바꿔서 다시 물어봐 줄래요?");
+            noun = context.Area is null && conditions.Count == 0 ? "급식카드로 먹을 수 있는 곳" : "먹을 수 있는 곳";
         }
+        var phrase = string.Join(' ', conditions.Append(noun));
+        return $"{where}{phrase}{SubjectParticle(phrase)} 없어요.";
+    }
 
-        return text.ToString().TrimEnd();
+    /// <summary>"6,000원 이하 (김밥 파는 곳)", "5,000원 안에서 (먹을 수 있는 곳)", "급식카드 잔액 5,000원 안에서", "7,000원보다 싼".</summary>
+    private static string? BudgetWords(ReplyContext context) =>
+        context.CheaperThan is { } ceiling ? $"{Won(ceiling)}보다 싼"
+        : context.BudgetCap is not { } cap ? null
+        : context.BudgetFromCard ? $"급식카드 잔액 {Won(cap)} 안에서"
+        : context.Slots.FoodType is null ? $"{Won(cap)} 안에서" : $"{Won(cap)} 이하";
+
+    /// <summary>What the alternatives below are, said before them.</summary>
+    private static string AlternativesIntro(ReplyContext context)
+    {
+        var food = context.Slots.FoodType;
+        return context.Outcome.Alternatives switch
+        {
+            AlternativeKind.OutsideArea => $"대신 {context.Area ?? "그 동네"} 밖에서 가까운 곳을 골라 봤어요.",
+            AlternativeKind.NearUserInstead => "대신 지금 있는 곳 근처에서 골라 봤어요.",
+            AlternativeKind.SimilarDish => $"대신 비슷한 메뉴가 있는 곳을 골라 봤어요.",
+            AlternativeKind.MightServe => food is null
+                ? "메뉴 정보가 없는 가게 중에서 골라 봤어요. 가기 전에 전화로 물어봐 주세요."
+                : $"메뉴 정보가 없어서 확실하지는 않지만, {food}{ObjectParticle(food)} 팔 수도 있는 곳을 골라 봤어요. 가기 전에 전화로 물어봐 주세요.",
+            _ => "대신 이런 곳은 어때요?",
+        };
+    }
+
+    /// <summary>What the child can do next when nothing at all is offered.</summary>
+    private static string NextStep(ReplyContext context)
+    {
+        var limits = context.Outcome.Limits;
+        var food = context.Slots.FoodType;
+        var step = new StringBuilder();
+        if (context.Area is null && context.UnlocatedPlace is not null)
+        {
+            return "근처 동 이름(예: ○○동)이나 구 이름을 알려 주거나 위치를 공유해 주면 그곳에서 찾아 줄게요.";
+        }
+        if (limits.Contains(SearchLimit.Area))
+        {
+            step.Append("근처 20km 안에서도 찾지 못했어요. ");
+        }
+        if (limits.Contains(SearchLimit.Budget) && context.CheaperThan is { } ceiling)
+        {
+            step.Append("앞에서 알려 준 곳이 지금은 가장 저렴해요.");
+        }
+        else if (limits.Contains(SearchLimit.Budget))
+        {
+            if (context.CheapestEligible is { Meal: { } meal } cheapest)
+            {
+                var price = cheapest.FinalPrice ?? meal.Price!.Value;
+                step.Append(CultureInfo.InvariantCulture, $"{(food is null ? "갈 수 있는 곳" : food)} 중 가장 저렴한 건 {cheapest.Shop.Name}의 {meal.Name} {Won(price)}이에요. ");
+            }
+            step.Append("금액을 조금 올리거나 다른 음식을 말해 주면 다시 찾아볼게요.");
+        }
+        else if (limits.Contains(SearchLimit.Hours))
+        {
+            step.Append("문 여는 시간에 다시 물어보거나, 다른 음식을 말해 주면 지금 문 연 곳을 찾아볼게요.");
+        }
+        else if (limits.Contains(SearchLimit.Restriction))
+        {
+            step.Append(context.NotSpicy && food is not null
+                ? $"안 맵게 해 줄 수 있는지 가게에 물어보거나, 다른 음식을 말해 주면 다시 찾아볼게요."
+                : "다른 음식을 말해 주면 먹을 수 있는 걸로 다시 찾아볼게요.");
+        }
+        else if (limits.Contains(SearchLimit.Dish))
+        {
+            step.Append("다른 음식을 말해 주면 다시 찾아볼게요.");
+        }
+        else if (limits.Contains(SearchLimit.Distance))
+        {
+            step.Append("다른 동네 이름을 말해 주면 그곳에서 찾아볼게요.");
+        }
+        else
+        {
+            step.Append("음식이나 동네를 바꿔서 다시 물어봐 줄래요?");
+        }
+        if (!context.HasLocation && context.Area is null)
+        {
+            step.Append(' ').Append(context.UnlocatedPlace is null
+                ? "지금 어디 근처인지 알려 주면 가까운 곳부터 찾아 줄게요."
+                : "근처 동 이름(예: ○○동)을 알려 주거나 위치를 공유해 주면 가까운 곳부터 다시 찾아 줄게요.");
+        }
+        return step.ToString().TrimEnd();
+    }
+
+    /// <summary>A hungry child with no money or nothing to eat is pointed to real help.</summary>
+    private static void AppendHelpWhenHungry(StringBuilder text, ReplyContext context)
+    {
+        if (context.Picks.Count == 0 && (context.Intent == Intents.EmergencyFood || context.BudgetCap == 0))
+        {
+            text.Append("\n혹시 끼니를 거르고 있다면 가까운 주민센터나 지역아동센터에 꼭 도움을 요청해 주세요. 청소년상담전화 1388도 언제든 받아 줘요.");
+        }
     }
 
     /// <summary>Where a shop offered earlier is: its address from the data, and how far it was from the user.</summary>
@@ -161,9 +322,10 @@ public sealed class ReplyComposer
             var money = context.BudgetFromCard ? $"급식카드 잔액 {Won(limit)}" : Won(limit);
             var usually = food is null ? "먹을 수 있는 곳" : IsShopWord(food) ? $"먹을 수 있는 {food}" : subject;
             var cheapest = context.CheapestEligible is { Meal: { } meal } shop
-                ? $" 가격이 확인된 메뉴 중 가장 저렴한 건 {shop.Shop.Name}의 {meal.Name} {Won(meal.Price!.Value)}이에요."
+                ? $" 가격이 확인된 메뉴 중 가장 저렴한 건 {shop.Shop.Name}의 {meal.Name} {Won(shop.FinalPrice ?? meal.Price!.Value)}이에요."
                 : "";
-            return $"아쉽지만 {money} 안에서 먹을 수 있다고 가격이 확인된 메뉴는 찾지 못했어요.{cheapest}\n"
+            var there = context.Area is { } named ? $"{named}에서 " : "";
+            return $"아쉽지만 {there}{money} 안에서 먹을 수 있다고 가격이 확인된 메뉴는 찾지 못했어요.{cheapest}\n"
                    + $"메뉴 가격 정보가 없는 가맹점 중에서는, 보통 그 금액으로 {usually} {count}군데가 있어요.";
         }
         var budgetPart = context.CheaperThan is { } ceiling
@@ -175,6 +337,10 @@ public sealed class ReplyComposer
         if (context.LaterTime is { } later)
         {
             budgetPart = $"{later}{(later[^1] is '에' or '가' or '다' or '따' or '서' ? "" : "에")} {budgetPart}";
+        }
+        if (context.Area is { } area)
+        {
+            budgetPart = $"{area}에서 {budgetPart}";
         }
         return count == 1
             ? $"{budgetPart}{subject}{ObjectParticle(subject)} 찾았어요."
@@ -189,6 +355,10 @@ public sealed class ReplyComposer
     {
         var candidate = pick.Candidate;
         var line = new StringBuilder(candidate.Shop.Name);
+        if (candidate.Alternative == AlternativeKind.OutsideArea && pick.AreaName is { } area)
+        {
+            line.Append(" (").Append(area).Append(')');
+        }
         if (candidate.Meal is { Price: { } price } meal)
         {
             line.Append(" — ").Append(meal.Name).Append(' ').Append(Won(price));
@@ -204,7 +374,7 @@ public sealed class ReplyComposer
         }
         if (candidate.DistanceMeters is { } meters)
         {
-            line.Append(", ").Append(Distance(meters));
+            line.Append(", ").Append(candidate.ApproximateDistance ? "약 " : "").Append(Distance(meters));
         }
         if (pick.Flags.Count > 0)
         {
@@ -240,20 +410,9 @@ public sealed class ReplyComposer
         return text.ToString();
     }
 
-    private static string TopicParticle(string word) => Particle(word, "은", "는");
+    private static string TopicParticle(string word) => KoreanParticles.Topic(word);
 
-    private static string SubjectParticle(string word) => Particle(word, "이", "가");
+    private static string SubjectParticle(string word) => KoreanParticles.Subject(word);
 
-    private static string ObjectParticle(string word) => Particle(word, "을", "를");
-
-    /// <summary>The first form after a final consonant, the second after a vowel; both, as "은(는)", after anything but Hangul.</summary>
-    private static string Particle(string word, string afterConsonant, string afterVowel)
-    {
-        var last = word.TrimEnd().LastOrDefault();
-        if (last is < '가' or > '힣')
-        {
-            return $"{afterConsonant}({afterVowel})";
-        }
-        return (last - '가') % 28 == 0 ? afterVowel : afterConsonant;
-    }
+    private static string ObjectParticle(string word) => KoreanParticles.Object(word);
 }

@@ -64,4 +64,19 @@ public sealed record ReplyContext
 
     /// <summary>The instant of the turn, for coupons that end soon.</summary>
     public DateTimeOffset? Now { get; init; }
+
+    /// <summary>What the search found: a match, or why not and what the alternatives are.</summary>
+    public SearchOutcome Outcome { get; init; } = SearchOutcome.Found;
+
+    /// <summary>The area the user named and the search kept to ("아라동").</summary>
+    public string? Area { get; init; }
+
+    /// <summary>A place name that could mean several areas ("서울특별시 중구", "대구광역시 중구"): ask which one.</summary>
+    public IReadOnlyList<string> AmbiguousPlaces { get; init; } = [];
+
+    /// <summary>Spicy dishes were left out ("매운 거 못 먹어").</summary>
+    public bool NotSpicy { get; init; }
+
+    /// <summary>Foods the user turned down ("짬뽕 말고").</summary>
+    public IReadOnlyList<string> TurnedDown { get; init; } = [];
 }

@@ -1,12 +1,16 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Naviyam.Catalog;
-using Naviyam.Hosting;
+using Naviyam.Coupons;
 using Naviyam.Lexicons;
+using Naviyam.Places;
 using Naviyam.Shops;
 
 namespace Naviyam.Retrieval;
 
 /// <summary>What a turn is looking for, after NLU, session slots, card balance and age are combined.</summary>
+/// <param name="Location">The point distances are measured from: the device's location, else the named area's point.</param>
+/// <param name="LocalNow">Seoul local time the shops must be open at.</param>
 public sealed record CandidateQuery(
     GeoPoint? Location,
     int? BudgetCap,
@@ -14,7 +18,23 @@ public sealed record CandidateQuery(
     IReadOnlyList<string> Exclusions,
     bool IsMinor,
     DateTimeOffset LocalNow,
-    DishPreference? Preference = null);
+    DishPreference? Preference = null)
+{
+    /// <summary>A place the user named: only shops inside it match.</summary>
+    public Area? Area { get; init; }
+
+    /// <summary>The user's coupons: a meal fits when its price after the best of them fits the budget.</summary>
+    public IReadOnlyList<WalletCoupon> Wallet { get; init; } = [];
+
+    /// <summary>Seoul local time of the turn, when the coupons must be valid (the product clock's now).</summary>
+    public DateTimeOffset CouponsAt { get; init; }
+
+    /// <summary>
+    /// The user named a place that could not be found: nothing is a match there, so what fits near their own location
+    /// (if they share it) is only an alternative.
+    /// </summary>
+    public bool PlaceNotFound { get; init; }
+}
 
 /// <summary>
 /// A shop that may be offered, with the meal that makes it fit. A shop whose menu has no prices carries instead what
@@ -26,11 +46,26 @@ public sealed record Candidate(
     bool? OpenNow,
     double? DistanceMeters,
     bool FoodMatched,
-    int? TypicalPrice = null);
+    int? TypicalPrice = null)
+{
+    /// <summary>The user's best coupon for the meal (the same rule checkout applies), or null.</summary>
+    public CouponChoice? Coupon { get; init; }
+
+    /// <summary>What the meal costs the user: after the coupon, else its price.</summary>
+    public int? FinalPrice => Coupon?.PriceAfterDiscount ?? Meal?.Price;
+
+    /// <summary>Offered in place of a match, and why (<see cref="AlternativeKind.None"/> for a match).</summary>
+    public AlternativeKind Alternative { get; init; }
+
+    /// <summary>The distance is measured to the point of the shop's address area, not to the shop.</summary>
+    public bool ApproximateDistance { get; init; }
+}
 
 /// <summary>
 /// <see cref="Fitting"/>: shops with a real meal that fits. <see cref="PriceUnknown"/>: with a budget, shops that list no
-/// prices but whose kind usually fits it. <see cref="CheapestEligible"/>: when nothing fits, the cheapest real meal.
+/// prices but whose kind usually fits it. <see cref="CheapestEligible"/>: when nothing fits the budget, the cheapest real
+/// meal that fits everything else. <see cref="Alternatives"/>: when nothing matches, what may be offered instead, each
+/// marked; <see cref="Outcome"/> says why.
 /// </summary>
 public sealed record CandidateSet(
     IReadOnlyList<Candidate> Fitting,
@@ -38,263 +73,211 @@ public sealed record CandidateSet(
     Candidate? CheapestEligible)
 {
     public static CandidateSet Empty { get; } = new([], [], null);
+
+    public IReadOnlyList<Candidate> Alternatives { get; init; } = [];
+
+    public SearchOutcome Outcome { get; init; } = SearchOutcome.Found;
 }
 
 /// <summary>
-/// Retrieval stage: the hard rules no ranking may override. Meal-card merchants only; never a
-/// not-for-children shop for a minor; never a shop known to be closed; with a budget, only a real priced
-/// meal at or under it; exclusions always honoured.
+/// Retrieval stage: the hard rules no ranking may override. Meal-card merchants only; never a not-for-children shop
+/// for a minor; never a shop known to be closed; a named area restricts the shops to those inside it; the asked dish by
+/// concept; with a budget, only a real priced meal whose price after the user's best coupon fits it; exclusions always
+/// honoured; nothing farther than <see cref="RecommendationOptions.MaxDistanceMeters"/> from the user. When nothing
+/// matches, it says which limits decided that and gathers marked alternatives: the nearest fits outside the area,
+/// similar dishes, or shops that might serve the dish.
 /// </summary>
 public sealed class CandidateSearch
 {
     private readonly IShopCatalog catalog;
     private readonly FoodLexicon foods;
+    private readonly DishNames dishNames;
+    private readonly ServedPlaces places;
     private readonly TypicalMealPrices typicalPrices;
     private readonly SpicyDishes spicyDishes;
     private readonly IOptions<RecommendationOptions> options;
 
-    // Shops that serve a food (its category, or a menu that names it), most popular first, per catalog version:
-    // a city-wide "치킨" then walks the chicken shops instead of every shop.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<FoodTerm, ShopRecord[]> shopsByFood = new();
+    // Shops that may answer a dish (a menu of it or of its family, or a name or kind that says it), most popular first,
+    // per catalog version: a city-wide "떡볶이" then walks those shops instead of every shop.
+    private readonly ConcurrentDictionary<string, DishShops> shopsByDish = new(StringComparer.Ordinal);
 
-    public CandidateSearch(IShopCatalog catalog, FoodLexicon foods, TypicalMealPrices typicalPrices, SpicyDishes spicyDishes,
-        IOptions<RecommendationOptions> options)
+    public CandidateSearch(IShopCatalog catalog, FoodLexicon foods, DishNames dishNames, ServedPlaces places, TypicalMealPrices typicalPrices,
+        SpicyDishes spicyDishes, IOptions<RecommendationOptions> options)
     {
         this.catalog = catalog;
         this.foods = foods;
+        this.dishNames = dishNames;
+        this.places = places;
         this.typicalPrices = typicalPrices;
         this.spicyDishes = spicyDishes;
         this.options = options;
-        catalog.Changed += shopsByFood.Clear;
+        catalog.Changed += shopsByDish.Clear;
     }
-
-    private ShopRecord[] ShopsServing(FoodTerm food) => shopsByFood.GetOrAdd(food, term =>
-        catalog.All().Where(shop => shop.Category == term.Category || shop.Menus.Any(menu => Mentions(menu.Name, term))).ToArray());
 
     public CandidateSet Find(CandidateQuery query)
     {
         var settings = options.Value;
-        var food = query.FoodType is { } type && foods.TryGet(type.Replace(" ", "", StringComparison.Ordinal), out var term) ? term : null;
-        var exclusions = ExclusionsFor(query.Exclusions);
-        var filter = new ShopFilter(query, food, exclusions, typicalPrices);
+        var dish = DishRequest.For(query.FoodType, dishNames, spicyDishes);
+        var judge = new ShopJudge(query, dish, ExclusionsFor(query.Exclusions), typicalPrices, CouponPricing.For(query.Wallet, query.CouponsAt));
 
-        if (query.Location is { } location)
+        if (query.Area is { } area)
         {
-            // Widening rings: every shop is judged once, however many radii are tried.
-            var inner = -1.0;
-            foreach (var radius in settings.SearchRadiiMeters)
-            {
-                foreach (var (shop, distance) in catalog.Near(location, radius))
-                {
-                    if (distance > inner)
-                    {
-                        filter.Consider(shop, distance);
-                    }
-                }
-                inner = radius;
-                if (filter.FittingCount >= settings.MaxResults && filter.WishedCount >= settings.MaxResults)
-                {
-                    return filter.Result(settings.MaxCandidates, catalog);
-                }
-            }
-            // Beyond the last radius the user is better served by a far shop than by none.
-            foreach (var shop in food is null ? catalog.All() : ShopsServing(food))
-            {
-                var distance = shop.Location is { } at ? location.DistanceMetersTo(at) : double.NaN;
-                if (double.IsNaN(distance) || distance > inner)
-                {
-                    filter.Consider(shop, distance);
-                    if (filter.FittingCount >= settings.MaxCandidates)
-                    {
-                        break;
-                    }
-                }
-            }
-            return filter.Result(settings.MaxCandidates, catalog);
+            return InArea(query, area, judge, dish, settings);
+        }
+        if (query.PlaceNotFound)
+        {
+            return NearUserInstead(query, judge, dish, settings);
+        }
+        if (query.Location is { } origin)
+        {
+            var near = NewCollector(judge, settings, query.Preference is not null && dish is null);
+            Around(origin, near, settings, skip: null);
+            return near.HasMatches ? near.Result(settings.MaxCandidates) : near.NoMatch(settings.MaxCandidates, insideArea: false);
         }
 
-        // No place to be near: the catalog is ordered by popularity, so stopping once the ranker's batch is full
-        // keeps the best-known shops and bounds the cost at any city size.
-        foreach (var shop in food is null ? catalog.All() : ShopsServing(food))
+        // No place to be near: the catalog is ordered by popularity, so stopping once the ranker's batch is full keeps
+        // the best-known shops and bounds the cost at any city size.
+        var anywhere = NewCollector(judge, settings, query.Preference is not null && dish is null);
+        foreach (var shop in dish is null ? catalog.All() : ShopsFor(dish).Shops)
         {
-            filter.Consider(shop, double.NaN);
-            if (filter.FittingCount >= settings.MaxCandidates)
+            anywhere.Consider(shop, null, approximate: false);
+            if (anywhere.FittingCount >= settings.MaxCandidates)
             {
                 break;
             }
         }
-        return filter.Result(settings.MaxCandidates, catalog);
+        return anywhere.HasMatches ? anywhere.Result(settings.MaxCandidates) : anywhere.NoMatch(settings.MaxCandidates, insideArea: false, hadOrigin: false);
     }
 
-    /// <summary>Judges shops one at a time, without per-shop allocations, and keeps those that fit.</summary>
-    private sealed class ShopFilter(CandidateQuery query, FoodTerm? food, Exclusions exclusions, TypicalMealPrices typicalPrices)
+    /// <summary>
+    /// Only shops inside the named area match. When none fits there, the nearest fits outside it (within the distance
+    /// limit of the user, else of the area's point) are the alternatives; when there are none either, a similar dish or
+    /// a shop that might serve it inside the area.
+    /// </summary>
+    private CandidateSet InArea(CandidateQuery query, Area area, ShopJudge judge, DishRequest? dish, RecommendationOptions settings)
     {
-        private readonly List<Candidate> fitting = [];
-        private readonly List<Candidate> priceUnknown = [];
-        private readonly DayOfWeek day = query.LocalNow.DayOfWeek;
-        private readonly int minute = query.LocalNow.Hour * 60 + query.LocalNow.Minute;
-
-        public int FittingCount => fitting.Count;
-
-        /// <summary>Fitting shops that serve the wished-for kind of dish; without such a wish, every fitting shop.</summary>
-        public int WishedCount => food is null && query.Preference is not null ? wished : fitting.Count;
-
-        private int wished;
-
-        /// <summary>The hard rules every offered shop must pass, whatever the food or budget.</summary>
-        public bool IsEligible(ShopRecord shop, out bool? open)
+        var origin = query.Location ?? area.Point;
+        var inside = NewCollector(judge, settings, query.Preference is not null && dish is null);
+        var dishShops = dish is null ? null : ShopsFor(dish).Ids;
+        foreach (var shop in places.ShopsIn(area))
         {
-            open = null;
-            if (shop.MealCard is not (MealCardAcceptance.Yes or MealCardAcceptance.Partial) || query.IsMinor && shop.NotForChildren)
+            if (dishShops is not null && !dishShops.Contains(shop.Id))
             {
-                return false;
+                inside.SkipAsNotTheDish();
+                continue;
             }
-            open = shop.Hours?.IsOpenAt(day, minute);
-            if (open == false)
+            var (position, approximate) = places.PositionOf(shop);
+            inside.Consider(shop, position is { } at ? origin.DistanceMetersTo(at) : null, approximate);
+            if (inside.FittingCount >= settings.MaxCandidates)
             {
-                return false;
+                break;
             }
-            return !exclusions.ExcludesShop(shop);
+        }
+        if (inside.HasMatches)
+        {
+            return inside.Result(settings.MaxCandidates);
         }
 
-        public void Consider(ShopRecord shop, double distance)
+        var outside = NewCollector(judge, settings, wished: false);
+        Around(origin, outside, settings, skip: shop => places.Contains(area, shop));
+        if (outside.HasMatches)
         {
-            if (!IsEligible(shop, out var open))
+            var set = outside.Result(settings.MaxCandidates);
+            var alternatives = set.Fitting.Count > 0 ? set.Fitting : set.PriceUnknown;
+            return new CandidateSet([], [], null)
             {
-                return;
-            }
-            double? distanceMeters = double.IsNaN(distance) ? null : distance;
-            var cap = query.BudgetCap;
-            MealPair any = default, matched = default, preferred = default;
-            var preference = food is null ? query.Preference : null;
-            var anyPriced = false;
-            foreach (var menu in shop.Menus)
+                Alternatives = [.. alternatives.Select(c => c with { Alternative = AlternativeKind.OutsideArea })],
+                Outcome = new SearchOutcome { Limits = [SearchLimit.Area, .. inside.Limits()], Alternatives = AlternativeKind.OutsideArea, NoShopsInReach = inside.EligibleCount == 0 },
+            };
+        }
+        var none = inside.NoMatch(settings.MaxCandidates, insideArea: true);
+        return none with { Outcome = none.Outcome with { Limits = [SearchLimit.Area, .. none.Outcome.Limits.Where(l => l != SearchLimit.Area)] } };
+    }
+
+    /// <summary>
+    /// The place named could not be found: nothing matches there. Near the user's own location (when they share it)
+    /// the fits are offered as alternatives, after the reply says the place was not found.
+    /// </summary>
+    private CandidateSet NearUserInstead(CandidateQuery query, ShopJudge judge, DishRequest? dish, RecommendationOptions settings)
+    {
+        var outcome = new SearchOutcome { Limits = [SearchLimit.Area], Alternatives = AlternativeKind.NearUserInstead };
+        if (query.Location is not { } here)
+        {
+            return CandidateSet.Empty with { Outcome = outcome with { Alternatives = AlternativeKind.None } };
+        }
+        var near = NewCollector(judge, settings, query.Preference is not null && dish is null);
+        Around(here, near, settings, skip: null);
+        var set = near.Result(settings.MaxCandidates);
+        var fits = set.Fitting.Count > 0 ? set.Fitting : set.PriceUnknown;
+        return new CandidateSet([], [], set.CheapestEligible)
+        {
+            Alternatives = [.. fits.Select(c => c with { Alternative = AlternativeKind.NearUserInstead })],
+            Outcome = fits.Count > 0 ? outcome : outcome with { Alternatives = AlternativeKind.None },
+        };
+    }
+
+    /// <summary>
+    /// Widening rings around a point, every shop judged once however many radii are tried, never beyond the distance
+    /// limit; stops as soon as a ring holds enough matches.
+    /// </summary>
+    private void Around(GeoPoint origin, Collector collector, RecommendationOptions settings, Func<ShopRecord, bool>? skip)
+    {
+        var dishShops = collector.Dish is { } dish ? ShopsFor(dish).Ids : null;
+        var inner = -1.0;
+        foreach (var radius in settings.SearchRadiiMeters.Where(r => r < settings.MaxDistanceMeters).Append(settings.MaxDistanceMeters))
+        {
+            foreach (var (shop, distance) in places.Near(origin, radius))
             {
-                anyPriced |= menu.Price is > 0;
-                if (!menu.IsPricedMeal || IsExcluded(menu))
+                if (distance <= inner)
                 {
                     continue;
                 }
-                var fits = menu.Price <= cap;
-                any.Offer(menu, fits);
-                if (preference is not null && preference.Matches(menu.Name))
+                if (dishShops is not null && !dishShops.Contains(shop.Id))
                 {
-                    preferred.Offer(menu, fits);
+                    // Serves neither the dish nor its family, and says nothing of it: it can only miss the dish.
+                    collector.SkipAsNotTheDish();
+                    continue;
                 }
-                if (food is null || Mentions(menu.Name, food)
-                    || food.DishAtKind is { } dish && shop.Category == food.Category && menu.Name.Contains(dish, StringComparison.Ordinal))
-                {
-                    matched.Offer(menu, fits);
-                }
-            }
-
-            var foodMatched = food is not null && (matched.Cheapest is not null || shop.Category == food.Category && (food.IsCategoryWord || any.Cheapest is null));
-            if (food is not null && !foodMatched)
-            {
-                return;
-            }
-            if (preference is not null && (cap is null ? preferred.Cheapest : preferred.Affordable) is not null)
-            {
-                // The wished-for kind of dish ("국물 있는 거") is what this shop is offered with; shops without one
-                // stay eligible but rank lower (FoodMatched is the ranking's food feature).
-                (matched, foodMatched) = (preferred, true);
-            }
-            if (food is not null && food.IsCategoryWord && matched.Cheapest is null)
-            {
-                // "분식" names a kind of shop: any meal of a matching shop will do.
-                matched = any;
-            }
-
-            if (cap is not null)
-            {
-                if (matched.Affordable is not null)
-                {
-                    fitting.Add(new Candidate(shop, matched.Affordable, open, distanceMeters, foodMatched));
-                    wished += foodMatched ? 1 : 0;
-                }
-                else if (any.Cheapest is null && !anyPriced && typicalPrices.Of(shop.Category) is var typical && typical <= cap)
-                {
-                    priceUnknown.Add(new Candidate(shop, null, open, distanceMeters, foodMatched, typical));
-                }
-            }
-            else
-            {
-                fitting.Add(new Candidate(shop, matched.Cheapest, open, distanceMeters, foodMatched));
-                wished += foodMatched ? 1 : 0;
-            }
-        }
-
-        public CandidateSet Result(int maxCandidates, IShopCatalog catalog) =>
-            new(PreSelect(fitting, maxCandidates), PreSelect(priceUnknown, maxCandidates), fitting.Count == 0 ? CheapestEligible(catalog) : null);
-
-        /// <summary>
-        /// Only when nothing fits: the cheapest real meal any eligible shop serves, so the answer can name it
-        /// kindly. A full scan, but on the rare path.
-        /// </summary>
-        private Candidate? CheapestEligible(IShopCatalog catalog)
-        {
-            Candidate? cheapest = null;
-            foreach (var shop in catalog.All())
-            {
-                if (!IsEligible(shop, out var open))
+                if (skip is not null && skip(shop))
                 {
                     continue;
                 }
-                foreach (var menu in shop.Menus)
+                var approximate = places.PositionOf(shop).Approximate;
+                // A position that is only its address area's point may be a couple of km off: such a shop is offered
+                // only well inside the limit, so that it is never really beyond it.
+                if (!approximate || distance <= settings.MaxDistanceMeters * ApproximateShare)
                 {
-                    if (menu.IsPricedMeal && !IsExcluded(menu) && (cheapest?.Meal is null || menu.Price < cheapest.Meal.Price))
-                    {
-                        cheapest = new Candidate(shop, menu, open, null, false);
-                    }
+                    collector.Consider(shop, distance, approximate);
                 }
             }
-            return cheapest;
-        }
-
-        private bool IsExcluded(MenuItem menu) => exclusions.ExcludesMenu(menu);
-    }
-
-    /// <summary>Of the menus offered, the cheapest, and the cheapest that fits the budget; a struct so a shop costs no allocation.</summary>
-    private struct MealPair
-    {
-        public MenuItem? Cheapest;
-        public MenuItem? Affordable;
-
-        public void Offer(MenuItem menu, bool fits)
-        {
-            if (Cheapest is null || menu.Price < Cheapest.Price)
+            inner = radius;
+            if (collector.HasEnough)
             {
-                Cheapest = menu;
-            }
-            if (fits && (Affordable is null || menu.Price < Affordable.Price))
-            {
-                Affordable = menu;
+                return;
             }
         }
     }
 
-    /// <summary>Keeps the ranker's batch bounded: known-open, close, popular shops first.</summary>
-    private static List<Candidate> PreSelect(List<Candidate> candidates, int max) =>
-        candidates.Count <= max
-            ? candidates
-            : candidates
-                .OrderByDescending(c => c.OpenNow == true)
-                .ThenByDescending(c => c.FoodMatched)
-                .ThenBy(c => c.DistanceMeters ?? double.MaxValue)
-                .ThenByDescending(c => c.Shop.Popularity)
-                .Take(max)
-                .ToList();
+    private Collector NewCollector(ShopJudge judge, RecommendationOptions settings, bool wished) =>
+        new(judge, settings.MaxResults, wished, places.OneIdOf);
 
-    internal static bool Mentions(string menuName, FoodTerm food)
+    /// <summary>Shops that may answer a dish, in catalog order, and their ids.</summary>
+    private sealed record DishShops(ShopRecord[] Shops, HashSet<string> Ids);
+
+    private DishShops ShopsFor(DishRequest dish) => shopsByDish.GetOrAdd(dish.Dish.Name, _ =>
     {
-        var name = menuName.Contains(' ', StringComparison.Ordinal) ? menuName.Replace(" ", "", StringComparison.Ordinal) : menuName;
-        return name.AsSpan().IndexOfAny(food.Spellings) >= 0;
-    }
+        var shops = catalog.All().Where(shop => shop.Menus.Count > 0
+            ? shop.Menus.Any(menu => dish.Matches(menu, shop) || dish.IsSimilar(menu, shop))
+            : dish.ByNameAndKind(shop) != DishEvidence.None).ToArray();
+        return new DishShops(shops, shops.Select(shop => shop.Id).ToHashSet(StringComparer.Ordinal));
+    });
+
+    private const double ApproximateShare = 0.85;
 
     private const int MaxCachedExclusions = 1_000;
 
     // A dietary restriction brings about a hundred words, and the same user sends the same list turn after turn.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Exclusions> exclusionsByList = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Exclusions> exclusionsByList = new(StringComparer.Ordinal);
 
     private Exclusions ExclusionsFor(IReadOnlyList<string> words)
     {
@@ -315,60 +298,151 @@ public sealed class CandidateSearch
     }
 
     /// <summary>
-    /// Every excluded word checked at once: a shop is out when its name carries a word or its category is an excluded
-    /// category word (피자 말고 → pizza shops); a menu is out when its name carries a word or a two-letter-or-longer
-    /// alias of an excluded food, or, for 매운, when <see cref="SpicyDishes"/> says it is spicy.
+    /// Gathers the judged shops of one search: matches, shops of unconfirmed price, similar dishes and shops that might
+    /// serve the dish, and for each limit how many shops it alone kept out.
     /// </summary>
-    private sealed class Exclusions
+    private sealed class Collector(ShopJudge judge, int maxResults, bool wished, Func<ShopRecord, string> oneIdOf)
     {
-        public static Exclusions None { get; } = new(null, null, [], spicy: null);
+        private int skippedAsNotTheDish;
 
-        private readonly System.Buffers.SearchValues<string>? shopWords;
-        private readonly System.Buffers.SearchValues<string>? menuWords;
-        private readonly HashSet<FoodCategory> categories;
-        private readonly SpicyDishes? spicy;
+        /// <summary>The dish asked for, if any.</summary>
+        public DishRequest? Dish => judge.Dish;
 
-        private Exclusions(System.Buffers.SearchValues<string>? shopWords, System.Buffers.SearchValues<string>? menuWords,
-            HashSet<FoodCategory> categories, SpicyDishes? spicy)
+        /// <summary>A shop in reach that has nothing to do with the asked dish was not judged.</summary>
+        public void SkipAsNotTheDish() => skippedAsNotTheDish++;
+
+        private readonly List<Candidate> fitting = [];
+        private readonly List<Candidate> priceUnknown = [];
+        private readonly List<Candidate> similar = [];
+        private readonly List<Candidate> might = [];
+        private readonly int[] keptOutBy = new int[ShopJudge.LimitCount];
+        private Misses closest = Misses.All;
+        private Candidate? cheapest;
+        private int wishedCount;
+
+        public int FittingCount => fitting.Count;
+
+        public int EligibleCount { get; private set; }
+
+        public bool HasMatches => fitting.Count > 0 || priceUnknown.Count > 0;
+
+        /// <summary>Enough matches that a wider ring cannot improve the answer (with a wish, enough of the wished kind).</summary>
+        public bool HasEnough => fitting.Count >= maxResults && (!wished || wishedCount >= maxResults);
+
+        public void Consider(ShopRecord shop, double? distance, bool approximate)
         {
-            this.shopWords = shopWords;
-            this.menuWords = menuWords;
-            this.categories = categories;
-            this.spicy = spicy;
-        }
-
-        public static Exclusions Create(IEnumerable<string> words, FoodLexicon foods, SpicyDishes spicyDishes)
-        {
-            var shopWords = new HashSet<string>(StringComparer.Ordinal);
-            var menuWords = new HashSet<string>(StringComparer.Ordinal);
-            var categories = new HashSet<FoodCategory>();
-            SpicyDishes? spicy = null;
-            foreach (var word in words.Select(w => w.Replace(" ", "", StringComparison.Ordinal)).Where(w => w.Length > 0))
+            if (judge.Judge(shop, distance, approximate) is not { } verdict)
             {
-                var food = foods.TryGet(word, out var term) ? term : null;
-                shopWords.Add(word);
-                if (food is { IsCategoryWord: true })
+                return;
+            }
+            EligibleCount++;
+            if (verdict.Fit is { } fit)
+            {
+                fitting.Add(fit);
+                wishedCount += fit.FoodMatched ? 1 : 0;
+            }
+            if (verdict.PriceUnknown is { } unknown)
+            {
+                priceUnknown.Add(unknown);
+            }
+            if (verdict.Similar is { } like)
+            {
+                similar.Add(like);
+            }
+            if (verdict.Might is { } maybe)
+            {
+                might.Add(maybe);
+            }
+            if (verdict.CheapestOverBudget is { } over && (cheapest?.FinalPrice is not { } price || over.FinalPrice < price))
+            {
+                cheapest = over;
+            }
+            for (var mask = 1; mask <= (int)Misses.All; mask++)
+            {
+                if ((verdict.SeenMisses & (1 << mask)) == 0)
                 {
-                    categories.Add(food.Category);
-                }
-                if (word == "매운")
-                {
-                    spicy = spicyDishes;
                     continue;
                 }
-                menuWords.Add(word);
-                menuWords.UnionWith(food?.Aliases.Where(alias => alias.Length >= 2) ?? []);
+                var misses = (Misses)mask;
+                if (System.Numerics.BitOperations.IsPow2(mask))
+                {
+                    keptOutBy[System.Numerics.BitOperations.Log2((uint)mask)]++;
+                }
+                if (BitCount(misses) < BitCount(closest))
+                {
+                    closest = misses;
+                }
             }
-            return new Exclusions(Search(shopWords), Search(menuWords), categories, spicy);
         }
 
-        public bool ExcludesShop(ShopRecord shop) =>
-            categories.Contains(shop.Category) || shopWords is not null && shop.Name.AsSpan().IndexOfAny(shopWords) >= 0;
+        public CandidateSet Result(int maxCandidates) =>
+            new(PreSelect(fitting, maxCandidates), PreSelect(priceUnknown, maxCandidates), fitting.Count == 0 ? cheapest : null);
 
-        public bool ExcludesMenu(MenuItem menu) =>
-            menuWords is not null && menu.Name.AsSpan().IndexOfAny(menuWords) >= 0 || spicy is not null && spicy.IsSpicy(menu.Name);
+        /// <summary>Keeps the ranker's batch bounded and each shop once (a shop listed twice under two ids).</summary>
+        private List<Candidate> PreSelect(List<Candidate> candidates, int max)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            return CandidateSearch.PreSelect(candidates.Where(candidate => seen.Add(oneIdOf(candidate.Shop))).ToList(), max);
+        }
 
-        private static System.Buffers.SearchValues<string>? Search(HashSet<string> words) =>
-            words.Count == 0 ? null : System.Buffers.SearchValues.Create([.. words], StringComparison.Ordinal);
+        /// <summary>Nothing matches: why, and the similar dishes or the shops that might serve it, if any.</summary>
+        /// <param name="hadOrigin">The search was around a point: with nothing in reach, distance is the reason.</param>
+        public CandidateSet NoMatch(int maxCandidates, bool insideArea, bool hadOrigin = true)
+        {
+            var limits = Limits();
+            var dishMissing = limits.Contains(SearchLimit.Dish);
+            var (alternatives, kind) = dishMissing && similar.Count > 0 ? (similar, AlternativeKind.SimilarDish)
+                : dishMissing && might.Count > 0 ? (might, AlternativeKind.MightServe)
+                : (new List<Candidate>(), AlternativeKind.None);
+            return new CandidateSet([], [], cheapest)
+            {
+                Alternatives = PreSelect(alternatives, maxCandidates),
+                Outcome = new SearchOutcome
+                {
+                    Limits = limits.Count > 0 ? limits : Dish is not null ? [SearchLimit.Dish] : hadOrigin && !insideArea ? [SearchLimit.Distance] : [],
+                    Alternatives = kind,
+                    NoShopsInReach = EligibleCount == 0 && skippedAsNotTheDish == 0,
+                },
+            };
+        }
+
+        /// <summary>
+        /// The limits that decided the answer: each that alone kept a shop out; when none did alone, those the nearest
+        /// misses have in common.
+        /// </summary>
+        public IReadOnlyList<SearchLimit> Limits()
+        {
+            var alone = Enumerable.Range(0, ShopJudge.LimitCount).Where(limit => keptOutBy[limit] > 0).ToList();
+            var decisive = alone.Count > 0 ? alone
+                : closest == Misses.All ? []
+                : Enumerable.Range(0, ShopJudge.LimitCount).Where(limit => closest.HasFlag((Misses)(1 << limit))).ToList();
+            return [.. decisive.Select(ShopJudge.LimitOf).OrderBy(limit => limit)];
+        }
+
+        private static int BitCount(Misses misses) => System.Numerics.BitOperations.PopCount((uint)misses);
     }
+
+    /// <summary>Keeps the ranker's batch bounded: known-open, matching, close, popular shops first.</summary>
+    private static List<Candidate> PreSelect(List<Candidate> candidates, int max) =>
+        candidates.Count <= max
+            ? candidates
+            : candidates
+                .OrderByDescending(c => c.OpenNow == true)
+                .ThenByDescending(c => c.FoodMatched)
+                .ThenBy(c => c.DistanceMeters ?? double.MaxValue)
+                .ThenByDescending(c => c.Shop.Popularity)
+                .Take(max)
+                .ToList();
+}
+
+/// <summary>The limits a shop (or one of its menus) misses, as bits: <see cref="ShopJudge.LimitOf"/> names them.</summary>
+[Flags]
+internal enum Misses
+{
+    None = 0,
+    Dish = 1,
+    Hours = 2,
+    Restriction = 4,
+    Budget = 8,
+    All = 15,
 }

@@ -1,14 +1,39 @@
 using System.Collections.Concurrent;
 using Naviyam.Catalog;
 using Naviyam.Lexicons;
+using Naviyam.Places;
 using Naviyam.Shops;
 
 namespace Naviyam.Retrieval;
 
 /// <summary>
-/// Places a place the user named ("신림동", "관악구 쪽", "노형동 근처") on the map: the middle of the served shops
-/// whose address or name carries that name. A user without location sharing can still ask for food "in 신림동";
-/// generic phrases (근처, 학교 앞) and places no shop mentions stay unplaced, and the bot asks where they are.
+/// What a place the user named turned out to be: an administrative area (which then restricts the search), several
+/// areas of that name with nothing to choose between them, a landmark or station placed by the shops around it, or
+/// nothing found.
+/// </summary>
+public sealed record NamedPlace
+{
+    public static NamedPlace None { get; } = new();
+
+    /// <summary>The 시도, 시군구 or 읍면동 (or a legal 동 or 리) the phrase names.</summary>
+    public Area? Area { get; init; }
+
+    /// <summary>Several areas the phrase could mean, none chosen ("중구" with no location to tell).</summary>
+    public IReadOnlyList<Area> Ambiguous { get; init; } = [];
+
+    /// <summary>The point of a landmark or station no gazetteer knows, from the served shops that mention it.</summary>
+    public GeoPoint? Landmark { get; init; }
+
+    /// <summary>The place as said, when it could not be placed at all.</summary>
+    public string? Unplaced { get; init; }
+}
+
+/// <summary>
+/// Places a place the user named. An administrative area of any city (시도, 시군구, 읍면동 in any spelling, 읍, 면 and
+/// 리) comes from the gazetteer and the served shops' addresses (<see cref="ServedPlaces"/>) and restricts the search
+/// to the shops inside it. A name no gazetteer knows ("강남역", "제주대") falls back to the middle of the served shops
+/// whose address or name carries it. Generic phrases (근처, 학교 앞) and places no shop mentions stay unplaced, and the
+/// bot asks where they are.
 /// </summary>
 public sealed class PlaceLocator
 {
@@ -16,13 +41,47 @@ public sealed class PlaceLocator
 
     private readonly IShopCatalog catalog;
     private readonly PlaceGazetteer gazetteer;
+    private readonly ServedPlaces? served;
     private readonly ConcurrentDictionary<string, GeoPoint?> cache = new(StringComparer.Ordinal);
 
-    public PlaceLocator(IShopCatalog catalog, PlaceGazetteer gazetteer)
+    public PlaceLocator(IShopCatalog catalog, PlaceGazetteer gazetteer, ServedPlaces? served = null)
     {
         this.catalog = catalog;
         this.gazetteer = gazetteer;
+        this.served = served;
         catalog.Changed += cache.Clear;
+    }
+
+    /// <summary>
+    /// The place a phrase names: an area first (the user's location decides between areas of one name), else a
+    /// landmark placed by the shops that mention it, else unplaced; <see cref="NamedPlace.None"/> for no phrase or one
+    /// relative to the user ("근처").
+    /// </summary>
+    public NamedPlace Resolve(string? place, GeoPoint? near)
+    {
+        if (string.IsNullOrWhiteSpace(place) || Core(place).Length < 2)
+        {
+            return NamedPlace.None;
+        }
+        if (served is not null)
+        {
+            var resolution = served.Resolve(PlaceGazetteer.WithoutRelation(place).Trim(), near);
+            if (resolution.Area is { } area)
+            {
+                // An area of a 시군구 no list serves is more likely a street or landmark of the served city read as a
+                // 동 of another ("동성로" in Daegu is no 동성동): the shops that mention it place it, if any do.
+                return served.Index.ShopsInRegionOf(area) == 0 && Locate(place) is { } street
+                    ? new NamedPlace { Landmark = street }
+                    : new NamedPlace { Area = area };
+            }
+            if (resolution.IsAmbiguous)
+            {
+                return new NamedPlace { Ambiguous = resolution.Candidates };
+            }
+        }
+        return Locate(place) is { } landmark
+            ? new NamedPlace { Landmark = landmark }
+            : new NamedPlace { Unplaced = PlaceGazetteer.WithoutRelation(place).Trim() };
     }
 
     public GeoPoint? Locate(string? place)

@@ -21,6 +21,13 @@ public sealed class RecommendationOptions : IValidatableObject
     /// </summary>
     public int[] SearchRadiiMeters { get; set; } = [];
 
+    /// <summary>
+    /// The farthest a shop is ever offered from the user (their location, else the place they named), in meters: a
+    /// child is not sent across a province because nothing nearer fits; the reply says there is none nearby instead.
+    /// </summary>
+    [Range(1_000, 100_000)]
+    public int MaxDistanceMeters { get; set; } = 20_000;
+
     /// <summary>Candidates handed to the ranker at most; the retrieval stage keeps the best by a cheap pre-score.</summary>
     [Range(1, 10_000)]
     public int MaxCandidates { get; set; } = 200;
@@ -36,6 +43,12 @@ public sealed class RecommendationOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (SearchRadiiMeters.Length > 0 && SearchRadiiMeters[^1] > MaxDistanceMeters)
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(SearchRadiiMeters)} must not reach beyond {nameof(MaxDistanceMeters)} ({MaxDistanceMeters} m).",
+                [nameof(SearchRadiiMeters)]);
+        }
         if (SearchRadiiMeters.Length == 0 || SearchRadiiMeters[0] <= 0
             || SearchRadiiMeters.Zip(SearchRadiiMeters.Skip(1)).Any(pair => pair.Second <= pair.First))
         {

@@ -31,7 +31,11 @@ public sealed record WireRecommendation(
     List<string> Reasons,
     List<string> Flags,
     string? CouponName = null,
-    int? Discount = null);
+    int? Discount = null,
+    bool Alternative = false,
+    string? AlternativeReason = null,
+    string? Address = null,
+    string? Area = null);
 
 public static class ChatClientExtensions
 {

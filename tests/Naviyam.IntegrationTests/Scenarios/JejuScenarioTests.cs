@@ -115,6 +115,61 @@ public abstract class JejuScenarios(GatewayFactory factory)
         reply.Recommendations.Should().OnlyContain(pick => pick.Price <= 4_000);
     }
 
+    [Fact]
+    public async Task A_named_place_restricts_the_answer_and_an_empty_place_is_said_to_be_empty_before_any_alternative()
+    {
+        // The "애월 쪽 햄버거 7천원": once answered with shops in 서귀포 and Seoul, 28 to 485 km away.
+        using var client = await factory.ClientForAsync("jeju-aewol");
+
+        var reply = await client.ChatAsync("jeju-aewol", "jeju-aewol", "애월 쪽 햄버거 7천원", userAge: 12);
+
+        var picks = reply.Recommendations.Concat(reply.PriceUnknown).ToList();
+        picks.Should().NotBeEmpty(reply.Reply);
+        var inside = picks.Where(p => !p.Alternative).ToList();
+        if (inside.Count > 0)
+        {
+            inside.Should().OnlyContain(p => p.Address!.Contains("애월읍"), "a match lies in 애월읍 by its address");
+        }
+        else
+        {
+            reply.Reply.Split('.')[0].Should().StartWith("애월읍에는").And.Contain("없어요");
+            picks.Should().OnlyContain(p => p.Alternative && p.DistanceMeters <= 20_000 && p.AlternativeReason!.StartsWith("애월읍에는 없어서"));
+        }
+        picks.Should().OnlyContain(p => p.FinalPrice <= 7_000);
+    }
+
+    [Fact]
+    public async Task Numbered_and_legal_spellings_of_a_dong_are_the_same_area()
+    {
+        using var client = await factory.ClientForAsync("jeju-samdo");
+
+        var numbered = await client.ChatAsync("jeju-samdo", "jeju-samdo-numbered", "삼도2동 김밥", userAge: 13);
+        var legal = await client.ChatAsync("jeju-samdo", "jeju-samdo-legal", "삼도이동 김밥", userAge: 13);
+
+        numbered.Reply.Split('.')[0].Should().Contain("삼도2동");
+        legal.Reply.Should().Be(numbered.Reply);
+        legal.Recommendations.Select(p => p.ShopId).Should().Equal(numbered.Recommendations.Select(p => p.ShopId));
+        numbered.Recommendations.Concat(numbered.PriceUnknown)
+            .Where(p => !p.Alternative && !p.Address!.Contains("삼도이동") && !p.Address.Contains("삼도2동"))
+            .Should().BeEmpty("a match lies in 삼도2동 by its address");
+    }
+
+    [Theory]
+    [InlineData("고기국수 먹고싶어", "고기국수")]
+    [InlineData("마라탕 먹고 싶어", "마라탕")]
+    public async Task The_asked_dish_is_matched_by_concept_never_by_part_of_its_name(string message, string dish)
+    {
+        var here = new { lat = 33.48487, lng = 126.49893 };
+        using var client = await factory.ClientForAsync("jeju-dish");
+
+        var reply = await client.ChatAsync("jeju-dish", $"jeju-dish-{dish.Length}-{dish.GetHashCode():x}", message, userAge: 13, location: here);
+
+        reply.Recommendations.Should().NotBeEmpty(reply.Reply);
+        reply.Recommendations.Where(p => !p.Alternative).Should().OnlyContain(p => p.MenuName!.Replace(" ", "").Contains(dish),
+            "고기만두, 불고기김밥 and 마라 불고기 피자 only contain part of the name");
+        reply.Recommendations.Should().NotContain(p => p.MenuName!.Contains("만두") || p.MenuName.Contains("김밥") || p.MenuName.Contains("피자") || p.MenuName.Contains("치킨"));
+    }
+
     private static readonly string[] AlcoholWords = ["주류", "소주", "맥주", "막걸리", "와인", "하이볼", "청하", "복분자", "사케", "칵테일", "위스키"];
 
     /// <summary>The ids of the flagged file, read straight from the CSV rather than through our importer.</summary>

@@ -40,6 +40,16 @@ public class SearchPlannerTests
     }
 
     [Fact]
+    public void A_price_named_for_the_dish_asked_caps_what_it_may_cost()
+    {
+        var dish = Entities.None with { FoodType = "김밥" };
+
+        Plan(dish, message: "김밥 한줄 3천원").BudgetCap.Should().Be(3_000);
+        Plan(dish, Card(2_000), message: "김밥 한줄 3천원").BudgetCap.Should().Be(2_000, "the balance is still the most the card pays");
+        Plan(dish, message: "김밥 먹고 싶어").BudgetCap.Should().BeNull();
+    }
+
+    [Fact]
     public void Without_a_stated_budget_the_balance_is_the_budget_and_without_a_card_there_is_none()
     {
         Plan(Entities.None, Card(6_000)).BudgetCap.Should().Be(6_000);
@@ -100,15 +110,53 @@ public class SearchPlannerTests
     }
 
     [Fact]
-    public void A_place_named_in_the_message_beats_the_device_location()
+    public void A_named_area_restricts_the_search_and_distances_are_from_the_device_when_it_is_near()
+    {
+        var nearby = new GeoPoint(TestShops.Here.Latitude + 0.01, TestShops.Here.Longitude);
+
+        var plan = Plan(Entities.None with { LocationPreference = "관악구" }, location: nearby);
+
+        plan.Area!.FullName.Should().Be("서울특별시 관악구");
+        plan.Query.Area.Should().Be(plan.Area);
+        plan.Location.Should().Be(nearby, "the device is a short ride from 관악구");
+    }
+
+    [Fact]
+    public void A_named_area_far_from_the_device_is_measured_from_its_own_point()
     {
         var jeju = new GeoPoint(33.4996, 126.5312);
 
         var plan = Plan(Entities.None with { LocationPreference = "관악구" }, location: jeju);
 
-        plan.Location.Should().NotBeNull();
-        plan.Location!.Value.DistanceMetersTo(TestShops.Here).Should().BeLessThan(200, "the one shop in 관악구 is 100 m from here");
+        plan.Area!.Name.Should().Be("관악구");
+        plan.Location!.Value.DistanceMetersTo(plan.Area.Point).Should().Be(0);
         Plan(Entities.None, location: jeju).Location.Should().Be(jeju);
+    }
+
+    [Theory]
+    [InlineData("삼도2동", "제주특별자치도 제주시 삼도2동")]
+    [InlineData("삼도이동 근처", "제주특별자치도 제주시 삼도2동")]
+    [InlineData("은평구에서", "서울특별시 은평구")]
+    [InlineData("애월 쪽", "제주특별자치도 제주시 애월읍")]
+    public void Numbered_legal_and_bare_area_names_are_resolved_to_their_administrative_area(string said, string area) =>
+        Plan(Entities.None with { LocationPreference = said }).Area!.FullName.Should().Be(area);
+
+    [Fact]
+    public void A_street_the_shops_mention_is_searched_around_not_read_as_an_area()
+    {
+        var plan = Plan(Entities.None with { LocationPreference = "봉천로 근처" });
+
+        plan.Area.Should().BeNull();
+        plan.Location!.Value.DistanceMetersTo(TestShops.Here).Should().BeLessThan(200, "the one shop on 봉천로 is 100 m from here");
+    }
+
+    [Fact]
+    public void A_place_named_earlier_still_restricts_a_follow_up()
+    {
+        // "노형동 떡볶이" then "더 싼 데 없어?": the session's place is kept, so the follow-up searches 노형동 again.
+        var plan = Plan(Entities.None with { LocationPreference = "노형동", FoodType = "떡볶이" }, message: "더 싼 데 없어?");
+
+        plan.Area!.Name.Should().Be("노형동");
     }
 
     [Fact]

@@ -1,20 +1,8 @@
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Naviyam.Cards;
 using Naviyam.Chat;
 using Naviyam.Conversation;
 using Naviyam.Coupons;
-using Naviyam.Hosting;
-using Naviyam.Logging;
-using Naviyam.Nlu;
 using Naviyam.Profiles;
-using Naviyam.Ranking;
-using Naviyam.Reply;
-using Naviyam.Retrieval;
 using Naviyam.Shops;
-using Naviyam.Time;
 using static Naviyam.UnitTests.Retrieval.TestShops;
 
 namespace Naviyam.UnitTests.Conversation;
@@ -34,42 +22,17 @@ public sealed class TurnPipelineTests : IDisposable
     private static readonly ShopRecord EveningShop = Shop("달빛국밥", FoodCategory.Korean, 60, ("국밥", 4_000)) with { Hours = Evenings, Popularity = 1 };
     private static readonly ShopRecord Chinese = Shop("나비반점", FoodCategory.Chinese, 90, ("짬뽕", 6_000), ("짜장면", 6_500), ("짬뽕밥", 6_000));
 
-    private readonly ServiceProvider metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly MemoryCache cache = new(new MemoryCacheOptions());
+    private readonly TestPipeline pipeline = new(Bunsik, Bar, EveningShop, Chinese);
 
-    public void Dispose()
-    {
-        metrics.Dispose();
-        cache.Dispose();
-    }
+    public void Dispose() => pipeline.Dispose();
 
-    private TurnPipeline Pipeline(TurnContext user, DateTimeOffset? now = null)
-    {
-        var catalog = CatalogOf(Bunsik, Bar, EveningShop, Chinese);
-        var options = Recommendations();
-        var nlu = new CachedNlu(TestLexicons.Nlu(), cache, metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
-            new NluPredictionLog(new DiscardingNluPredictionSink(), NullLogger<NluPredictionLog>.Instance), TimeProvider.System);
-        return new TurnPipeline(
-            TestLexicons.Normalizer,
-            new GivenContext(user),
-            nlu,
-            Planner(catalog, now ?? SeoulNoon),
-            Search(catalog),
-            new Ranker(new InProcessScorer(new HeuristicScoringModel()), options),
-            new RecommendationPresenter(new ReplyComposer(), catalog),
-            new SlotTracker(TestLexicons.FollowUpPhrases));
-    }
-
-    private static TurnContext Child(int? balance = null, params WalletCoupon[] wallet) => new(
-        UserProfile.Empty with { AgeGroup = "child" },
-        balance is { } b ? new FoodCardSummary(true, b, "ACTIVE", "아동") : FoodCardSummary.NoCard,
-        wallet);
+    private static TurnContext Child(int? balance = null, params WalletCoupon[] wallet) => TestPipeline.Child(balance, wallet);
 
     private Task<ChatReply> Say(string text, TurnContext user, int? age = null, DateTimeOffset? now = null) =>
         Say(text, user, Entities.None, age, now);
 
-    private async Task<ChatReply> Say(string text, TurnContext user, Entities slots, int? age = null, DateTimeOffset? now = null) =>
-        (await Pipeline(user, now).RunAsync(new ChatTurn("u1", Guid.NewGuid().ToString(), text, Here, age), slots)).Reply;
+    private Task<ChatReply> Say(string text, TurnContext user, Entities slots, int? age = null, DateTimeOffset? now = null) =>
+        pipeline.SayAsync(text, user, Here, slots, age, now);
 
     private static IEnumerable<string> Offered(ChatReply reply) => reply.Recommendations.Concat(reply.PriceUnknown).Select(r => r.ShopName);
 
@@ -138,11 +101,5 @@ public sealed class TurnPipelineTests : IDisposable
 
         reply.Recommendations.Should().ContainSingle().Which.Should().BeEquivalentTo(new { MenuName = "떡볶이", Price = 4_000, FinalPrice = 3_000, WalletCouponId = 7L });
         reply.Reply.Should().Contain("쿠폰 쓰면 3,000원");
-    }
-
-    /// <summary>The user's context as given by the test, in place of the profile, card and wallet grains.</summary>
-    private sealed class GivenContext(TurnContext user) : ITurnContextSource
-    {
-        public Task<TurnContext> GetAsync(string userId) => Task.FromResult(user);
     }
 }

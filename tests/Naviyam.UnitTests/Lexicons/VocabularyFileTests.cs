@@ -53,6 +53,10 @@ public sealed class VocabularyFileTests : IDisposable
     [InlineData("cues", """{"hunger":["배고파"]}""", "version", "version 1")]
     [InlineData("foods", """{"version":1,"foods":[{"name":"떡볶이","category":"분식류","aliases":[]}]}""", "foods[0] (떡볶이).category", "분식류")]
     [InlineData("foods", """{"version":1,"foods":[{"name":"떡볶이","category":"분식"}],"compounds":[{"word":"떡튀순","foods":["떡볶이","튀김"]}]}""", "compounds[0] (떡튀순).foods", "튀김")]
+    [InlineData("foods", """{"version":1,"foods":[{"name":"라볶이","category":"분식","family":"떡뽁이"}]}""", "foods (라볶이).family", "떡뽁이")]
+    [InlineData("foods", """{"version":1,"foods":[{"name":"가","category":"분식","family":"나"},{"name":"나","category":"분식","family":"가"}]}""", "foods (가).family", "leads back")]
+    [InlineData("foods", """{"version":1,"foods":[{"name":"마라탕","category":"중식","aliases":["마라탕집"],"typedOnly":["마라"]}]}""", "foods[0] (마라탕).typedOnly", "not one of its aliases")]
+    [InlineData("foods", """{"version":1,"foods":[{"name":"짜장면","category":"중식","certainAt":["중국집"]}]}""", "foods[0] (짜장면).certainAt", "중국집")]
     [InlineData("slang", """{"version":1,"replacements":[],"signals":[{"pattern":"배고파","signal":"hungry"}]}""", "signals[0] (배고파)", "hungry")]
     [InlineData("emoji", """{"version":1,"emoji":[{"symbol":"🍕","food":"피자","signal":"happy"}],"emoticons":[]}""", "emoji[0]", "either")]
     public void A_malformed_file_is_refused_with_the_file_and_the_entry_named(string reader, string json, string entry, string problem)

@@ -28,6 +28,15 @@ public class PlaceAndTimeTests
     [InlineData("대전역 근처 빵집 어디야", "대전역")]
     [InlineData("PC방 옆에 햄버거집 있음?", "PC방 옆")]
     [InlineData("지금 근처에 떡볶이집 어디 있어?", "근처")]
+    [InlineData("삼도2동 김밥", "삼도2동")]
+    [InlineData("아라1동 쪽 5천원", "아라1동")]
+    [InlineData("이도1동 6천원 이하", "이도1동")]
+    [InlineData("일도2동 중국집 추천", "일도2동")]
+    [InlineData("삼도1동에서 먹을거", "삼도1동")]
+    [InlineData("성수1가 떡볶이", "성수1가")]
+    [InlineData("위미리 돈까스", "위미리")]
+    [InlineData("연동인데 5천원 있어 뭐 먹지", "연동")]
+    [InlineData("대구 중구 분식", "중구")]
     public void Finds_the_place_as_the_user_wrote_it(string text, string? expected)
     {
         Entities(text).LocationPreference.Should().Be(expected);

@@ -70,6 +70,26 @@ public class AreaMatcherTests
     }
 
     [Fact]
+    public void A_legal_dong_whose_served_shops_nearly_all_lie_in_one_administrative_dong_is_in_it()
+    {
+        // 색달동 is a legal 동 of 중문동 that no spelling relates to it; two of its shops agree they are there, so the
+        // third, without coordinates, is there too. 서귀동 spans several 읍면동: its shops stay out of each.
+        var jungmun = PointOf("서귀포시", "중문동");
+        var index = AreaIndex.Build(Areas,
+        [
+            new PlaceInput("saekdal-1", "제주특별자치도 서귀포시 색달동 1534", new GeoPoint(jungmun.Latitude + 0.002, jungmun.Longitude)),
+            new PlaceInput("saekdal-2", "제주특별자치도 서귀포시 색달동 2900", new GeoPoint(jungmun.Latitude - 0.002, jungmun.Longitude)),
+            new PlaceInput("saekdal-3", "제주특별자치도 서귀포시 색달동 1000", null),
+            new PlaceInput("seogwi-1", "제주특별자치도 서귀포시 서귀동 1", PointOf("서귀포시", "정방동")),
+            new PlaceInput("seogwi-2", "제주특별자치도 서귀포시 서귀동 2", PointOf("서귀포시", "천지동")),
+        ]);
+
+        index.ShopsIn(index.Resolve("중문동").Area!).Select(p => p.ShopId).Should().Equal("saekdal-1", "saekdal-2", "saekdal-3");
+        index.ShopsIn(index.Resolve("정방동").Area!).Should().BeEmpty();
+        index.ShopsIn(index.Resolve("천지동").Area!).Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_road_address_without_a_dong_is_placed_in_a_dong_only_by_its_coordinates()
     {
         In("은평구").Should().Equal("road-at-galhyeon1", "road-no-point");

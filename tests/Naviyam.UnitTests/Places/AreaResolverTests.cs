@@ -120,6 +120,12 @@ public class AreaResolverTests
     public void A_legal_part_no_shop_names_is_searched_as_the_administrative_dong_it_lies_in() =>
         Resolver.Resolve("제주시 아라일동")!.Area!.FullName.Should().Be("제주특별자치도 제주시 아라동");
 
+    [Theory]
+    [InlineData("동성로")]
+    [InlineData("중앙로")]
+    public void A_road_is_not_read_as_a_dong_with_a_particle(string road) =>
+        Resolver.Resolve(road).IsFound.Should().BeFalse();
+
     [Fact]
     public void A_legal_dong_the_gazetteer_lacks_is_unknown_without_shops_that_name_it() =>
         Resolver.Resolve("법환동").IsFound.Should().BeFalse();
@@ -131,6 +137,27 @@ public class AreaResolverTests
 
         index.Resolve("중구").Area!.FullName.Should().Be("대구광역시 중구");
         index.Resolve("한림").IsAmbiguous.Should().BeTrue("no served shop is in either 한림");
+    }
+
+    [Fact]
+    public void When_no_area_of_the_name_holds_a_shop_the_served_city_decides()
+    {
+        // One Daegu shop, in 동인동: no served shop is in any 대신동, but only 대구 중구's lies where shops are served.
+        var index = AreaIndex.Build(Areas, [new PlaceInput("daegu:1", "대구 중구 동성로 1 (동인동1가)", PointOf("중구", "동인동"))]);
+
+        index.Resolve("대신동").Area!.FullName.Should().Be("대구광역시 중구 대신동", "김천시 has a 대신동 too, but no shop is served there");
+        index.Resolve("중앙동").IsAmbiguous.Should().BeTrue("대구 중구 has no 중앙동, and many other cities do");
+    }
+
+    [Fact]
+    public void A_shop_misfiled_in_another_city_does_not_make_a_name_ambiguous()
+    {
+        // Ten shops in 대구 중구 and one, by a faulty row, in 김천시: 대신동 is still 대구's.
+        var shops = Enumerable.Range(0, 10).Select(i => new PlaceInput($"daegu:{i}", "대구 중구 동성로 1 (동인동1가)", PointOf("중구", "동인동")))
+            .Append(new PlaceInput("daegu:misfiled", "경상북도 김천시 평화동 1", null));
+        var index = AreaIndex.Build(Areas, shops);
+
+        index.Resolve("대신동").Area!.FullName.Should().Be("대구광역시 중구 대신동");
     }
 
     [Fact]

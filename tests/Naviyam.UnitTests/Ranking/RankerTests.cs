@@ -36,6 +36,23 @@ public class RankerTests
     }
 
     [Fact]
+    public async Task Where_everything_else_ties_the_nearer_shop_ranks_first()
+    {
+        var ranked = await InProcess().RankAsync([Shop("a", 4_000, meters: 970), Shop("b", 4_000, meters: 620), Shop("c", 4_000, meters: 1_500)], budgetCap: 5_000);
+
+        ranked.Top.Select(p => p.Candidate.DistanceMeters).Should().Equal(620, 970, 1_500);
+    }
+
+    [Fact]
+    public async Task Equal_scores_go_to_the_nearer_shop_before_the_shop_id()
+    {
+        // Far beyond the half-life nearness is the same float for both; the distance still decides.
+        var ranked = await InProcess().RankAsync([Shop("a", 4_000, meters: 60_001), Shop("b", 4_000, meters: 60_000)], budgetCap: 5_000);
+
+        ranked.Top.Select(p => p.Candidate.Shop.Id).Should().Equal("b", "a");
+    }
+
+    [Fact]
     public async Task No_candidates_asks_no_model()
     {
         var ranked = await InProcess().RankAsync([], budgetCap: 5_000);

@@ -45,11 +45,15 @@ public class RecommendationReplyTests
     [Fact]
     public void A_named_place_that_could_not_be_found_is_admitted_and_the_user_is_asked_for_a_neighbourhood()
     {
-        var text = Answer(Entities.None with { Budget = 8_000, LocationPreference = "중앙로역 근처" }, 8_000,
-            [Unpriced("행복분식", FoodCategory.Bunsik, 120)], unplaced: "중앙로역", hasLocation: false);
+        var text = new ReplyComposer().Compose(new ReplyContext
+        {
+            Intent = Intents.FoodRequest, Slots = Entities.None with { Budget = 8_000, LocationPreference = "중앙로역 근처" }, BudgetCap = 8_000,
+            UnlocatedPlace = "중앙로역", HasLocation = false,
+            Outcome = new SearchOutcome { Limits = [SearchLimit.Area] },
+        });
 
-        text.Should().StartWith("중앙로역이 어디인지 아직 몰라서 가까운 순으로는 고르지 못했어요.");
-        text.Should().EndWith("근처 동 이름(예: ○○동)을 알려 주거나 위치를 공유해 주면 가까운 곳부터 다시 찾아 줄게요.");
+        text.Should().StartWith("중앙로역이 어디인지 찾지 못했어요.");
+        text.Should().EndWith("근처 동 이름(예: ○○동)이나 구 이름을 알려 주거나 위치를 공유해 주면 그곳에서 찾아 줄게요.");
     }
 }
 

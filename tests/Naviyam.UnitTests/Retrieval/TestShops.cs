@@ -6,6 +6,7 @@ using Naviyam.Retrieval;
 using Naviyam.Shops;
 using Naviyam.Time;
 using Naviyam.UnitTests.Conversation;
+using Naviyam.UnitTests.Places;
 
 namespace Naviyam.UnitTests.Retrieval;
 
@@ -47,8 +48,11 @@ internal static class TestShops
         return catalog;
     }
 
-    public static CandidateSearch Search(IShopCatalog catalog) =>
-        new(catalog, TestLexicons.Foods, new TypicalMealPrices(catalog, TestLexicons.MealPrices), TestLexicons.Spicy, Recommendations());
+    public static CandidateSearch Search(IShopCatalog catalog) => Search(catalog, new ServedPlaces(catalog, PlacesTestData.Areas));
+
+    public static CandidateSearch Search(IShopCatalog catalog, ServedPlaces places) =>
+        new(catalog, TestLexicons.Foods, TestLexicons.Dishes, places, new TypicalMealPrices(catalog, TestLexicons.MealPrices), TestLexicons.Spicy,
+            Recommendations());
 
     /// <summary>The served defaults (search radii included), as a host binds them when configuration names none.</summary>
     public static IOptions<RecommendationOptions> Recommendations()
@@ -58,8 +62,10 @@ internal static class TestShops
         return Options.Create(options);
     }
 
-    public static SearchPlanner Planner(IShopCatalog catalog, DateTimeOffset now) => new(
-        new PlaceLocator(catalog, TestLexicons.Places()),
+    public static SearchPlanner Planner(IShopCatalog catalog, DateTimeOffset now) => Planner(catalog, now, new ServedPlaces(catalog, PlacesTestData.Areas));
+
+    public static SearchPlanner Planner(IShopCatalog catalog, DateTimeOffset now, ServedPlaces places) => new(
+        new PlaceLocator(catalog, TestLexicons.Places(), places),
         new SeoulClock(new StoppedClock(now)),
         new FollowUps(TestLexicons.FollowUpPhrases),
         TestLexicons.DishPreferences,
