@@ -33,6 +33,7 @@ public static class GrainServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProfileOptions>().Bind(configuration.GetSection(ProfileOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache(options => options.SizeLimit = 100_000);
         // Every host has these already; registering them here keeps the stages usable from any container (tools, benchmarks).
         services.AddLogging();
@@ -50,6 +51,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(sp => SpicyDishes.Load(Lexicon(sp, "spicy.json")));
         services.AddSingleton(sp => DishPreferences.Load(Lexicon(sp, "dishes.json"), sp.GetRequiredService<SpicyDishes>()));
         services.AddSingleton(sp => FollowUpPhrases.Load(Lexicon(sp, "followups.json")));
+        services.AddSingleton(sp => RefusalLexicon.Load(Lexicon(sp, "refusals.json")));
+        services.AddSingleton(sp => CardPhrases.Load(Lexicon(sp, "card.json")));
 
         services.AddSingleton<TextNormalizer>();
         services.AddSingleton<EntityExtractor>();
@@ -75,6 +78,11 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<ITurnContextSource, GrainTurnContextSource>();
         services.AddSingleton<FollowUps>();
         services.AddSingleton<SlotTracker>();
+        services.AddSingleton<Refusals>();
+        services.AddSingleton<CardRequests>();
+        services.AddSingleton<ICardCheckout, GrainCardCheckout>();
+        services.AddSingleton<ChatOrders>();
+        services.AddSingleton<ConversationActions>();
         services.AddSingleton<TurnPipeline>();
         return services;
     }

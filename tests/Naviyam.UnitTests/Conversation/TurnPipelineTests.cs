@@ -53,6 +53,7 @@ public sealed class TurnPipelineTests : IDisposable
             TestLexicons.Normalizer,
             new GivenContext(user),
             nlu,
+            ConversationActionsFor.Catalog(catalog, now ?? SeoulNoon, new RefusingCheckout()),
             Planner(catalog, now ?? SeoulNoon),
             Search(catalog),
             new Ranker(new InProcessScorer(new HeuristicScoringModel()), options),
