@@ -151,8 +151,9 @@ public sealed class ConversationActions(
         var compact = understanding.Text.Compact;
         var said = understanding.Nlu.Entities;
         var (offered, focus) = input.History.LastList();
-        var reference = followUps.ReferenceIn(compact, offered, focus);
         var newSearch = said.FoodType is not null || said.Budget is not null || said.LocationPreference is not null;
+        // "근처 분식 어디" names no pick for sure, though one is called 행복분식: with a food or a place said, it is a search.
+        var reference = followUps.ReferenceIn(compact, offered, focus) is { } named && (named.Sure || !newSearch) ? named : null;
         var question = followUps.QuestionIn(compact);
 
         // While a proposal waited, naming another pick without asking about it chooses it instead ("아니 3번으로").
@@ -160,7 +161,10 @@ public sealed class ConversationActions(
         var chooses = reference is not null && (cardRequests.IsChoice(compact) || choosesAnother);
         if (chooses || cardRequests.IsOrder(compact) && (reference is not null || !newSearch))
         {
-            return Propose(input, offered, reference?.Number ?? focus ?? (offered.Count == 1 ? 1 : null));
+            // "이걸로 할게" right after a list of several is not clear enough to spend money on: ask which.
+            var single = offered.Count == 1 ? 1 : (int?)null;
+            var chosen = reference is null or { Naming: PickNaming.Pointer } ? focus ?? single : reference.Number;
+            return Propose(input, offered, chosen);
         }
         if (reference is null)
         {

@@ -27,8 +27,12 @@ public enum PickNaming
     Pointer,
 }
 
-/// <summary>A pick a message names: its 1-based number in the list (past the end when the list is shorter) and how it was named.</summary>
-public sealed record PickReference(int Number, PickNaming Naming);
+/// <summary>
+/// A pick a message names: its 1-based number in the list (past the end when the list is shorter) and how it was named.
+/// A name is <paramref name="Sure"/> when it is the shop's whole name or is pointed at ("그 김밥집"); part of a name or a
+/// meal alone ("분식 어디") may as well start a new search.
+/// </summary>
+public sealed record PickReference(int Number, PickNaming Naming, bool Sure = true);
 
 /// <summary>
 /// Messages about the previous answer rather than a new search; the phrases come from <see cref="FollowUpPhrases"/>.
@@ -58,7 +62,7 @@ public sealed partial class FollowUps(FollowUpPhrases phrases)
         {
             return null;
         }
-        return ReferenceIn(compactText, offered) is { } reference && reference.Number <= offered.Count ? offered[reference.Number - 1] : null;
+        return ReferenceIn(compactText, offered) is { Sure: true } reference && reference.Number <= offered.Count ? offered[reference.Number - 1] : null;
     }
 
     /// <summary>The shops an answer offered: its verified meals, else the shops listed without prices.</summary>
@@ -89,9 +93,9 @@ public sealed partial class FollowUps(FollowUpPhrases phrases)
         {
             return new PickReference(offered.Count, PickNaming.Position);
         }
-        if (NamedIn(text, offered) is { } named)
+        if (NamedIn(text, offered) is var (named, at, whole))
         {
-            return new PickReference(named, PickNaming.Name);
+            return new PickReference(named, PickNaming.Name, whole || PointedAt(text, at));
         }
         return offered.Count > 0 && Says(phrases.Pointers, text) ? new PickReference(focus ?? 1, PickNaming.Pointer) : null;
     }
@@ -124,26 +128,47 @@ public sealed partial class FollowUps(FollowUpPhrases phrases)
     }
 
     /// <summary>
-    /// The pick whose shop name (whole, or a beginning of two letters or more: "행복" for 행복분식) or meal the message
-    /// names, when exactly one pick fits; the strongest kind of match decides.
+    /// The pick whose shop name (whole, or the beginning or end of one of its words, two letters or more: "행복" or "분식"
+    /// for 행복분식, "그 분식집") or meal the message names, when exactly one pick fits; the strongest kind of match decides.
+    /// Also where in the text the name stands, and whether it is the whole name.
     /// </summary>
-    private static int? NamedIn(string text, IReadOnlyList<RecommendationView> offered)
+    private static (int Number, int At, bool Whole)? NamedIn(string text, IReadOnlyList<RecommendationView> offered)
     {
-        var byWholeName = Unique(offered, view => text.Contains(Compact(view.ShopName), StringComparison.Ordinal));
-        if (byWholeName is not null)
+        if (Unique(offered, view => Found(text, [Compact(view.ShopName)])) is { } whole)
         {
-            return byWholeName;
+            return whole with { Whole = true };
         }
-        var byNameStart = Unique(offered, view => NameStarts(view.ShopName).Any(start => text.Contains(start, StringComparison.Ordinal)));
-        return byNameStart ?? Unique(offered, view => view.MenuName is { Length: >= 2 } menu && text.Contains(Compact(menu), StringComparison.Ordinal));
+        return Unique(offered, view => Found(text, NameParts(view.ShopName)))
+               ?? Unique(offered, view => view.MenuName is { Length: >= 2 } menu ? Found(text, [Compact(menu)]) : null);
     }
 
-    private static int? Unique(IReadOnlyList<RecommendationView> offered, Func<RecommendationView, bool> fits)
+    /// <summary>Where the first of <paramref name="words"/> found in the text stands, or null.</summary>
+    private static int? Found(string text, IEnumerable<string> words)
     {
-        int? found = null;
+        foreach (var word in words)
+        {
+            var at = text.IndexOf(word, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return at;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"그 김밥집", "아까 거기 분식집", "저 중국집": a name pointed at with a demonstrative just before it.</summary>
+    private static bool PointedAt(string text, int at) =>
+        Demonstratives.Any(word => text.AsSpan(0, at).EndsWith(word, StringComparison.Ordinal));
+
+    private static readonly string[] Demonstratives = ["그", "저", "아까", "방금", "거기", "그때"];
+
+    /// <summary>The one pick the text names (1-based) and where, or null when none or several do.</summary>
+    private static (int Number, int At, bool Whole)? Unique(IReadOnlyList<RecommendationView> offered, Func<RecommendationView, int?> foundAt)
+    {
+        (int, int, bool)? found = null;
         for (var i = 0; i < offered.Count; i++)
         {
-            if (!fits(offered[i]))
+            if (foundAt(offered[i]) is not { } at)
             {
                 continue;
             }
@@ -151,18 +176,25 @@ public sealed partial class FollowUps(FollowUpPhrases phrases)
             {
                 return null;
             }
-            found = i + 1;
+            found = (i + 1, at, false);
         }
         return found;
     }
 
-    /// <summary>The beginnings of the first word of a shop's name, two letters and longer ("행복", "행복분", "행복분식").</summary>
-    private static IEnumerable<string> NameStarts(string shopName)
+    /// <summary>
+    /// The beginnings and ends of the words of a shop's name, two letters and longer ("행복", "행복분", "분식", "복분식" for
+    /// 행복분식); a branch ("봉천점") names a place, not the shop, and is left out.
+    /// </summary>
+    private static IEnumerable<string> NameParts(string shopName)
     {
-        var first = shopName.Split([' ', '(', '·', '-'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant() ?? "";
-        for (var length = 2; length <= first.Length; length++)
+        var words = shopName.ToLowerInvariant().Split([' ', '(', ')', '·', '-'], StringSplitOptions.RemoveEmptyEntries);
+        foreach (var word in words.Where((word, index) => index == 0 || !word.EndsWith('점')))
         {
-            yield return first[..length];
+            for (var length = 2; length <= word.Length; length++)
+            {
+                yield return word[..length];
+                yield return word[^length..];
+            }
         }
     }
 

@@ -54,9 +54,9 @@ public sealed class Refusals(RefusalLexicon lexicon, FoodLexicon foods)
             return null;
         }
         var compact = text.Compact.ToLowerInvariant();
+        var wordStarts = FoodLexicon.WordStarts(text.Normalized.ToLowerInvariant());
         var masked = Masked(compact);
         IReadOnlyList<FoodMention>? dishes = null;
-        bool[]? wordStarts = null;
         RefusalRequest? best = null;
         foreach (var topic in lexicon.Topics)
         {
@@ -69,7 +69,6 @@ public sealed class Refusals(RefusalLexicon lexicon, FoodLexicon foods)
                 for (var at = masked.IndexOf(word, StringComparison.Ordinal); at >= 0; at = masked.IndexOf(word, at + 1, StringComparison.Ordinal))
                 {
                     var end = at + word.Length;
-                    wordStarts ??= FoodLexicon.WordStarts(text.Normalized.ToLowerInvariant());
                     dishes ??= foods.FindAll(compact, wordStarts);
                     if ((asked && !RequestFollows(masked, end))
                         || NamesADish(dishes, wordStarts, end)
@@ -86,7 +85,11 @@ public sealed class Refusals(RefusalLexicon lexicon, FoodLexicon foods)
         return best;
     }
 
-    /// <summary>The text with every false friend blanked out, letter for letter, so positions stay the same.</summary>
+    /// <summary>
+    /// The text with every false friend blanked out, letter for letter, so positions stay the same. Compounds are written
+    /// with and without spaces (담배 냄새), so a false friend may span one; but one that starts inside the particles 에서 or
+    /// 에도 is the particle and the next word ("편의점에서 술" holds no 서술).
+    /// </summary>
     private string Masked(string compact)
     {
         var letters = compact.ToCharArray();
@@ -94,11 +97,18 @@ public sealed class Refusals(RefusalLexicon lexicon, FoodLexicon foods)
         {
             for (var at = compact.IndexOf(friend, StringComparison.Ordinal); at >= 0; at = compact.IndexOf(friend, at + 1, StringComparison.Ordinal))
             {
-                letters.AsSpan(at, friend.Length).Fill(Blank);
+                if (!EndsAParticle(compact, at))
+                {
+                    letters.AsSpan(at, friend.Length).Fill(Blank);
+                }
             }
         }
         return new string(letters);
     }
+
+    /// <summary>The letter at <paramref name="at"/> closes 에서 or 에도.</summary>
+    private static bool EndsAParticle(string compact, int at) =>
+        at > 0 && compact[at - 1] == '에' && compact[at] is '서' or '도';
 
     /// <summary>"와인삼겹살", "막걸리빵": a dish follows the word inside the same written word.</summary>
     private static bool NamesADish(IReadOnlyList<FoodMention> dishes, bool[] wordStarts, int end) =>

@@ -120,7 +120,15 @@ public class PickReferenceTests
     [InlineData("나비 전화번호", 3)]
     [InlineData("짜장면 파는 데 어디", 3)]
     public void A_pick_named_by_its_shop_or_meal_is_found(string message, int number) =>
-        Reference(message).Should().Be(new PickReference(number, PickNaming.Name));
+        Reference(message).Should().BeEquivalentTo(new { Number = number, Naming = PickNaming.Name });
+
+    [Theory]
+    [InlineData("그 김밥집 어디야", true)]
+    [InlineData("김밥천국봉천점 어디", true)]
+    [InlineData("김밥 어디", false)]
+    [InlineData("근처 분식 어디", false)]
+    public void A_name_is_sure_when_whole_or_pointed_at(string message, bool sure) =>
+        Reference(message)!.Sure.Should().Be(sure);
 
     [Theory]
     [InlineData("거기 어떻게 가?", null, 1)]
@@ -130,7 +138,7 @@ public class PickReferenceTests
         Reference(message, focus).Should().Be(new PickReference(number, PickNaming.Pointer));
 
     [Theory]
-    [InlineData("강남역 1번 출구 근처 분식")]
+    [InlineData("강남역 1번 출구 근처 피자")]
     [InlineData("12000원 이하로")]
     [InlineData("5번 버스 타고 가는 데")]
     [InlineData("피자 먹고 싶어")]

@@ -47,6 +47,11 @@ public class RefusalsTests
     [InlineData("룸 추천 좀", RefusalTopic.Adult)]
     [InlineData("이자카야 추천", RefusalTopic.Adult)]
     [InlineData("포차 ㄱ", RefusalTopic.Adult)]
+    [InlineData("편의점에서 술 살 수 있어?", RefusalTopic.Alcohol)]
+    [InlineData("집에서술마시자", RefusalTopic.Alcohol)]
+    [InlineData("전담 액상 파는곳", RefusalTopic.Tobacco)]
+    [InlineData("삼겹살에 소주", RefusalTopic.Alcohol)]
+    [InlineData("파전에 막걸리 먹고싶다", RefusalTopic.Alcohol)]
     public void Asking_for_alcohol_tobacco_or_an_adult_venue_is_found(string message, RefusalTopic topic) =>
         Find(message)!.Topic.Should().Be(topic);
 
@@ -78,6 +83,8 @@ public class RefusalsTests
     [InlineData("떡볶이 먹고 싶어")]
     [InlineData("기네스북에 나온 햄버거")]
     [InlineData("신청하는 법")]
+    [InlineData("서술형 시험 끝나고 배고파")]
+    [InlineData("맥주 안 마셔 그냥 밥")]
     public void Food_said_near_a_false_friend_or_turned_down_is_not_refused(string message) =>
         Find(message).Should().BeNull();
 

@@ -43,23 +43,9 @@ public sealed class TurnPipelineTests : IDisposable
         cache.Dispose();
     }
 
-    private TurnPipeline Pipeline(TurnContext user, DateTimeOffset? now = null)
-    {
-        var catalog = CatalogOf(Bunsik, Bar, EveningShop, Chinese);
-        var options = Recommendations();
-        var nlu = new CachedNlu(TestLexicons.Nlu(), cache, metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
-            new NluPredictionLog(new DiscardingNluPredictionSink(), NullLogger<NluPredictionLog>.Instance), TimeProvider.System);
-        return new TurnPipeline(
-            TestLexicons.Normalizer,
-            new GivenContext(user),
-            nlu,
-            ConversationActionsFor.Catalog(catalog, now ?? SeoulNoon, new RefusingCheckout()),
-            Planner(catalog, now ?? SeoulNoon),
-            Search(catalog),
-            new Ranker(new InProcessScorer(new HeuristicScoringModel()), options),
-            new RecommendationPresenter(new ReplyComposer(), catalog),
-            new SlotTracker(TestLexicons.FollowUpPhrases));
-    }
+    private TurnPipeline Pipeline(TurnContext user, DateTimeOffset? now = null) => TestPipeline.Build(
+        CatalogOf(Bunsik, Bar, EveningShop, Chinese), user, now ?? SeoulNoon, new RefusingCheckout(), cache,
+        metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
 
     private static TurnContext Child(int? balance = null, params WalletCoupon[] wallet) => new(
         UserProfile.Empty with { AgeGroup = "child" },
@@ -141,9 +127,4 @@ public sealed class TurnPipelineTests : IDisposable
         reply.Reply.Should().Contain("쿠폰 쓰면 3,000원");
     }
 
-    /// <summary>The user's context as given by the test, in place of the profile, card and wallet grains.</summary>
-    private sealed class GivenContext(TurnContext user) : ITurnContextSource
-    {
-        public Task<TurnContext> GetAsync(string userId) => Task.FromResult(user);
-    }
 }
