@@ -51,7 +51,7 @@ public abstract class OrderInChatScenario(GatewayFactory factory)
 
     protected IGrainFactory Grains => factory.Services.GetRequiredService<IGrainFactory>();
 
-    private async Task<HttpClient> ReadyAsync(string userId, int topUp)
+    protected async Task<HttpClient> ReadyAsync(string userId, int topUp)
     {
         factory.SetSeoulTime(Noon);
         await Grains.GetGrain<IShopGrain>(TestShop.Id).UpdateAsync(TestShop);
@@ -59,11 +59,11 @@ public abstract class OrderInChatScenario(GatewayFactory factory)
         return await factory.ClientForAsync(userId);
     }
 
-    private static Task<WireReply> SayAsync(HttpClient client, string userId, string session, string text, string? turnId = null) =>
+    protected static Task<WireReply> SayAsync(HttpClient client, string userId, string session, string text, string? turnId = null) =>
         client.ChatAsync(userId, session, text, userAge: 12, turnId: turnId, location: Here);
 
     /// <summary>Lists the test shop, then asks to order it by its number: the reply waits for "응".</summary>
-    private static async Task<WireReply> ProposeAsync(HttpClient client, string userId, string session)
+    protected static async Task<WireReply> ProposeAsync(HttpClient client, string userId, string session)
     {
         var list = await SayAsync(client, userId, session, "배고파 밥 먹을 데 추천해줘");
         var number = list.Recommendations.FindIndex(r => r.ShopId == TestShop.Id) + 1;
