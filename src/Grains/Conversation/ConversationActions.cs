@@ -152,8 +152,10 @@ public sealed class ConversationActions(
         var said = understanding.Nlu.Entities;
         var (offered, focus) = input.History.LastList();
         var newSearch = said.FoodType is not null || said.Budget is not null || said.LocationPreference is not null;
-        // "근처 분식 어디" names no pick for sure, though one is called 행복분식: with a food or a place said, it is a search.
-        var reference = followUps.ReferenceIn(compact, offered, focus) is { } named && (named.Sure || !newSearch) ? named : null;
+        // "근처 분식 어디" names no pick for sure, though one is called 행복분식, nor does "거기 떡볶이 어디" point at one for
+        // sure: with a food or a place said, it is a search.
+        var reference = followUps.ReferenceIn(compact, offered, focus) is { } named
+                        && (!newSearch || named.Sure && named.Naming != PickNaming.Pointer) ? named : null;
         var question = followUps.QuestionIn(compact);
 
         // While a proposal waited, naming another pick without asking about it chooses it instead ("아니 3번으로").

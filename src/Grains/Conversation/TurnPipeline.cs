@@ -71,54 +71,50 @@ public sealed class TurnPipeline(
             : presenter.Present(ReplyContextFor(plan, understanding, user, picks, candidates.CheapestEligible, pricesUnconfirmed));
         var replyUs = stopwatch.Lap();
 
-        var reply = new ChatReply
+        var timings = new TurnTimings
         {
-            TurnId = turn.TurnId,
-            Reply = actions.Finish(presentation.Text, plan.Intent, user, action.Note),
-            Intent = understanding.Nlu.Intent,
-            Confidence = understanding.Nlu.Confidence,
-            Entities = understanding.Nlu.Entities,
-            Slots = understanding.Slots,
+            PreprocessMicros = preprocessUs,
+            ContextMicros = contextUs,
+            NluMicros = nluUs,
+            RetrievalMicros = retrievalUs,
+            RankingMicros = rankingUs,
+            CouponMicros = couponUs,
+            ReplyMicros = replyUs,
+            TotalMicros = stopwatch.TotalMicros,
+        };
+        var reply = ReplyTo(turn, understanding, actions.Finish(presentation.Text, plan.Intent, user, action.Note), timings) with
+        {
             Recommendations = presentation.Recommendations,
             PriceUnknown = presentation.PriceUnknown,
-            Timings = new TurnTimings
-            {
-                PreprocessMicros = preprocessUs,
-                ContextMicros = contextUs,
-                NluMicros = nluUs,
-                RetrievalMicros = retrievalUs,
-                RankingMicros = rankingUs,
-                CouponMicros = couponUs,
-                ReplyMicros = replyUs,
-                TotalMicros = stopwatch.TotalMicros,
-            },
         };
         return new TurnOutcome(reply, text, nlu.ModelVersion, ranked.ModelVersion);
     }
 
     /// <summary>A turn the actions stage answered: nothing was searched, ranked or priced (those stages take no time).</summary>
     private static ChatReply Answered(ChatTurn turn, TurnUnderstanding understanding, ActionAnswer answer,
-        long preprocessUs, long contextUs, long nluUs, StageStopwatch stopwatch) => new()
+        long preprocessUs, long contextUs, long nluUs, StageStopwatch stopwatch)
+    {
+        var timings = new TurnTimings { PreprocessMicros = preprocessUs, ContextMicros = contextUs, NluMicros = nluUs, ReplyMicros = stopwatch.Lap() };
+        return ReplyTo(turn, understanding, answer.Text, timings with { TotalMicros = stopwatch.TotalMicros }) with
+        {
+            Recommendations = answer.Recommendations,
+            PendingOrder = answer.PendingOrder,
+            Order = answer.Order,
+            Card = answer.Card,
+            Action = answer.Action,
+        };
+    }
+
+    /// <summary>The reply's text with what the NLU understood of the turn.</summary>
+    private static ChatReply ReplyTo(ChatTurn turn, TurnUnderstanding understanding, string text, TurnTimings timings) => new()
     {
         TurnId = turn.TurnId,
-        Reply = answer.Text,
+        Reply = text,
         Intent = understanding.Nlu.Intent,
         Confidence = understanding.Nlu.Confidence,
         Entities = understanding.Nlu.Entities,
         Slots = understanding.Slots,
-        Recommendations = answer.Recommendations,
-        PendingOrder = answer.PendingOrder,
-        Order = answer.Order,
-        Card = answer.Card,
-        Action = answer.Action,
-        Timings = new TurnTimings
-        {
-            PreprocessMicros = preprocessUs,
-            ContextMicros = contextUs,
-            NluMicros = nluUs,
-            ReplyMicros = stopwatch.Lap(),
-            TotalMicros = stopwatch.TotalMicros,
-        },
+        Timings = timings,
     };
 
     private static ReplyContext ReplyContextFor(SearchPlan plan, TurnUnderstanding understanding, TurnContext user,

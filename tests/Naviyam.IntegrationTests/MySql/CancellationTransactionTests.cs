@@ -1,8 +1,4 @@
-using MySqlConnector;
-using Naviyam.Cards;
 using Naviyam.Coupons;
-using Naviyam.Infrastructure.MySql;
-using Naviyam.IntegrationTests.Infrastructure;
 using Naviyam.Orders;
 
 namespace Naviyam.IntegrationTests.MySql;
@@ -11,58 +7,18 @@ namespace Naviyam.IntegrationTests.MySql;
 /// Cancelling on a real MariaDB, called on the order store directly and concurrently, as checkout is tested: the store
 /// alone must make a double refund impossible, whatever the grains above it do.
 /// </summary>
-public sealed class CancellationTransactionTests : IAsyncLifetime
+public sealed class CancellationTransactionTests : OrderStoreFixture
 {
-    private const string Kid = "kid-1";
-    private static readonly DateTimeOffset Now = new(2025, 9, 3, 3, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
-
-    private static readonly Coupon MealCardCoupon = new()
-    {
-        Id = "MEALCARD-1000",
-        Name = "급식카드 전용 1,000원 할인",
-        DiscountAmount = 1_000,
-        MinOrderAmount = 5_000,
-        Usage = CouponUsage.FoodCard,
-    };
-
-    private TestDatabase database = null!;
-    private MySqlDataSource dataSource = null!;
-    private MySqlOrderStore orders = null!;
-    private MySqlCouponStore coupons = null!;
-
-    public async Task InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync();
-        dataSource = new MySqlDataSource(database.ConnectionString);
-        orders = new MySqlOrderStore(dataSource);
-        coupons = new MySqlCouponStore(dataSource);
-        await new MySqlFoodCardStore(dataSource).UpsertAccountsAsync(
-            [new FoodCardAccount { UserId = Kid, CardNumber = "9999-0000-0001", Balance = 10_000, Synthetic = true }]);
-        await coupons.UpsertCouponsAsync([MealCardCoupon]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await dataSource.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
-    private async Task<WalletCoupon> IssueAsync(string key, DateTimeOffset? expiresAt = null) =>
-        (await coupons.IssueAsync(new CouponGrant(Kid, MealCardCoupon.Id, key, "test", expiresAt, Now.AddDays(-1)))).Coupon;
 
     private async Task<OrderReceipt> PlaceAsync(string orderKey, int price, WalletCoupon? coupon = null)
     {
-        var discount = coupon?.Coupon.DiscountFor(price, new CouponTarget("generated:1", Naviyam.Shops.FoodCategory.Bunsik, true)) ?? 0;
-        var commit = await orders.PlaceAsync(new OrderPlacement(
-            Kid, new OrderRequest(orderKey, "generated:1", "김밥", 1, price, coupon?.WalletCouponId), discount, coupon, Now));
+        var commit = await Orders.PlaceAsync(Placement(orderKey, price, coupon));
         return commit.Result.Receipt ?? throw new InvalidOperationException(commit.Result.Error);
     }
 
     private Task<OrderCommit> CancelAsync(string orderKey, DateTimeOffset? at = null) =>
-        orders.CancelAsync(new OrderCancellation(Kid, orderKey, at ?? Now.AddMinutes(1), Window));
-
-    private Task<long> BalanceAsync() => database.CountAsync("SELECT balance FROM foodcard_users WHERE user_id = 'kid-1'");
+        Orders.CancelAsync(new OrderCancellation(Kid, orderKey, at ?? Now.AddMinutes(1), Window));
 
     [Fact]
     public async Task A_cancel_gives_back_the_money_and_the_coupon_in_one_commit()
@@ -77,15 +33,15 @@ public sealed class CancellationTransactionTests : IAsyncLifetime
         receipt.BalanceAfterCancel.Should().Be(10_000);
         commit.Account!.Balance.Should().Be(10_000);
         (await BalanceAsync()).Should().Be(10_000);
-        (await database.CountAsync(
+        (await Database.CountAsync(
             "SELECT COUNT(*) FROM product_orders o JOIN foodcard_ledger r ON r.id = o.refund_ledger_id "
             + "WHERE o.order_key = 'order-1' AND o.status = 'CANCELLED' AND o.cancelled_at IS NOT NULL AND o.balance_after_cancel = 10000 "
             + "AND r.amount = 4000 AND r.balance_after = 10000 AND r.idempotency_key = 'cancel:order-1' AND r.reason = 'order_cancel'")).Should().Be(1);
-        (await coupons.LoadActiveAsync(Kid)).Select(c => c.WalletCouponId).Should().Equal(coupon.WalletCouponId);
-        (await database.CountAsync("SELECT COUNT(*) FROM user_coupon_wallet WHERE usage_date IS NULL AND used_order_id IS NULL AND status = 'ACTIVE'"))
+        (await Coupons.LoadActiveAsync(Kid)).Select(c => c.WalletCouponId).Should().Equal(coupon.WalletCouponId);
+        (await Database.CountAsync("SELECT COUNT(*) FROM user_coupon_wallet WHERE usage_date IS NULL AND used_order_id IS NULL AND status = 'ACTIVE'"))
             .Should().Be(1);
-        (await orders.FindAsync(Kid, "order-1"))!.Should().BeEquivalentTo(receipt, o => o.Excluding(r => r.PlacedAt).Excluding(r => r.CancelledAt));
-        (await orders.FindAsync(Kid, "order-1"))!.CouponName.Should().Be(MealCardCoupon.Name, "the order keeps its coupon after giving it back");
+        (await Orders.FindAsync(Kid, "order-1"))!.Should().BeEquivalentTo(receipt, o => o.Excluding(r => r.PlacedAt).Excluding(r => r.CancelledAt));
+        (await Orders.FindAsync(Kid, "order-1"))!.CouponName.Should().Be(MealCardCoupon.Name, "the order keeps its coupon after giving it back");
         placed.OrderId.Should().Be(receipt.OrderId);
     }
 
@@ -97,7 +53,7 @@ public sealed class CancellationTransactionTests : IAsyncLifetime
 
         await CancelAsync("order-2", Now.AddMinutes(1));
 
-        (await database.CountAsync($"SELECT COUNT(*) FROM user_coupon_wallet WHERE id = {coupon.WalletCouponId} AND status = 'EXPIRED'")).Should().Be(1);
+        (await Database.CountAsync($"SELECT COUNT(*) FROM user_coupon_wallet WHERE id = {coupon.WalletCouponId} AND status = 'EXPIRED'")).Should().Be(1);
         (await BalanceAsync()).Should().Be(10_000);
     }
 
@@ -112,8 +68,8 @@ public sealed class CancellationTransactionTests : IAsyncLifetime
         results.Should().OnlyContain(r => r.Result.Receipt != null && r.Result.Receipt.Status == OrderStatus.Cancelled);
         results.Count(r => !r.Result.Duplicate).Should().Be(1);
         (await BalanceAsync()).Should().Be(10_000);
-        (await database.CountAsync("SELECT COUNT(*) FROM foodcard_ledger WHERE amount > 0")).Should().Be(1);
-        (await coupons.LoadActiveAsync(Kid)).Should().ContainSingle();
+        (await Database.CountAsync("SELECT COUNT(*) FROM foodcard_ledger WHERE amount > 0")).Should().Be(1);
+        (await Coupons.LoadActiveAsync(Kid)).Should().ContainSingle();
     }
 
     [Fact]
@@ -122,8 +78,7 @@ public sealed class CancellationTransactionTests : IAsyncLifetime
         await PlaceAsync("first", 4_000);
 
         var racing = Enumerable.Range(0, 6)
-            .Select(i => Task.Run(async () => (await orders.PlaceAsync(new OrderPlacement(
-                Kid, new OrderRequest($"race-{i}", "generated:1", "김밥", 1, 2_500, null), 0, null, Now))).Result))
+            .Select(i => Task.Run(async () => (await Orders.PlaceAsync(Placement($"race-{i}", 2_500))).Result))
             .Concat(Enumerable.Range(0, 3).Select(_ => Task.Run(async () => (await CancelAsync("first")).Result)))
             .ToList();
         var results = await Task.WhenAll(racing);
@@ -131,9 +86,9 @@ public sealed class CancellationTransactionTests : IAsyncLifetime
         var placed = results.Count(r => r.Receipt?.OrderKey.StartsWith("race-", StringComparison.Ordinal) == true);
         results.Where(r => r.Receipt is null).Should().OnlyContain(r => r.Error == OrderErrors.InsufficientBalance);
         (await BalanceAsync()).Should().Be(10_000 - placed * 2_500);
-        (await database.CountAsync("SELECT COALESCE(SUM(amount), 0) FROM foodcard_ledger")).Should().Be(-placed * 2_500);
-        (await database.CountAsync("SELECT COUNT(*) FROM foodcard_ledger WHERE idempotency_key = 'cancel:first'")).Should().Be(1);
-        (await database.CountAsync("SELECT MIN(balance_after) FROM foodcard_ledger")).Should().BeGreaterThanOrEqualTo(0);
+        (await Database.CountAsync("SELECT COALESCE(SUM(amount), 0) FROM foodcard_ledger")).Should().Be(-placed * 2_500);
+        (await Database.CountAsync("SELECT COUNT(*) FROM foodcard_ledger WHERE idempotency_key = 'cancel:first'")).Should().Be(1);
+        (await Database.CountAsync("SELECT MIN(balance_after) FROM foodcard_ledger")).Should().BeGreaterThanOrEqualTo(0);
     }
 
     [Fact]
@@ -145,7 +100,7 @@ public sealed class CancellationTransactionTests : IAsyncLifetime
 
         commit.Result.Error.Should().Be(OrderErrors.OrderAccepted);
         (await BalanceAsync()).Should().Be(6_000);
-        (await database.CountAsync("SELECT COUNT(*) FROM product_orders WHERE order_key = 'late' AND status = 'ACCEPTED' AND accepted_at IS NOT NULL"))
+        (await Database.CountAsync("SELECT COUNT(*) FROM product_orders WHERE order_key = 'late' AND status = 'ACCEPTED' AND accepted_at IS NOT NULL"))
             .Should().Be(1);
         (await CancelAsync("late")).Result.Error.Should().Be(OrderErrors.OrderAccepted, "accepted is final, even back inside the window");
     }
@@ -156,11 +111,11 @@ public sealed class CancellationTransactionTests : IAsyncLifetime
         await PlaceAsync("accepted", 3_000);
         await PlaceAsync("cancelled", 3_000);
 
-        var accept = await orders.AcceptAsync(Kid, "accepted", Now.AddMinutes(1));
-        var acceptAgain = await orders.AcceptAsync(Kid, "accepted", Now.AddMinutes(2));
+        var accept = await Orders.AcceptAsync(Kid, "accepted", Now.AddMinutes(1));
+        var acceptAgain = await Orders.AcceptAsync(Kid, "accepted", Now.AddMinutes(2));
         var cancelAccepted = await CancelAsync("accepted");
         await CancelAsync("cancelled");
-        var acceptCancelled = await orders.AcceptAsync(Kid, "cancelled", Now.AddMinutes(2));
+        var acceptCancelled = await Orders.AcceptAsync(Kid, "cancelled", Now.AddMinutes(2));
         var unknown = await CancelAsync("nothing");
 
         accept.Receipt!.Status.Should().Be(OrderStatus.Accepted);
@@ -169,6 +124,6 @@ public sealed class CancellationTransactionTests : IAsyncLifetime
         acceptCancelled.Error.Should().Be(OrderErrors.OrderCancelled);
         unknown.Result.Error.Should().Be(OrderErrors.UnknownOrder);
         (await BalanceAsync()).Should().Be(7_000);
-        (await orders.FindLastAsync(Kid))!.OrderKey.Should().Be("cancelled");
+        (await Orders.FindLastAsync(Kid))!.OrderKey.Should().Be("cancelled");
     }
 }
