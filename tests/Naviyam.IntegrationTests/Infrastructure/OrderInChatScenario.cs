@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Naviyam.Cards;
+using Naviyam.Coupons;
 using Naviyam.Gateway.Auth;
 using Naviyam.Shops;
 
@@ -246,6 +247,23 @@ public abstract class OrderInChatScenario(GatewayFactory factory)
         (await accepted.Content.ReadFromJsonAsync<WireReceipt>())!.Status.Should().Be("ACCEPTED");
         cancel.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await cancel.ProblemCodeAsync()).Should().Be("order_accepted");
+    }
+
+    [Fact]
+    public async Task A_child_who_must_eat_now_hears_of_their_emergency_coupon_first()
+    {
+        using var client = await ReadyAsync("demo-2", 1_000);
+        await factory.Services.GetRequiredService<ICouponStore>().UpsertCouponsAsync([new Coupon
+        {
+            Id = "MONTHLY20", Name = "월말 긴급지원 2,000원", DiscountAmount = 2_000, MinOrderAmount = 3_000, Usage = CouponUsage.FoodCard,
+        }]);
+        var issued = await Grains.GetGrain<ICouponWalletGrain>("demo-2").IssueAsync("MONTHLY20", "emergency-demo-2", "emergency_assist");
+        issued.Error.Should().BeNull();
+
+        var reply = await SayAsync(client, "demo-2", "chat-emergency", "오늘 하루종일 굶었어 ㅠㅠ");
+
+        reply.Intent.Should().Be("emergency_food");
+        reply.Reply.Should().StartWith("긴급 지원 쿠폰 '월말 긴급지원 2,000원'이 있어요!");
     }
 
     /// <summary>A token with the operator role, signed with the gateway's key (no endpoint issues one).</summary>
