@@ -155,7 +155,8 @@ public sealed class ConversationActions(
         // "근처 분식 어디" names no pick for sure, though one is called 행복분식, nor does "거기 떡볶이 어디" point at one for
         // sure: with a food or a place said, it is a search.
         var reference = followUps.ReferenceIn(compact, offered, focus) is { } named
-                        && (!newSearch || named.Sure && named.Naming != PickNaming.Pointer) ? named : null;
+                        && (!newSearch || named.Sure && named.Naming != PickNaming.Pointer)
+                        && !followUps.TurnsDown(compact) ? named : null;
         var question = followUps.QuestionIn(compact);
 
         // While a proposal waited, naming another pick without asking about it chooses it instead ("아니 3번으로").

@@ -114,6 +114,11 @@ public sealed partial class FollowUps(FollowUpPhrases phrases)
             : null;
     }
 
+    /// <summary>"2번 말고 다른 데", "거기 싫어": the pick is turned down, which asks for another search, not about it.</summary>
+    public bool TurnsDown(string compactText) => TurnedDown.Any(word => compactText.Contains(word, StringComparison.Ordinal));
+
+    private static readonly string[] TurnedDown = ["말고", "빼고", "아니고", "싫어", "싫은데", "별로"];
+
     /// <summary>"2번", "3번째", "2번꺼", or the message "2" alone; never "12번" as 2, "1번 출구" or "5번 버스".</summary>
     private static int? NumberIn(string text)
     {

@@ -40,11 +40,11 @@ public static class PickReplies
         if (pick.DistanceMeters is not { } meters)
         {
             return $"{name}까지 얼마나 먼지는 위치를 몰라서 알 수 없어요. 지금 있는 곳을 알려 주면 가까운 곳부터 다시 찾아 줄게요."
-                   + (shop?.Address is { Length: > 0 } address ? $" 주소는 {address}예요." : "");
+                   + (shop?.Address is { Length: > 0 } address ? $" 주소는 {address}{Copula(address)}." : "");
         }
         var minutes = Math.Max(1, (int)Math.Round(meters / MetersPerMinute));
         var walk = meters <= 3_000 ? $" 걸어서 {minutes}분쯤 걸려요." : " 걸어가기엔 멀어서 버스나 어른의 도움을 받는 게 좋아요.";
-        return $"{name}까지는 {Distance(meters)}예요.{walk}" + (shop?.Address is { Length: > 0 } at ? $" 주소는 {at}예요." : "");
+        return $"{name}까지는 {Distance(meters)}예요.{walk}" + (shop?.Address is { Length: > 0 } at ? $" 주소는 {at}{Copula(at)}." : "");
     }
 
     public static string Price(int number, RecommendationView pick, ShopRecord? shop)
@@ -93,8 +93,12 @@ public static class PickReplies
         {
             return $"{name}{Topic(pick.ShopName)} 오늘 쉬는 날이에요.";
         }
-        var spans = string.Join(", ", today.Intervals.Select(i => $"{Clock(i.OpenMinute)}~{Clock(i.CloseMinute)}"));
         var open = shop!.Hours!.IsOpenAt(localNow.DayOfWeek, localNow.Hour * 60 + localNow.Minute) == true ? "지금은 영업 중이에요." : "지금은 문을 닫았어요.";
+        if (today.Intervals is [{ OpenMinute: 0, CloseMinute: >= WeeklyHours.MinutesPerDay }])
+        {
+            return $"{name}{Topic(pick.ShopName)} 오늘 24시간 문을 열어요. {open}";
+        }
+        var spans = string.Join(", ", today.Intervals.Select(i => $"{Clock(i.OpenMinute)}~{(i.CloseMinute > WeeklyHours.MinutesPerDay ? "다음 날 " : "")}{Clock(i.CloseMinute)}"));
         return $"{name}{Topic(pick.ShopName)} 오늘 {spans}에 문을 열어요. {open}";
     }
 

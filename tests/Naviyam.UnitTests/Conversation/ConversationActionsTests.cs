@@ -122,6 +122,16 @@ public sealed class ConversationActionsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pick_turned_down_asks_for_a_new_search()
+    {
+        await Say("분식 먹고 싶어");
+
+        var other = await Say("2번 말고 다른데");
+
+        other.Action.Should().BeNull();
+    }
+
+    [Fact]
     public async Task The_balance_comes_first()
     {
         var balance = await Say("카드에 돈 얼마 남았어");
