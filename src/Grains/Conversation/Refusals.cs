@@ -10,7 +10,8 @@ public sealed record RefusalRequest(RefusalTopic Topic, string Word);
 /// Whether a message asks for alcohol, tobacco or an adult venue (<see cref="RefusalLexicon"/> has the words). Such a
 /// request is refused for anyone, since the meal card pays for meals. The grammar lives here: a word the message turns
 /// down ("맥주는 말고", "술 안 파는 곳") or that names a dish ("와인삼겹살") is no request, nor is someone else's drinking
-/// ("아빠가 술 마셔서 …"), and a word that also names ordinary things (클럽, 룸) counts only when a request follows it.
+/// ("아빠가 술 마셔서 …"), and a word that also names ordinary things (클럽, 룸) counts only on its own and when a request
+/// follows it.
 /// </summary>
 public sealed class Refusals(RefusalLexicon lexicon, FoodLexicon foods)
 {
@@ -70,7 +71,7 @@ public sealed class Refusals(RefusalLexicon lexicon, FoodLexicon foods)
                 {
                     var end = at + word.Length;
                     dishes ??= foods.FindAll(compact, wordStarts);
-                    if ((asked && !RequestFollows(masked, end))
+                    if ((asked && (!StartsAWord(compact, wordStarts, at) || !RequestFollows(masked, end)))
                         || NamesADish(dishes, wordStarts, end)
                         || TurnedDown(masked, end)
                         || topic.Topic != RefusalTopic.Adult && SomeoneElseUses(masked, at, end))
@@ -109,6 +110,10 @@ public sealed class Refusals(RefusalLexicon lexicon, FoodLexicon foods)
     /// <summary>The letter at <paramref name="at"/> closes 에서 or 에도.</summary>
     private static bool EndsAParticle(string compact, int at) =>
         at > 0 && compact[at - 1] == '에' && compact[at] is '서' or '도';
+
+    /// <summary>A word that also names ordinary things counts on its own only: 클럽, not 축구클럽; 룸, not 스터디룸.</summary>
+    private static bool StartsAWord(string compact, bool[] wordStarts, int at) =>
+        at == 0 || wordStarts[at] || !Jamo.IsSyllable(compact[at - 1]);
 
     /// <summary>"와인삼겹살", "막걸리빵": a dish follows the word inside the same written word.</summary>
     private static bool NamesADish(IReadOnlyList<FoodMention> dishes, bool[] wordStarts, int end) =>

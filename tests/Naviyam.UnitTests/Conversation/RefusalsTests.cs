@@ -84,6 +84,10 @@ public class RefusalsTests
     [InlineData("기네스북에 나온 햄버거")]
     [InlineData("신청하는 법")]
     [InlineData("서술형 시험 끝나고 배고파")]
+    [InlineData("스터디룸 추천")]
+    [InlineData("파티룸 가자")]
+    [InlineData("축구클럽 가는데 배고파")]
+    [InlineData("와인 소스 스테이크")]
     [InlineData("맥주 안 마셔 그냥 밥")]
     public void Food_said_near_a_false_friend_or_turned_down_is_not_refused(string message) =>
         Find(message).Should().BeNull();
