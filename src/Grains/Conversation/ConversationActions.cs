@@ -66,8 +66,6 @@ public sealed class ConversationActions(
         var understanding = input.Understanding;
         var compact = understanding.Text.Compact;
         var previous = input.History.Last;
-        string? note = null;
-
         var pending = previous?.PendingOrder;
         if (pending is not null)
         {
@@ -79,8 +77,7 @@ public sealed class ConversationActions(
             {
                 return new ActionOutcome(new ActionAnswer { Text = OrderReplies.Declined, Action = ChatActions.Order }, understanding);
             }
-            // Anything else drops the proposal ("아니 3번으로" goes on to propose the third).
-            note = OrderReplies.DroppedNote;
+            // Anything else drops the proposal ("아니 3번으로" goes on to propose the third), and the answer says so.
         }
 
         if (refusals.Find(understanding.Text) is { } refused)
@@ -122,7 +119,7 @@ public sealed class ConversationActions(
             // "응" to "…찾아 줄까요?": the food (or the balance) the offer was about is in the slots; search for it.
             return new ActionOutcome(null, understanding with { Nlu = understanding.Nlu with { Intent = Intents.FoodRequest } });
         }
-        return new ActionOutcome(null, understanding, note);
+        return new ActionOutcome(null, understanding, DroppedProposal(input));
     }
 
     /// <summary>
