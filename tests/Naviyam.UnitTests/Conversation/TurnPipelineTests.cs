@@ -1,18 +1,10 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Naviyam.Cards;
 using Naviyam.Chat;
 using Naviyam.Conversation;
 using Naviyam.Coupons;
-using Naviyam.Hosting;
-using Naviyam.Logging;
-using Naviyam.Nlu;
 using Naviyam.Profiles;
-using Naviyam.Ranking;
-using Naviyam.Reply;
-using Naviyam.Retrieval;
 using Naviyam.Shops;
 using Naviyam.Time;
 using static Naviyam.UnitTests.Retrieval.TestShops;
