@@ -389,6 +389,17 @@ check "orders: order linked to its card debit" "1" \
      FROM menus m JOIN foodcard_ledger l ON l.idempotency_key = 'turn-42'
      WHERE m.menu_name = '김밥';
      SELECT COUNT(*) FROM product_orders WHERE foodcard_ledger_id IS NOT NULL"
+check "orders: a new order is PLACED (V015)" "PLACED" \
+    "SELECT status FROM product_orders WHERE foodcard_ledger_id IS NOT NULL"
+check_error "orders: CANCELLED without cancelled_at rejected (V015)" 4025 \
+    "UPDATE product_orders SET status = 'CANCELLED' WHERE foodcard_ledger_id IS NOT NULL"
+check_error "orders: status outside PLACED/ACCEPTED/CANCELLED rejected (V015)" 4025 \
+    "UPDATE product_orders SET status = 'COOKING' WHERE foodcard_ledger_id IS NOT NULL"
+check_error "orders: a refund on an order that is not cancelled rejected (V015)" 4025 \
+    "UPDATE product_orders SET refund_ledger_id = foodcard_ledger_id WHERE foodcard_ledger_id IS NOT NULL"
+check "orders: ACCEPTED with accepted_at accepted (V015)" "ACCEPTED" \
+    "UPDATE product_orders SET status = 'ACCEPTED', accepted_at = '2026-11-02 12:05:00' WHERE foodcard_ledger_id IS NOT NULL;
+     SELECT status FROM product_orders WHERE foodcard_ledger_id IS NOT NULL"
 check "wallet: the same coupon used twice, in two wallet rows" "2" \
     "INSERT INTO user_coupon_wallet (user_id, coupon_id, status, usage_date, used_shop_id, discount_applied)
      VALUES ('kid-1', 'FOOD10', 'USED', '2026-11-02 12:00:00', $SHOP, 1000),

@@ -19,6 +19,8 @@ internal static class TestLexicons
     public static SpicyDishes Spicy { get; } = SpicyDishes.Load(Paths.Lexicon("spicy.json"));
     public static DishPreferences DishPreferences { get; } = DishPreferences.Load(Paths.Lexicon("dishes.json"), Spicy);
     public static FollowUpPhrases FollowUpPhrases { get; } = FollowUpPhrases.Load(Paths.Lexicon("followups.json"));
+    public static RefusalLexicon Refusals { get; } = RefusalLexicon.Load(Paths.Lexicon("refusals.json"));
+    public static CardPhrases Card { get; } = CardPhrases.Load(Paths.Lexicon("card.json"));
     public static TypicalMealPriceTable MealPrices { get; } = TypicalMealPriceTable.Load(Paths.Catalog("categories.json"));
 
     public static TextNormalizer Normalizer { get; } = new(Emoji, Slang);

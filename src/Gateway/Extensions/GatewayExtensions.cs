@@ -93,6 +93,7 @@ public static class GatewayExtensions
         }
         app.MapChatApi();
         app.MapMeApi();
+        app.MapOrderAcceptanceApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevTokenApi();

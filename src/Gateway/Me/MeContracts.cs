@@ -21,11 +21,18 @@ public sealed record WalletCouponDto(
         held.Coupon.ApplicableShops, held.ExpiresAt);
 }
 
+/// <summary>
+/// An order as the user sees it. <see cref="BalanceAfter"/> is the balance right after paying; a cancelled order also
+/// says what came back (<see cref="Refunded"/>) and the balance right after that (<see cref="BalanceAfterCancel"/>).
+/// </summary>
 public sealed record ReceiptDto(
     long OrderId, string OrderKey, string ShopId, string MenuName, int Quantity, int OrderAmount, int Discount, int Paid, int BalanceAfter,
-    long? WalletCouponId, string? CouponId, string? CouponName, DateTimeOffset PlacedAt, bool Replayed)
+    long? WalletCouponId, string? CouponId, string? CouponName, DateTimeOffset PlacedAt, bool Replayed,
+    string Status, DateTimeOffset? CancellableUntil, DateTimeOffset? AcceptedAt, DateTimeOffset? CancelledAt, int Refunded, int? BalanceAfterCancel)
 {
     public static ReceiptDto From(OrderReceipt receipt, bool replayed) => new(
         receipt.OrderId, receipt.OrderKey, receipt.ShopId, receipt.MenuName, receipt.Quantity, receipt.OrderAmount, receipt.Discount,
-        receipt.Paid, receipt.BalanceAfter, receipt.WalletCouponId, receipt.CouponId, receipt.CouponName, receipt.PlacedAt, replayed);
+        receipt.Paid, receipt.BalanceAfter, receipt.WalletCouponId, receipt.CouponId, receipt.CouponName, receipt.PlacedAt, replayed,
+        receipt.Status, receipt.CancellableUntil, receipt.AcceptedAt, receipt.CancelledAt,
+        receipt.Status == OrderStatus.Cancelled ? receipt.Paid : 0, receipt.BalanceAfterCancel);
 }

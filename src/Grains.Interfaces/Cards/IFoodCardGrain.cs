@@ -25,6 +25,26 @@ public interface IFoodCardGrain : IGrainWithStringKey
     /// </summary>
     [Alias("PlaceOrder")]
     Task<OrderResult> PlaceOrderAsync(OrderRequest request);
+
+    /// <summary>
+    /// Takes back an order the shop has not accepted: the order is marked CANCELLED, what the card paid is credited back
+    /// and its coupon returns to the wallet, all in one transaction. Cancelling a cancelled order answers with its
+    /// receipt again (<see cref="OrderResult.Duplicate"/>) and gives nothing back twice.
+    /// </summary>
+    [Alias("CancelOrder")]
+    Task<OrderResult> CancelOrderAsync(string orderKey);
+
+    /// <summary>Cancels the user's most recent order, as <see cref="CancelOrderAsync"/> does ("주문 취소해 줘").</summary>
+    [Alias("CancelLastOrder")]
+    Task<OrderResult> CancelLastOrderAsync();
+
+    /// <summary>Marks an order accepted by the shop, after which it cannot be cancelled (an operator stands in for the shop).</summary>
+    [Alias("AcceptOrder")]
+    Task<OrderResult> AcceptOrderAsync(string orderKey);
+
+    /// <summary>The receipt of the user's order with this key, with its status now; null when there is none.</summary>
+    [Alias("GetOrder")]
+    Task<OrderReceipt?> GetOrderAsync(string orderKey);
 }
 
 [GenerateSerializer, Immutable, Alias("naviyam.foodcard-summary.v1")]

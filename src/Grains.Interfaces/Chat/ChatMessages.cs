@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Naviyam.Cards;
+using Naviyam.Orders;
 using Naviyam.Shops;
 
 namespace Naviyam.Chat;
@@ -30,6 +32,33 @@ public sealed record ChatReply
     /// apart from <see cref="Recommendations"/> because their prices are unconfirmed (each flagged "가격 정보 없음").
     /// </summary>
     [Id(9)] public IReadOnlyList<RecommendationView> PriceUnknown { get; init; } = [];
+    /// <summary>An order this turn proposes: the next "응" places it, anything else drops it (see <see cref="ChatActions"/>).</summary>
+    [Id(13)] public PendingOrder? PendingOrder { get; init; }
+    /// <summary>The order this turn placed or cancelled, as its receipt.</summary>
+    [Id(14)] public OrderReceipt? Order { get; init; }
+    /// <summary>The user's card as this turn saw it, on turns about the card or an order.</summary>
+    [Id(15)] public FoodCardSummary? Card { get; init; }
+    /// <summary>What the turn did instead of a search (<see cref="ChatActions"/>); null for a search or small talk.</summary>
+    [Id(16)] public string? Action { get; init; }
+}
+
+/// <summary>What a turn did instead of searching (<see cref="ChatReply.Action"/>).</summary>
+public static class ChatActions
+{
+    /// <summary>Alcohol, tobacco or an adult venue was asked for and kindly refused, with an offer of food.</summary>
+    public const string Refusal = "refusal";
+    /// <summary>A pick of the last answer was asked about: where, how far, price, menu, hours, phone, or that there is no such pick.</summary>
+    public const string Pick = "pick";
+    /// <summary>The card's balance was asked for.</summary>
+    public const string Balance = "balance";
+    /// <summary>An order is proposed and waits for "응" (<see cref="ChatReply.PendingOrder"/>).</summary>
+    public const string OrderConfirm = "order_confirm";
+    /// <summary>An order was placed (<see cref="ChatReply.Order"/>).</summary>
+    public const string OrderPlaced = "order_placed";
+    /// <summary>The last order was cancelled, its money and coupon given back (<see cref="ChatReply.Order"/>).</summary>
+    public const string OrderCancelled = "order_cancelled";
+    /// <summary>Any other answer about ordering: which pick, a refused or declined order, an order that can no longer be cancelled.</summary>
+    public const string Order = "order";
 }
 
 [GenerateSerializer, Immutable, Alias("naviyam.recommendation.v1")]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Naviyam.Catalog;
 using Naviyam.Coupons;
 using Naviyam.Orders;
@@ -19,6 +20,7 @@ public sealed class FoodCardGrain(
     IOrderStore orders,
     IShopCatalog catalog,
     SeoulClock clock,
+    IOptions<OrderOptions> orderOptions,
     ILogger<FoodCardGrain> logger) : Grain, IFoodCardGrain
 {
     private FoodCardAccount? account;
@@ -78,7 +80,7 @@ public sealed class FoodCardGrain(
         // A retried order answers with its first receipt, even when its coupon is no longer in the wallet.
         if (await orders.FindAsync(userId, request.OrderKey) is { } first)
         {
-            return OrderResult.Placed(first, duplicate: true);
+            return OrderResult.Placed(AsOfNow(first)!, duplicate: true);
         }
         if (account is null)
         {
@@ -89,9 +91,13 @@ public sealed class FoodCardGrain(
             return OrderResult.Refused(OrderErrors.CardInactive);
         }
         if (!catalog.TryGet(request.ShopId, out var shop)
-            || !shop.Menus.Any(m => m.Name == request.MenuName && m.Price == request.UnitPrice))
+            || shop.Menus.FirstOrDefault(m => m.Name == request.MenuName && m.Price == request.UnitPrice) is not { } item)
         {
             return OrderResult.Refused(OrderErrors.MenuUnavailable);
+        }
+        if (MealCardPurchase.RefusalFor(item.Kind) is { } notForTheCard)
+        {
+            return OrderResult.Refused(notForTheCard);
         }
         // The card pays: a shop that refuses it, or that no child may use, cannot take the order (unknown acceptance is
         // allowed, as search shows those shops with a warning).
@@ -128,8 +134,64 @@ public sealed class FoodCardGrain(
         // Amounts, balances and card numbers stay out of logs: only the outcome is recorded.
         logger.LogInformation("Order {OrderKey} for {User}: {Outcome}", request.OrderKey, userId,
             commit.Result.Error ?? (commit.Result.Duplicate ? "duplicate" : "placed"));
-        return commit.Result;
+        return commit.Result with { Receipt = AsOfNow(commit.Result.Receipt) };
     }
+
+    async Task<OrderResult> IFoodCardGrain.CancelOrderAsync(string orderKey)
+    {
+        if (!IsWellFormedKey(orderKey))
+        {
+            return OrderResult.Refused(OrderErrors.InvalidInput);
+        }
+        return await CancelAsync(orderKey);
+    }
+
+    async Task<OrderResult> IFoodCardGrain.CancelLastOrderAsync()
+    {
+        var last = await orders.FindLastAsync(this.GetPrimaryKeyString());
+        return last is null ? OrderResult.Refused(OrderErrors.UnknownOrder) : await CancelAsync(last.OrderKey);
+    }
+
+    async Task<OrderResult> IFoodCardGrain.AcceptOrderAsync(string orderKey)
+    {
+        if (!IsWellFormedKey(orderKey))
+        {
+            return OrderResult.Refused(OrderErrors.InvalidInput);
+        }
+        var result = await orders.AcceptAsync(this.GetPrimaryKeyString(), orderKey, clock.UtcNow);
+        logger.LogInformation("Order {OrderKey} of {User} accepted: {Outcome}", orderKey, this.GetPrimaryKeyString(),
+            result.Error ?? (result.Duplicate ? "duplicate" : "accepted"));
+        return result with { Receipt = AsOfNow(result.Receipt) };
+    }
+
+    async Task<OrderReceipt?> IFoodCardGrain.GetOrderAsync(string orderKey) =>
+        IsWellFormedKey(orderKey) ? AsOfNow(await orders.FindAsync(this.GetPrimaryKeyString(), orderKey)) : null;
+
+    /// <summary>
+    /// Here, as the single writer of the balance, so a cancel and an order of one card are serialised like two orders;
+    /// the store re-checks under the card row's lock all the same.
+    /// </summary>
+    private async Task<OrderResult> CancelAsync(string orderKey)
+    {
+        var userId = this.GetPrimaryKeyString();
+        var commit = await orders.CancelAsync(new OrderCancellation(userId, orderKey, clock.UtcNow, orderOptions.Value.CancelWindow));
+        account = commit.Account ?? account;
+        if (commit.Result is { Receipt.WalletCouponId: not null, Duplicate: false })
+        {
+            // The coupon is back in the wallet (or expired meanwhile): the wallet reads it again.
+            await RefreshWalletAsync(GrainFactory.GetGrain<ICouponWalletGrain>(userId), orderKey);
+        }
+        // Amounts and balances stay out of logs: only the outcome is recorded.
+        logger.LogInformation("Cancel of order {OrderKey} for {User}: {Outcome}", orderKey, userId,
+            commit.Result.Error ?? (commit.Result.Duplicate ? "duplicate" : "cancelled"));
+        return commit.Result with { Receipt = AsOfNow(commit.Result.Receipt) };
+    }
+
+    private OrderReceipt? AsOfNow(OrderReceipt? receipt) =>
+        receipt is null ? null : OrderLifecycle.AsOf(receipt, clock.UtcNow, orderOptions.Value.CancelWindow);
+
+    private static bool IsWellFormedKey(string? orderKey) =>
+        !string.IsNullOrWhiteSpace(orderKey) && orderKey.Length <= OrderRequest.MaxKeyLength;
 
     /// <summary>
     /// After a commit the answer must not turn into an error: a wallet that could not reload still refuses the used
@@ -149,7 +211,7 @@ public sealed class FoodCardGrain(
 
     private static bool IsWellFormed(OrderRequest? request) =>
         request is not null
-        && !string.IsNullOrWhiteSpace(request.OrderKey) && request.OrderKey.Length <= OrderRequest.MaxKeyLength
+        && IsWellFormedKey(request.OrderKey)
         && !string.IsNullOrWhiteSpace(request.ShopId) && request.ShopId.Length <= 200
         && !string.IsNullOrWhiteSpace(request.MenuName) && request.MenuName.Length <= 200
         && request.Quantity is >= 1 and <= OrderRequest.MaxQuantity

@@ -57,7 +57,8 @@ public sealed class ConversationGrain(
             return answered with { Replayed = true };
         }
 
-        var outcome = await pipeline.RunAsync(turn, state.State.Slots, state.State.RecentReplies.LastOrDefault());
+        var outcome = await pipeline.RunAsync(turn, state.State.Slots, state.State.RecentReplies.LastOrDefault(),
+            new SessionHistory(this.GetPrimaryKeyString(), state.State.RecentReplies));
         var loggingStart = TimeProvider.System.GetTimestamp();
         var reply = outcome.Reply;
 

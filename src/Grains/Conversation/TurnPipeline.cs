@@ -12,14 +12,16 @@ namespace Naviyam.Conversation;
 public sealed record TurnOutcome(ChatReply Reply, PreprocessedText Text, string NluModelVersion, string RankingModelVersion);
 
 /// <summary>
-/// The spec's turn pipeline — preprocess → context → NLU → retrieval → features and ranking → coupons →
+/// The spec's turn pipeline — preprocess → context → NLU → actions → retrieval → features and ranking → coupons →
 /// reply — as one place that runs the stages in order and times each. The stages decide; this only sequences.
+/// The actions stage may answer before retrieval (a refusal, a pick asked about, the balance, an order).
 /// Session state and logging stay with the grain.
 /// </summary>
 public sealed class TurnPipeline(
     TextNormalizer normalizer,
     ITurnContextSource context,
     CachedNlu nlu,
+    ConversationActions actions,
     SearchPlanner planner,
     CandidateSearch search,
     Ranker ranker,
@@ -27,8 +29,11 @@ public sealed class TurnPipeline(
     SlotTracker slotTracker)
 {
     /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?").</param>
-    public async Task<TurnOutcome> RunAsync(ChatTurn turn, Entities previousSlots, ChatReply? previousReply = null)
+    /// <param name="history">The session's id and last answers (the last list of shops, a proposal waiting for "응"); by
+    /// default only <paramref name="previousReply"/>, in a session without an id.</param>
+    public async Task<TurnOutcome> RunAsync(ChatTurn turn, Entities previousSlots, ChatReply? previousReply = null, SessionHistory? history = null)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         var stopwatch = new StageStopwatch();
 
         var text = normalizer.Normalize(turn.Text);
@@ -39,6 +44,13 @@ public sealed class TurnPipeline(
 
         var understanding = TurnUnderstanding.Of(text, nlu.Analyze(text), previousSlots, slotTracker);
         var nluUs = stopwatch.Lap();
+
+        var action = await actions.RunAsync(new ActionInput(turn, history ?? SessionHistory.Of("", previousReply), understanding, user));
+        if (action.Answer is { } answer)
+        {
+            return new TurnOutcome(Answered(turn, understanding, answer, preprocessUs, contextUs, nluUs, stopwatch), text, nlu.ModelVersion, RankedShops.None.ModelVersion);
+        }
+        understanding = action.Understanding;
 
         var plan = planner.Plan(turn, understanding, user, previousReply);
         var candidates = plan.Searches ? search.Find(plan.Query) : CandidateSet.Empty;
@@ -61,30 +73,51 @@ public sealed class TurnPipeline(
             : presenter.Present(ReplyContextFor(plan, understanding, user, picks, candidates, pricesUnconfirmed));
         var replyUs = stopwatch.Lap();
 
-        var reply = new ChatReply
+        var timings = new TurnTimings
         {
-            TurnId = turn.TurnId,
-            Reply = presentation.Text,
-            Intent = understanding.Nlu.Intent,
-            Confidence = understanding.Nlu.Confidence,
-            Entities = understanding.Nlu.Entities,
-            Slots = understanding.Slots,
+            PreprocessMicros = preprocessUs,
+            ContextMicros = contextUs,
+            NluMicros = nluUs,
+            RetrievalMicros = retrievalUs,
+            RankingMicros = rankingUs,
+            CouponMicros = couponUs,
+            ReplyMicros = replyUs,
+            TotalMicros = stopwatch.TotalMicros,
+        };
+        var reply = ReplyTo(turn, understanding, actions.Finish(presentation.Text, plan.Intent, user, action.Note), timings) with
+        {
             Recommendations = presentation.Recommendations,
             PriceUnknown = presentation.PriceUnknown,
-            Timings = new TurnTimings
-            {
-                PreprocessMicros = preprocessUs,
-                ContextMicros = contextUs,
-                NluMicros = nluUs,
-                RetrievalMicros = retrievalUs,
-                RankingMicros = rankingUs,
-                CouponMicros = couponUs,
-                ReplyMicros = replyUs,
-                TotalMicros = stopwatch.TotalMicros,
-            },
         };
         return new TurnOutcome(reply, text, nlu.ModelVersion, ranked.ModelVersion);
     }
+
+    /// <summary>A turn the actions stage answered: nothing was searched, ranked or priced (those stages take no time).</summary>
+    private static ChatReply Answered(ChatTurn turn, TurnUnderstanding understanding, ActionAnswer answer,
+        long preprocessUs, long contextUs, long nluUs, StageStopwatch stopwatch)
+    {
+        var timings = new TurnTimings { PreprocessMicros = preprocessUs, ContextMicros = contextUs, NluMicros = nluUs, ReplyMicros = stopwatch.Lap() };
+        return ReplyTo(turn, understanding, answer.Text, timings with { TotalMicros = stopwatch.TotalMicros }) with
+        {
+            Recommendations = answer.Recommendations,
+            PendingOrder = answer.PendingOrder,
+            Order = answer.Order,
+            Card = answer.Card,
+            Action = answer.Action,
+        };
+    }
+
+    /// <summary>The reply's text with what the NLU understood of the turn.</summary>
+    private static ChatReply ReplyTo(ChatTurn turn, TurnUnderstanding understanding, string text, TurnTimings timings) => new()
+    {
+        TurnId = turn.TurnId,
+        Reply = text,
+        Intent = understanding.Nlu.Intent,
+        Confidence = understanding.Nlu.Confidence,
+        Entities = understanding.Nlu.Entities,
+        Slots = understanding.Slots,
+        Timings = timings,
+    };
 
     private static ReplyContext ReplyContextFor(SearchPlan plan, TurnUnderstanding understanding, TurnContext user,
         IReadOnlyList<RankedCandidate> picks, CandidateSet candidates, bool pricesUnconfirmed) => new()

@@ -88,16 +88,32 @@ public sealed class InMemoryCouponStore : ICouponStore
         }
     }
 
-    /// <summary>Marks a row USED if it is the user's, still ACTIVE and not expired; the caller holds <see cref="WriteLock"/>.</summary>
-    internal bool TryUseLocked(string userId, long walletCouponId, DateTimeOffset now)
+    /// <summary>
+    /// Marks a row USED by the order <paramref name="orderKey"/> if it is the user's, still ACTIVE and not expired; the
+    /// caller holds <see cref="WriteLock"/>.
+    /// </summary>
+    internal bool TryUseLocked(string userId, long walletCouponId, string orderKey, DateTimeOffset now)
     {
         if (!rows.TryGetValue(walletCouponId, out var row) || row.UserId != userId
             || row.Coupon.Status != WalletCoupon.Active || row.Coupon.ExpiresAt <= now)
         {
             return false;
         }
-        rows[walletCouponId] = row with { Coupon = row.Coupon with { Status = WalletCoupon.Used } };
+        rows[walletCouponId] = row with { Coupon = row.Coupon with { Status = WalletCoupon.Used }, UsedBy = orderKey };
         return true;
+    }
+
+    /// <summary>
+    /// Gives back a row the order <paramref name="orderKey"/> used: ACTIVE again, or EXPIRED when its time has passed
+    /// meanwhile. A row not used by that order is left alone. The caller holds <see cref="WriteLock"/>.
+    /// </summary>
+    internal void RestoreLocked(string userId, long walletCouponId, string orderKey, DateTimeOffset now)
+    {
+        if (rows.TryGetValue(walletCouponId, out var row) && row.UserId == userId && row.Coupon.Status == WalletCoupon.Used && row.UsedBy == orderKey)
+        {
+            var status = row.Coupon.ExpiresAt is { } expiry && expiry <= now ? WalletCoupon.Expired : WalletCoupon.Active;
+            rows[walletCouponId] = row with { Coupon = row.Coupon with { Status = status }, UsedBy = null };
+        }
     }
 
     internal WalletCoupon? FindRowLocked(long walletCouponId) => rows.TryGetValue(walletCouponId, out var row) ? row.Coupon : null;
@@ -113,5 +129,6 @@ public sealed class InMemoryCouponStore : ICouponStore
         return row;
     }
 
-    private sealed record WalletRow(string UserId, WalletCoupon Coupon);
+    /// <param name="UsedBy">The key of the order that used the row, while it is USED.</param>
+    private sealed record WalletRow(string UserId, WalletCoupon Coupon, string? UsedBy = null);
 }

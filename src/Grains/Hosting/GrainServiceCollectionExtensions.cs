@@ -34,6 +34,7 @@ public static class GrainServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProfileOptions>().Bind(configuration.GetSection(ProfileOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache(options => options.SizeLimit = 100_000);
         // Every host has these already; registering them here keeps the stages usable from any container (tools, benchmarks).
         services.AddLogging();
@@ -60,6 +61,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(sp => new DishNames(sp.GetRequiredService<FoodLexicon>()));
         // The gazetteer: one copy per host, whoever asks for it first (import, retrieval).
         services.TryAddSingleton(sp => AdminAreas.LoadDefault(sp.GetRequiredService<IOptions<DataPaths>>().Value));
+        services.AddSingleton(sp => RefusalLexicon.Load(Lexicon(sp, "refusals.json")));
+        services.AddSingleton(sp => CardPhrases.Load(Lexicon(sp, "card.json")));
 
         services.AddSingleton<TextNormalizer>();
         services.AddSingleton<EntityExtractor>();
@@ -86,6 +89,11 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<ITurnContextSource, GrainTurnContextSource>();
         services.AddSingleton<FollowUps>();
         services.AddSingleton<SlotTracker>();
+        services.AddSingleton<Refusals>();
+        services.AddSingleton<CardRequests>();
+        services.AddSingleton<ICardCheckout, GrainCardCheckout>();
+        services.AddSingleton<ChatOrders>();
+        services.AddSingleton<ConversationActions>();
         services.AddSingleton<TurnPipeline>();
         return services;
     }

@@ -84,6 +84,18 @@ public static class DataFile
             : phrases;
     }
 
+    /// <summary>
+    /// Words matched in a lower-cased message (<see cref="Words"/>, and no upper-case letter, since such a word could never
+    /// match).
+    /// </summary>
+    public static string[] LowerCaseWords(string path, string entry, IReadOnlyList<string?>? words, bool allowEmpty = false)
+    {
+        var checkedWords = Words(path, entry, words, allowEmpty);
+        return checkedWords.FirstOrDefault(word => word != word.ToLowerInvariant()) is { } upper
+            ? throw Invalid(path, entry, $"has '{upper}', but messages are matched lower-cased")
+            : checkedWords;
+    }
+
     /// <summary>A named entry that must exist: a required list, or a reference to another entry of the file.</summary>
     public static TValue Required<TValue>(string path, string entry, TValue? value)
         where TValue : class =>

@@ -1,18 +1,26 @@
 namespace Naviyam.Lexicons;
 
 /// <summary>
-/// Phrases of messages about the conversation rather than a new search — "거기 어떻게 가?", "2번 주소", "더 싼 데 없어?",
-/// "처음부터 다시" — from <c>data/lexicons/followups.json</c>, each matched in the space-free message.
+/// Phrases of messages about the conversation rather than a new search — "거기 어떻게 가?", "두 번째 거 가격", "더 싼 데
+/// 없어?", "처음부터 다시" — from <c>data/lexicons/followups.json</c>, each matched in the space-free message.
 /// </summary>
 public sealed class FollowUpPhrases
 {
-    public const int FileVersion = 1;
+    public const int FileVersion = 2;
 
-    private FollowUpPhrases(string[] where, string[] pointers, string[][] ordinals, string[] cheaper, string[] reset)
+    private FollowUpPhrases(
+        string[] where, string[] distance, string[] price, string[] menu, string[] hours, string[] phone,
+        string[] pointers, string[][] ordinals, string[] last, string[] cheaper, string[] reset)
     {
         Where = where;
+        Distance = distance;
+        Price = price;
+        Menu = menu;
+        Hours = hours;
+        Phone = phone;
         Pointers = pointers;
         Ordinals = ordinals;
+        Last = last;
         Cheaper = cheaper;
         Reset = reset;
     }
@@ -20,11 +28,29 @@ public sealed class FollowUpPhrases
     /// <summary>Asking the way to a shop just offered: 어떻게 가, 어디야, 주소.</summary>
     public IReadOnlyList<string> Where { get; }
 
-    /// <summary>Pointing at the shop offered first: 거기, 그 집.</summary>
+    /// <summary>Asking how far it is: 멀어, 몇 분.</summary>
+    public IReadOnlyList<string> Distance { get; }
+
+    /// <summary>Asking what it costs: 가격, 얼마.</summary>
+    public IReadOnlyList<string> Price { get; }
+
+    /// <summary>Asking what it serves: 메뉴, 뭐 팔아.</summary>
+    public IReadOnlyList<string> Menu { get; }
+
+    /// <summary>Asking when it is open: 몇 시까지, 영업시간.</summary>
+    public IReadOnlyList<string> Hours { get; }
+
+    /// <summary>Asking for its phone number.</summary>
+    public IReadOnlyList<string> Phone { get; }
+
+    /// <summary>Pointing at the shop just talked about (or the first offered): 거기, 그 집.</summary>
     public IReadOnlyList<string> Pointers { get; }
 
-    /// <summary>The phrases naming the first, second, third … shop offered, by position (1번, 두 번째, 셋째).</summary>
+    /// <summary>The phrases naming the first, second, third … shop offered, by position (두 번째, 셋째).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Ordinals { get; }
+
+    /// <summary>The last shop offered: 마지막 거.</summary>
+    public IReadOnlyList<string> Last { get; }
 
     /// <summary>Asking for something cheaper than the last answer.</summary>
     public IReadOnlyList<string> Cheaper { get; }
@@ -40,8 +66,14 @@ public sealed class FollowUpPhrases
         var ordinals = DataFile.Required(path, "ordinals", file.Ordinals);
         return new FollowUpPhrases(
             DataFile.Words(path, "where", file.Where),
+            DataFile.Words(path, "distance", file.Distance),
+            DataFile.Words(path, "price", file.Price),
+            DataFile.Words(path, "menu", file.Menu),
+            DataFile.Words(path, "hours", file.Hours),
+            DataFile.Words(path, "phone", file.Phone),
             DataFile.Words(path, "pointers", file.Pointers),
             [.. ordinals.Select((phrases, k) => DataFile.Words(path, $"ordinals[{k}]", phrases))],
+            DataFile.Words(path, "last", file.Last),
             DataFile.Words(path, "cheaper", file.Cheaper),
             DataFile.Words(path, "reset", file.Reset));
     }
@@ -49,8 +81,14 @@ public sealed class FollowUpPhrases
     private sealed record FollowUpsFile : CommentedFile
     {
         public string[]? Where { get; init; }
+        public string[]? Distance { get; init; }
+        public string[]? Price { get; init; }
+        public string[]? Menu { get; init; }
+        public string[]? Hours { get; init; }
+        public string[]? Phone { get; init; }
         public string[]? Pointers { get; init; }
         public string[]?[]? Ordinals { get; init; }
+        public string[]? Last { get; init; }
         public string[]? Cheaper { get; init; }
         public string[]? Reset { get; init; }
     }

@@ -14,6 +14,28 @@ public interface IOrderStore
     Task<OrderReceipt?> FindAsync(string userId, string orderKey, CancellationToken cancellationToken = default);
 
     Task<OrderCommit> PlaceAsync(OrderPlacement placement, CancellationToken cancellationToken = default);
+
+    /// <summary>The receipt of the user's most recent order, or null when they have none.</summary>
+    Task<OrderReceipt?> FindLastAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels a PLACED order inside its window as one atomic unit under the card's lock: the order becomes CANCELLED,
+    /// the amount paid is credited back (ledger key <see cref="OrderCancellation.LedgerKey"/>) and the coupon it used
+    /// returns to ACTIVE (EXPIRED when its time has passed meanwhile). A cancelled order answers with its receipt as a
+    /// duplicate; an accepted one, or one past its window (then marked ACCEPTED), is refused with
+    /// <see cref="OrderErrors.OrderAccepted"/>; an unknown key with <see cref="OrderErrors.UnknownOrder"/>.
+    /// </summary>
+    Task<OrderCommit> CancelAsync(OrderCancellation cancellation, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a PLACED order ACCEPTED (an accepted one again is a duplicate); a cancelled one is refused.</summary>
+    Task<OrderResult> AcceptAsync(string userId, string orderKey, DateTimeOffset now, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A request to take back the user's order <paramref name="OrderKey"/> at <paramref name="Now"/>.</summary>
+public sealed record OrderCancellation(string UserId, string OrderKey, DateTimeOffset Now, TimeSpan CancelWindow)
+{
+    /// <summary>The card ledger's idempotency key of an order's refund: one refund per order, whoever asks twice.</summary>
+    public string LedgerKey => $"cancel:{OrderKey}";
 }
 
 /// <summary>An order the card grain has priced: <see cref="Discount"/> comes from <see cref="Coupon"/> (null: none).</summary>

@@ -55,7 +55,8 @@ public class MultiTurnTests(GeneratedCityFactory factory) : IClassFixture<Genera
         var catalog = factory.Services.GetRequiredService<Naviyam.Catalog.IShopCatalog>();
         catalog.TryGet(first.ShopId, out var shop).Should().BeTrue();
         where.Recommendations.Should().ContainSingle().Which.ShopId.Should().Be(first.ShopId);
-        where.Reply.Should().StartWith(first.ShopName).And.Contain(shop.Address!);
+        where.Action.Should().Be("pick");
+        where.Reply.Should().StartWith($"1번 {first.ShopName}").And.Contain(shop.Address!);
     }
 
     [Fact]

@@ -14,10 +14,18 @@ public sealed record WireReply(
     List<WireRecommendation> Recommendations,
     JsonElement Timings,
     bool Replayed,
-    List<WireRecommendation>? PriceUnknown = null)
+    List<WireRecommendation>? PriceUnknown = null,
+    WirePendingOrder? PendingOrder = null,
+    WireReceipt? Order = null,
+    WireCard? Card = null,
+    string? Action = null)
 {
     public List<WireRecommendation> PriceUnknown { get; init; } = PriceUnknown ?? [];
 }
+
+public sealed record WirePendingOrder(
+    string OrderKey, string ShopId, string ShopName, string MenuName, int Quantity, int UnitPrice, long? WalletCouponId, string? CouponName,
+    int Discount, int FinalPrice, int BalanceAfter, DateTimeOffset ExpiresAt);
 
 public sealed record WireRecommendation(
     string ShopId,

@@ -13,7 +13,9 @@ public sealed record WireWalletCoupon(long WalletCouponId, string CouponId, stri
 public sealed record WireCoupons(WireWalletCoupon[] Coupons);
 
 public sealed record WireReceipt(long OrderId, string OrderKey, string ShopId, string MenuName, int Quantity, int OrderAmount, int Discount,
-    int Paid, int BalanceAfter, long? WalletCouponId, string? CouponId, string? CouponName, DateTimeOffset PlacedAt, bool Replayed);
+    int Paid, int BalanceAfter, long? WalletCouponId, string? CouponId, string? CouponName, DateTimeOffset PlacedAt, bool Replayed,
+    string Status = "PLACED", DateTimeOffset? CancellableUntil = null, DateTimeOffset? AcceptedAt = null, DateTimeOffset? CancelledAt = null,
+    int Refunded = 0, int? BalanceAfterCancel = null);
 
 /// <summary>The <c>/api/me</c> calls of a signed-in client, and a meal of the catalog to order.</summary>
 public static class CheckoutClientExtensions
@@ -34,6 +36,9 @@ public static class CheckoutClientExtensions
             unitPrice = meal.Price,
             walletCouponId,
         });
+
+    public static Task<HttpResponseMessage> CancelOrderAsync(this HttpClient client, string orderKey) =>
+        client.PostAsync($"/api/me/orders/{orderKey}/cancel", null);
 
     public static async Task<string?> ProblemCodeAsync(this HttpResponseMessage response)
     {

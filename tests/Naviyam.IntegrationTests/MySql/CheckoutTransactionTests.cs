@@ -1,9 +1,5 @@
-using MySqlConnector;
-using Naviyam.Cards;
 using Naviyam.Coupons;
-using Naviyam.IntegrationTests.Infrastructure;
 using Naviyam.Orders;
-using Naviyam.Infrastructure.MySql;
 
 namespace Naviyam.IntegrationTests.MySql;
 
@@ -11,60 +7,14 @@ namespace Naviyam.IntegrationTests.MySql;
 /// The order store on a real MariaDB, called directly and concurrently: this is what stands between two overlapping
 /// card-grain activations (or any bug above the store) and a double spend, so it is tested without the grain's help.
 /// </summary>
-public sealed class CheckoutTransactionTests : IAsyncLifetime
+public sealed class CheckoutTransactionTests : OrderStoreFixture
 {
-    private const string Kid = "kid-1";
-    private static readonly DateTimeOffset Now = new(2025, 9, 3, 3, 0, 0, TimeSpan.Zero);
-
-    private static readonly Coupon MealCardCoupon = new()
-    {
-        Id = "MEALCARD-1000",
-        Name = "급식카드 전용 1,000원 할인",
-        DiscountAmount = 1_000,
-        MinOrderAmount = 5_000,
-        Usage = CouponUsage.FoodCard,
-    };
-
-    private TestDatabase database = null!;
-    private MySqlDataSource dataSource = null!;
-    private MySqlOrderStore orders = null!;
-    private MySqlCouponStore coupons = null!;
-
-    public async Task InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync();
-        dataSource = new MySqlDataSource(database.ConnectionString);
-        orders = new MySqlOrderStore(dataSource);
-        coupons = new MySqlCouponStore(dataSource);
-        await new MySqlFoodCardStore(dataSource).UpsertAccountsAsync(
-            [new FoodCardAccount { UserId = Kid, CardNumber = "9999-0000-0001", Balance = 10_000, Synthetic = true }]);
-        await coupons.UpsertCouponsAsync([MealCardCoupon]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await dataSource.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
-    private async Task<WalletCoupon> IssueAsync(string key, DateTimeOffset? expiresAt = null) =>
-        (await coupons.IssueAsync(new CouponGrant(Kid, MealCardCoupon.Id, key, "test", expiresAt, Now.AddDays(-1)))).Coupon;
-
-    private static OrderPlacement Placement(string orderKey, int price, WalletCoupon? coupon = null, int quantity = 1) => new(
-        Kid,
-        new OrderRequest(orderKey, "generated:1", "김밥", quantity, price, coupon?.WalletCouponId),
-        coupon is null ? 0 : coupon.Coupon.DiscountFor(price * quantity, new CouponTarget("generated:1", Naviyam.Shops.FoodCategory.Bunsik, true)),
-        coupon,
-        Now);
-
-    private Task<long> BalanceAsync() => database.CountAsync("SELECT balance FROM foodcard_users WHERE user_id = 'kid-1'");
-
     [Fact]
     public async Task An_order_writes_its_row_the_debit_and_the_used_coupon_in_one_commit()
     {
         var coupon = await IssueAsync("issue-1");
 
-        var commit = await orders.PlaceAsync(Placement("order-1", 5_000, coupon));
+        var commit = await Orders.PlaceAsync(Placement("order-1", 5_000, coupon));
 
         var receipt = commit.Result.Receipt!;
         receipt.Paid.Should().Be(4_000);
@@ -72,15 +22,15 @@ public sealed class CheckoutTransactionTests : IAsyncLifetime
         receipt.BalanceAfter.Should().Be(6_000);
         commit.Account!.Balance.Should().Be(6_000);
         (await BalanceAsync()).Should().Be(6_000);
-        (await database.CountAsync(
+        (await Database.CountAsync(
             "SELECT COUNT(*) FROM product_orders o JOIN foodcard_ledger l ON l.id = o.foodcard_ledger_id "
             + "WHERE o.order_key = 'order-1' AND o.price = 4000 AND o.order_amount = 5000 AND o.discount_amount = 1000 "
             + "AND l.amount = -4000 AND l.balance_after = 6000 AND l.idempotency_key = 'order:order-1'")).Should().Be(1);
-        (await database.CountAsync(
+        (await Database.CountAsync(
             "SELECT COUNT(*) FROM user_coupon_wallet w JOIN product_orders o ON o.id = w.used_order_id "
             + "WHERE w.id = @id AND w.status = 'USED' AND w.discount_applied = 1000 AND w.used_order_amount = 5000",
             ("@id", coupon.WalletCouponId))).Should().Be(1);
-        (await orders.FindAsync(Kid, "order-1")).Should().BeEquivalentTo(receipt, o => o.Excluding(r => r.PlacedAt));
+        (await Orders.FindAsync(Kid, "order-1")).Should().BeEquivalentTo(receipt, o => o.Excluding(r => r.PlacedAt));
     }
 
     [Fact]
@@ -88,15 +38,15 @@ public sealed class CheckoutTransactionTests : IAsyncLifetime
     {
         var coupon = await IssueAsync("issue-2");
         // Used by another order after the caller read its wallet: the store finds out at its last step.
-        await database.ExecuteAsync($"UPDATE user_coupon_wallet SET status = 'USED', usage_date = UTC_TIMESTAMP(6) WHERE id = {coupon.WalletCouponId}");
+        await Database.ExecuteAsync($"UPDATE user_coupon_wallet SET status = 'USED', usage_date = UTC_TIMESTAMP(6) WHERE id = {coupon.WalletCouponId}");
 
-        var commit = await orders.PlaceAsync(Placement("order-2", 5_000, coupon));
+        var commit = await Orders.PlaceAsync(Placement("order-2", 5_000, coupon));
 
         commit.Result.Error.Should().Be(OrderErrors.CouponNotUsable);
         (await BalanceAsync()).Should().Be(10_000);
-        (await database.CountAsync("SELECT COUNT(*) FROM product_orders")).Should().Be(0);
-        (await database.CountAsync("SELECT COUNT(*) FROM foodcard_ledger")).Should().Be(0);
-        (await database.CountAsync("SELECT version FROM foodcard_users WHERE user_id = 'kid-1'")).Should().Be(0);
+        (await Database.CountAsync("SELECT COUNT(*) FROM product_orders")).Should().Be(0);
+        (await Database.CountAsync("SELECT COUNT(*) FROM foodcard_ledger")).Should().Be(0);
+        (await Database.CountAsync("SELECT version FROM foodcard_users WHERE user_id = 'kid-1'")).Should().Be(0);
     }
 
     [Fact]
@@ -104,25 +54,25 @@ public sealed class CheckoutTransactionTests : IAsyncLifetime
     {
         var coupon = await IssueAsync("issue-3", expiresAt: Now.AddSeconds(-1));
 
-        var commit = await orders.PlaceAsync(Placement("order-3", 5_000, coupon));
+        var commit = await Orders.PlaceAsync(Placement("order-3", 5_000, coupon));
 
         commit.Result.Error.Should().Be(OrderErrors.CouponNotUsable);
-        (await database.CountAsync("SELECT COUNT(*) FROM product_orders")).Should().Be(0);
+        (await Database.CountAsync("SELECT COUNT(*) FROM product_orders")).Should().Be(0);
         (await BalanceAsync()).Should().Be(10_000);
     }
 
     [Fact]
     public async Task The_same_order_key_twice_even_at_once_is_one_order_and_one_debit()
     {
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => orders.PlaceAsync(Placement("same-key", 3_000)))));
-        var later = await orders.PlaceAsync(Placement("same-key", 3_000));
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => Orders.PlaceAsync(Placement("same-key", 3_000)))));
+        var later = await Orders.PlaceAsync(Placement("same-key", 3_000));
 
         results.Should().OnlyContain(r => r.Result.Receipt != null);
         results.Count(r => !r.Result.Duplicate).Should().Be(1);
         later.Result.Duplicate.Should().BeTrue();
         results.Select(r => r.Result.Receipt!.OrderId).Append(later.Result.Receipt!.OrderId).Distinct().Should().ContainSingle();
-        (await database.CountAsync("SELECT COUNT(*) FROM product_orders")).Should().Be(1);
-        (await database.CountAsync("SELECT COUNT(*) FROM foodcard_ledger")).Should().Be(1);
+        (await Database.CountAsync("SELECT COUNT(*) FROM product_orders")).Should().Be(1);
+        (await Database.CountAsync("SELECT COUNT(*) FROM foodcard_ledger")).Should().Be(1);
         (await BalanceAsync()).Should().Be(7_000);
     }
 
@@ -131,25 +81,25 @@ public sealed class CheckoutTransactionTests : IAsyncLifetime
     {
         var coupon = await IssueAsync("issue-4");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => orders.PlaceAsync(Placement($"race-{i}", 5_000, coupon)))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => Orders.PlaceAsync(Placement($"race-{i}", 5_000, coupon)))));
 
         results.Count(r => r.Result.Receipt != null).Should().Be(1);
         results.Where(r => r.Result.Receipt == null).Should().OnlyContain(r => r.Result.Error == OrderErrors.CouponNotUsable);
-        (await database.CountAsync("SELECT COUNT(*) FROM product_orders")).Should().Be(1);
-        (await database.CountAsync("SELECT COUNT(*) FROM foodcard_ledger")).Should().Be(1);
+        (await Database.CountAsync("SELECT COUNT(*) FROM product_orders")).Should().Be(1);
+        (await Database.CountAsync("SELECT COUNT(*) FROM foodcard_ledger")).Should().Be(1);
         (await BalanceAsync()).Should().Be(6_000);
     }
 
     [Fact]
     public async Task Concurrent_orders_beyond_the_balance_never_overdraw_it()
     {
-        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => orders.PlaceAsync(Placement($"spend-{i}", 3_000)))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => Orders.PlaceAsync(Placement($"spend-{i}", 3_000)))));
 
         results.Count(r => r.Result.Receipt != null).Should().Be(3);
         results.Where(r => r.Result.Receipt == null).Should().OnlyContain(r => r.Result.Error == OrderErrors.InsufficientBalance);
         (await BalanceAsync()).Should().Be(1_000);
-        (await database.CountAsync("SELECT -SUM(amount) FROM foodcard_ledger")).Should().Be(9_000);
-        (await database.CountAsync("SELECT MIN(balance_after) FROM foodcard_ledger")).Should().Be(1_000);
+        (await Database.CountAsync("SELECT -SUM(amount) FROM foodcard_ledger")).Should().Be(9_000);
+        (await Database.CountAsync("SELECT MIN(balance_after) FROM foodcard_ledger")).Should().Be(1_000);
     }
 
     [Fact]
@@ -158,20 +108,20 @@ public sealed class CheckoutTransactionTests : IAsyncLifetime
         var due = await IssueAsync("issue-5", expiresAt: Now.AddMinutes(-1));
         var later = await IssueAsync("issue-6", expiresAt: Now.AddDays(1));
         var used = await IssueAsync("issue-7", expiresAt: Now.AddMinutes(-1));
-        await database.ExecuteAsync($"UPDATE user_coupon_wallet SET status = 'USED', usage_date = UTC_TIMESTAMP(6) WHERE id = {used.WalletCouponId}");
+        await Database.ExecuteAsync($"UPDATE user_coupon_wallet SET status = 'USED', usage_date = UTC_TIMESTAMP(6) WHERE id = {used.WalletCouponId}");
 
-        var expired = await coupons.ExpireDueAsync(Kid, Now);
+        var expired = await Coupons.ExpireDueAsync(Kid, Now);
 
         expired.Should().Equal(due.WalletCouponId);
-        (await coupons.LoadActiveAsync(Kid)).Select(c => c.WalletCouponId).Should().Equal(later.WalletCouponId);
-        (await database.CountAsync("SELECT COUNT(*) FROM user_coupon_wallet WHERE status = 'USED'")).Should().Be(1);
+        (await Coupons.LoadActiveAsync(Kid)).Select(c => c.WalletCouponId).Should().Equal(later.WalletCouponId);
+        (await Database.CountAsync("SELECT COUNT(*) FROM user_coupon_wallet WHERE status = 'USED'")).Should().Be(1);
     }
 
     [Fact]
     public async Task Issuing_with_the_same_key_returns_the_first_copy()
     {
-        var first = await coupons.IssueAsync(new CouponGrant(Kid, MealCardCoupon.Id, "once", "test", null, Now));
-        var second = await coupons.IssueAsync(new CouponGrant(Kid, MealCardCoupon.Id, "once", "test", null, Now));
+        var first = await Coupons.IssueAsync(new CouponGrant(Kid, MealCardCoupon.Id, "once", "test", null, Now));
+        var second = await Coupons.IssueAsync(new CouponGrant(Kid, MealCardCoupon.Id, "once", "test", null, Now));
 
         first.Created.Should().BeTrue();
         second.Created.Should().BeFalse();
@@ -182,16 +132,16 @@ public sealed class CheckoutTransactionTests : IAsyncLifetime
     [Fact]
     public async Task A_coupon_row_with_lists_this_service_cannot_read_is_switched_off_not_widened()
     {
-        await database.ExecuteAsync("""
+        await Database.ExecuteAsync("""
             INSERT INTO coupons (id, coupon_name, discount_amount, usage_type, target_categories, applicable_shops) VALUES
                 ('SPEC-SHOPS', '가게 쿠폰', 500, 'ALL', NULL, '[1, 2, 3]'),
                 ('ODD-CATEGORY', '이상한 분류 쿠폰', 500, 'ALL', '["우주식"]', NULL),
                 ('MIXED', '분식 쿠폰', 500, 'ALL', '["분식", "우주식"]', NULL)
             """);
 
-        (await coupons.FindCouponAsync("SPEC-SHOPS"))!.IsActive.Should().BeFalse();
-        (await coupons.FindCouponAsync("ODD-CATEGORY"))!.IsActive.Should().BeFalse();
-        var mixed = (await coupons.FindCouponAsync("MIXED"))!;
+        (await Coupons.FindCouponAsync("SPEC-SHOPS"))!.IsActive.Should().BeFalse();
+        (await Coupons.FindCouponAsync("ODD-CATEGORY"))!.IsActive.Should().BeFalse();
+        var mixed = (await Coupons.FindCouponAsync("MIXED"))!;
         mixed.IsActive.Should().BeTrue();
         mixed.TargetCategories.Should().Equal(Naviyam.Shops.FoodCategory.Bunsik);
     }

@@ -8,6 +8,7 @@ using Naviyam.Conversation;
 using Naviyam.Coupons;
 using Naviyam.Logging;
 using Naviyam.Nlu;
+using Naviyam.Orders;
 using Naviyam.Profiles;
 using Naviyam.Ranking;
 using Naviyam.Reply;
@@ -19,8 +20,9 @@ using static Naviyam.UnitTests.Retrieval.TestShops;
 namespace Naviyam.UnitTests.Conversation;
 
 /// <summary>
-/// Whole turns through the real stages (rule NLU, planner, retrieval, heuristic ranking in process, coupons, reply)
-/// over a hand-made catalog, without a host: only the user's context is given instead of read from grains.
+/// Whole turns through the real stages (rule NLU, actions, planner, retrieval, heuristic ranking in process, coupons,
+/// reply) over a hand-made catalog, without a host: the user's context is given instead of read from grains, and so is
+/// the checkout (one that refuses every call unless the test gives its own).
 /// </summary>
 internal sealed class TestPipeline : IDisposable
 {
@@ -28,9 +30,16 @@ internal sealed class TestPipeline : IDisposable
     private readonly MemoryCache cache = new(new MemoryCacheOptions());
     private readonly ShopCatalog catalog;
     private readonly ServedPlaces places;
+    private readonly ICardCheckout checkout;
 
     public TestPipeline(params ShopRecord[] shops)
+        : this(new RefusingCheckout(), shops)
     {
+    }
+
+    public TestPipeline(ICardCheckout checkout, params ShopRecord[] shops)
+    {
+        this.checkout = checkout;
         catalog = CatalogOf(shops);
         places = new ServedPlaces(catalog, PlacesTestData.Areas);
     }
@@ -55,6 +64,7 @@ internal sealed class TestPipeline : IDisposable
             TestLexicons.Normalizer,
             new GivenContext(user),
             nlu,
+            ConversationActionsFor.Catalog(catalog, now, checkout),
             Planner(catalog, now, places),
             Search(catalog, places),
             new Ranker(new InProcessScorer(new HeuristicScoringModel()), options),
@@ -64,8 +74,9 @@ internal sealed class TestPipeline : IDisposable
 
     /// <summary>One turn; <paramref name="at"/> is the device's location (none when null).</summary>
     public async Task<ChatReply> SayAsync(string text, TurnContext user, GeoPoint? at, Entities? slots = null, int? age = null,
-        DateTimeOffset? now = null, ChatReply? previous = null) =>
-        (await For(user, now ?? SeoulNoon).RunAsync(new ChatTurn("u1", Guid.NewGuid().ToString(), text, at, age), slots ?? Entities.None, previous)).Reply;
+        DateTimeOffset? now = null, ChatReply? previous = null, SessionHistory? history = null, string? turnId = null) =>
+        (await For(user, now ?? SeoulNoon).RunAsync(new ChatTurn("u1", turnId ?? Guid.NewGuid().ToString(), text, at, age), slots ?? Entities.None,
+            previous, history)).Reply;
 
     /// <summary>The user's context as given by the test, in place of the profile, card and wallet grains.</summary>
     private sealed class GivenContext(TurnContext user) : ITurnContextSource

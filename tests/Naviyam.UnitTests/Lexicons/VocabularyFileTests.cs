@@ -18,6 +18,8 @@ public sealed class VocabularyFileTests : IDisposable
         ["dishes"] = path => DishPreferences.Load(path, TestLexicons.Spicy),
         ["prices"] = path => TypicalMealPriceTable.Load(path),
         ["followups"] = path => FollowUpPhrases.Load(path),
+        ["refusals"] = path => RefusalLexicon.Load(path),
+        ["card"] = path => CardPhrases.Load(path),
         ["cues"] = path => CueLexicon.Load(path),
         ["foods"] = path => FoodLexicon.Load(path),
         ["slang"] = path => SlangLexicon.Load(path),
@@ -44,8 +46,15 @@ public sealed class VocabularyFileTests : IDisposable
     [InlineData("prices", """{"version":1,"categories":[{"id":"Bunsik","typicalMealPrice":40000000}]}""", "categories[0] (Bunsik).typicalMealPrice", "to 100000")]
     [InlineData("prices", """{"version":1,"categories":[{"id":"Bunsik","typicalMealPrice":4000},{"id":"Bunsik","typicalMealPrice":5000}]}""", "categories[1] (Bunsik)", "twice")]
     [InlineData("prices", """{"version":1,"categories":[{"id":"Bunsik","typicalMealPrice":4000}]}""", "categories", "lacks Other")]
-    [InlineData("followups", """{"version":1,"where":["어디야"],"pointers":["거기"],"ordinals":[["1번"],[]],"cheaper":["더싼"],"reset":["리셋"]}""", "ordinals[1]", "at least one")]
-    [InlineData("followups", """{"version":1,"where":["어디야"],"pointers":["거기"],"ordinals":[["1번"]],"cheaper":["더싼"]}""", "reset", "at least one")]
+    [InlineData("followups", """{"version":2,"where":["어디야"],"distance":["멀어"],"price":["가격"],"menu":["메뉴"],"hours":["영업시간"],"phone":["전화번호"],"pointers":["거기"],"last":["마지막"],"ordinals":[["첫째"],[]],"cheaper":["더싼"],"reset":["리셋"]}""", "ordinals[1]", "at least one")]
+    [InlineData("followups", """{"version":2,"where":["어디야"],"distance":["멀어"],"price":["가격"],"menu":["메뉴"],"hours":["영업시간"],"phone":["전화번호"],"pointers":["거기"],"last":["마지막"],"ordinals":[["첫째"]],"cheaper":["더싼"]}""", "reset", "at least one")]
+    [InlineData("followups", """{"version":1,"where":["어디야"],"distance":["멀어"],"price":["가격"],"menu":["메뉴"],"hours":["영업시간"],"phone":["전화번호"],"pointers":["거기"],"last":["마지막"],"ordinals":[["첫째"]],"cheaper":["더싼"],"reset":["리셋"]}""", "version", "version 2")]
+    [InlineData("refusals", """{"version":1,"topics":[{"topic":"alcohol","words":["술"],"askedWords":[]},{"topic":"drugs","words":["약"],"askedWords":[]}],"falseFriends":["미술"],"thirdParties":["아빠"]}""", "topics[1].topic", "drugs")]
+    [InlineData("refusals", """{"version":1,"topics":[{"topic":"alcohol","words":["술"],"askedWords":[]},{"topic":"tobacco","words":["담배"],"askedWords":[]}],"falseFriends":["미술"],"thirdParties":["아빠"]}""", "topics", "lacks Adult")]
+    [InlineData("refusals", """{"version":1,"topics":[{"topic":"alcohol","words":["Beer"],"askedWords":[]}],"falseFriends":["미술"],"thirdParties":["아빠"]}""", "topics[0].words", "lower-cased")]
+    [InlineData("refusals", """{"version":1,"topics":[{"topic":"alcohol","words":["술"]}],"falseFriends":["미술"],"thirdParties":["아빠"]}""", "topics[0].askedWords", "at least one")]
+    [InlineData("card", """{"version":1,"balance":["잔액"],"balanceQuestions":["얼마"],"order":["주문"],"choose":["할게"],"cancelOrder":["주문 취소"],"yes":["응"],"no":["아니"]}""", "cancelOrder", "without spaces")]
+    [InlineData("card", """{"version":1,"balance":["잔액"],"balanceQuestions":["얼마"],"order":["주문"],"choose":["할게"],"cancelOrder":["주문취소"],"yes":["OK"],"no":["아니"]}""", "yes", "lower-cased")]
     [InlineData("cues", """{"version":1,"hunger":["배고파",3]}""", "hunger", "Number")]
     [InlineData("cues", """{"version":1,"hunger":["배고파","배고파"]}""", "hunger", "twice")]
     [InlineData("cues", """{"version":1,"taste":[{"word":"매운"}]}""", "taste[0]", "aliases")]
