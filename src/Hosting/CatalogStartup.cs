@@ -24,6 +24,7 @@ public sealed class CatalogStartup(
     ICouponStore coupons,
     IShopCatalog catalog,
     PlaceGazetteer places,
+    AdminAreas areas,
     IOptions<DataOptions> dataOptions,
     IOptions<ImportOptions> importOptions,
     IOptions<DataPaths> dataPaths,
@@ -37,7 +38,7 @@ public sealed class CatalogStartup(
         if (generate > 0 || imports.Count > 0)
         {
             var run = new ImportRun(
-                CategoryMap.Load(dataPaths.Value.Catalog("categories.json")), MenuKindClassifier.Load(dataPaths.Value), AdminAreas.LoadDefault(dataPaths.Value));
+                CategoryMap.Load(dataPaths.Value.Catalog("categories.json")), MenuKindClassifier.Load(dataPaths.Value), areas);
             run.Know(stored);
             if (generate > 0)
             {

@@ -95,6 +95,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<ChatOrders>();
         services.AddSingleton<ConversationActions>();
         services.AddSingleton<TurnPipeline>();
+        services.AddHostedService<VocabulariesAtStart>();
         return services;
     }
 
