@@ -157,22 +157,32 @@ public static class EmbedderTrainingCommand
     }
 
     /// <summary>Largest absolute difference between the ONNX graph and the C# forward pass over the texts.</summary>
-    public static double Parity(EncoderModel model, TextEncoder encoder, IReadOnlyList<string> texts)
+    public static double Parity(EncoderModel model, TextEncoder encoder, IReadOnlyList<string> texts) =>
+        ParityByText(model, encoder, texts).Max(p => p.Difference);
+
+    /// <summary>
+    /// For each text, the largest absolute difference between the ONNX graph and the C# forward pass, and the number of
+    /// featurizer ids its sums run over (what float32 rounding error grows with).
+    /// </summary>
+    public static IReadOnlyList<(string Text, int Ids, double Difference)> ParityByText(EncoderModel model, TextEncoder encoder, IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(texts);
         var onnx = encoder.Embed(texts);
-        var worst = 0.0;
+        var result = new (string, int, double)[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
-            var reference = model.Encode(encoder.Featurizer.Featurize(texts[i]));
+            var ids = encoder.Featurizer.Featurize(texts[i]);
+            var reference = model.Encode(ids);
+            var worst = 0.0;
             for (var d = 0; d < reference.Length; d++)
             {
                 worst = Math.Max(worst, Math.Abs(reference[d] - onnx[i][d]));
             }
+            result[i] = (texts[i], ids.Length, worst);
         }
-        return worst;
+        return result;
     }
 
     private static void Write(TextWriter output, IReadOnlyDictionary<string, RetrievalComparison> comparison)
