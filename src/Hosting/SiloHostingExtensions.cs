@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Naviyam.Catalog;
+using Naviyam.Embeddings;
 using Naviyam.Lexicons;
 using Naviyam.Nlu.Model;
 using Orleans.Configuration;
@@ -53,6 +54,8 @@ public static class SiloHostingExtensions
         // The learned intent model (models/nlu/intent.onnx in the data folder) replaces the rule classifier when it is present.
         var dataPaths = configuration.GetSection(DataPaths.Section).Get<DataPaths>() ?? new DataPaths();
         builder.Services.AddLearnedNlu(dataPaths.IntentModel);
+        // The text encoder (models/embedder) serves free wishes, unknown menu names and similar dishes when it is present.
+        builder.Services.AddNaviyamSemanticRetrieval(configuration);
         // Hosted services start in registration order, and these are registered before Orleans: the schema exists and
         // the catalog is full before the silo accepts its first turn.
         if (storage.IsMySql && storage.MigrateOnStart)

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Naviyam.Infrastructure.MySql;
+using Naviyam.Infrastructure.MySql.Embeddings;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -74,6 +75,7 @@ public static class StorageModeExtensions
             options.ConnectionString = connectionString;
         });
         orleans.Services.AddNaviyamMySqlStores(connectionString);
+        orleans.Services.AddNaviyamMySqlEmbeddingStores();
         return orleans;
     }
 

@@ -23,7 +23,7 @@ public sealed class CatalogVectorIndexTests
         snapshot.Documents.Should().HaveCount(7);
         snapshot.ShopCount.Should().Be(3);
         var query = (await new OnnxEmbeddingGenerator(TestData.Encoder).GenerateAsync(["라면"]))[0].Vector.ToArray();
-        snapshot.TopShops(query, 1).Single().Should().Match<ShopMatch>(m => m.ShopId == "test:b" && m.Menu!.Name == "라면");
+        snapshot.TopShops(snapshot.QueryFor(query, "라면"), 1).Single().Should().Match<ShopMatch>(m => m.ShopId == "test:b" && m.Menu!.Name == "라면");
     }
 
     [Fact]
@@ -43,7 +43,36 @@ public sealed class CatalogVectorIndexTests
         rebuilt.Version.Should().Be(first.Version + 1);
         rebuilt.Fingerprint.Should().NotBe(first.Fingerprint);
         var query = (await generator.GenerateAsync(["짬뽕"]))[0].Vector.ToArray();
-        rebuilt.TopShops(query, 1).Single().ShopId.Should().Be("test:z");
+        rebuilt.TopShops(rebuilt.QueryFor(query, "짬뽕"), 1).Single().ShopId.Should().Be("test:z");
         (await index.SnapshotAsync()).Should().BeSameAs(rebuilt);
+    }
+
+    [Fact]
+    public async Task A_document_scores_the_hybrid_the_trainer_measured()
+    {
+        var catalog = new ShopCatalog();
+        catalog.Load([
+            TestData.Shop("a", "해님분식", FoodCategory.Bunsik, "김밥", "떡볶이", "라볶이"),
+            TestData.Shop("b", "온기반점", FoodCategory.Chinese, "차돌박이 짬뽕", "짜장면"),
+        ]);
+        var generator = new OnnxEmbeddingGenerator(TestData.Encoder);
+        using var index = new CatalogVectorIndex(catalog, generator, TestData.Lexical);
+        var snapshot = await index.SnapshotAsync();
+        TestData.Lexical.LexicalWeight.Should().BeInRange(0.05, 0.95);
+        snapshot.LexicalWeight.Should().Be(TestData.Lexical.LexicalWeight);
+
+        foreach (var text in new[] { "떡뽀끼 먹고 싶어", "짬뽕", "비 오는 날 먹기 좋은 거" })
+        {
+            var vector = (await generator.GenerateAsync([text]))[0].Vector.ToArray();
+            var similarities = snapshot.Similarities(snapshot.QueryFor(vector, text));
+            for (var row = 0; row < snapshot.Documents.Count; row++)
+            {
+                var document = snapshot.Documents[row];
+                var expected = TestData.Lexical.Fuse(
+                    TfIdfVectorizer.Cosine(TestData.Lexical.Vector(text), TestData.Lexical.Vector(document)),
+                    VectorIndex.Dot(vector, TestData.Encoder.Embed([document])[0]));
+                similarities[row].Should().BeApproximately((float)expected, 1e-5f, $"'{text}' against '{document}'");
+            }
+        }
     }
 }

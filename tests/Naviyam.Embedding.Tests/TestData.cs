@@ -15,6 +15,10 @@ internal static class TestData
 
     public static string CommittedModelPath => TextEncoder.PathIn(Paths);
 
+    /// <summary>The committed TF-IDF table and hybrid weight, written beside the encoder.</summary>
+    public static TfIdfVectorizer Lexical { get; } =
+        TfIdfVectorizer.Load(Path.Combine(Path.GetDirectoryName(TextEncoder.PathIn(Paths))!, TfIdfVectorizer.FileName));
+
     /// <summary>One encoder for the whole test run (its session is thread-safe).</summary>
     public static TextEncoder Encoder => Committed.Value;
 

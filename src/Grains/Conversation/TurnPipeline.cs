@@ -1,5 +1,6 @@
 using Naviyam.Chat;
 using Naviyam.Coupons;
+using Naviyam.Embeddings;
 using Naviyam.Nlu;
 using Naviyam.Preprocessing;
 using Naviyam.Ranking;
@@ -26,7 +27,8 @@ public sealed class TurnPipeline(
     CandidateSearch search,
     Ranker ranker,
     RecommendationPresenter presenter,
-    SlotTracker slotTracker)
+    SlotTracker slotTracker,
+    SemanticCandidates? semantic = null)
 {
     /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?").</param>
     /// <param name="history">The session's id and last answers (the last list of shops, a proposal waiting for "응"); by
@@ -53,7 +55,9 @@ public sealed class TurnPipeline(
         understanding = action.Understanding;
 
         var plan = planner.Plan(turn, understanding, user, previousReply);
-        var candidates = plan.Searches ? search.Find(plan.Query) : CandidateSet.Empty;
+        // With the encoder registered, free wishes, unknown menu names and "something similar" go through it (after the hard rules).
+        var candidates = !plan.Searches ? CandidateSet.Empty
+            : semantic is null ? search.Find(plan.Query) : await semantic.FindAsync(search, plan.Query, text.Normalized);
         var retrievalUs = stopwatch.Lap();
 
         // Nothing priced fits, but shops without prices whose kind usually fits do (most real merchant lists carry no

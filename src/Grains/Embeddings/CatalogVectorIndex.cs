@@ -8,18 +8,67 @@ using Naviyam.Shops;
 
 namespace Naviyam.Embeddings;
 
-/// <summary>A shop that matched a query by vector: its best document (a menu, or the shop's own name) and the cosine.</summary>
+/// <summary>A shop that matched a query: its best document (a menu, or the shop's own name) and the hybrid similarity.</summary>
 public readonly record struct ShopMatch(string ShopId, MenuItem? Menu, float Similarity);
 
-/// <summary>A menu name that matched a query by vector, and how many of the searched shops sell it.</summary>
+/// <summary>A menu name that matched a query, its hybrid similarity, and how many of the searched shops sell it.</summary>
 public readonly record struct DishMatch(string MenuName, float Similarity, int Shops);
 
+/// <summary>A query as the snapshot scores it: the encoder's vector and the TF-IDF n-grams of the same text.</summary>
+public sealed record SemanticQuery(float[] Vector, IReadOnlyDictionary<string, double> Grams);
+
 /// <summary>
-/// The served catalog's menus and shops as vectors, one snapshot per catalog version. A menu's document is its name and
-/// the shop's category ("제육볶음 한식"), a shop's its name and category ("온누리분식 분식"); identical documents share one row,
-/// so a city of 100,000 shops with a few hundred distinct menu names holds about 100,000 rows. A shop's similarity to a
-/// query is the best of its documents. Searches take the shops retrieval already made eligible: hard rules (card, age,
-/// hours, budget, diet) are retrieval's, never the index's.
+/// The TF-IDF half of the hybrid similarity over the snapshot's documents: for each n-gram, the rows whose unit TF-IDF
+/// vector holds it and its value there, so a query adds only its own n-grams' rows (an inverted index).
+/// </summary>
+internal sealed class LexicalPostings
+{
+    private readonly Dictionary<string, (int[] Rows, float[] Values)> postings;
+
+    private LexicalPostings(Dictionary<string, (int[] Rows, float[] Values)> postings) => this.postings = postings;
+
+    public static LexicalPostings Build(TfIdfVectorizer vectorizer, IReadOnlyList<string> documents)
+    {
+        var lists = new Dictionary<string, (List<int> Rows, List<float> Values)>(StringComparer.Ordinal);
+        for (var row = 0; row < documents.Count; row++)
+        {
+            foreach (var (gram, value) in vectorizer.Vector(documents[row]))
+            {
+                if (!lists.TryGetValue(gram, out var list))
+                {
+                    lists[gram] = list = ([], []);
+                }
+                list.Rows.Add(row);
+                list.Values.Add((float)value);
+            }
+        }
+        return new LexicalPostings(lists.ToDictionary(p => p.Key, p => (p.Value.Rows.ToArray(), p.Value.Values.ToArray()), StringComparer.Ordinal));
+    }
+
+    /// <summary>Adds <paramref name="weight"/> × the TF-IDF cosine of the query with every row to <paramref name="scores"/>.</summary>
+    public void AddTo(IReadOnlyDictionary<string, double> query, float[] scores, float weight)
+    {
+        foreach (var (gram, value) in query)
+        {
+            if (postings.TryGetValue(gram, out var list))
+            {
+                var scaled = weight * (float)value;
+                for (var i = 0; i < list.Rows.Length; i++)
+                {
+                    scores[list.Rows[i]] += scaled * list.Values[i];
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The served catalog's menus and shops as vectors and TF-IDF postings, one snapshot per catalog version. A menu's
+/// document is its name and the shop's category ("제육볶음 한식"), a shop's its name and category ("온누리분식 분식");
+/// identical documents share one row, so a city of 100,000 shops with a few hundred distinct menu names holds about
+/// 100,000 rows. A document's similarity to a query is the hybrid the trainer chose on its dev split,
+/// <c>w · TF-IDF cosine + (1 − w) · encoder cosine</c>; a shop's is the best of its documents. Searches take the shops
+/// retrieval already made eligible: hard rules (card, age, hours, budget, diet) are retrieval's, never the index's.
 /// </summary>
 public sealed class CatalogVectorSnapshot
 {
@@ -29,10 +78,15 @@ public sealed class CatalogVectorSnapshot
     private readonly int[][] shopRows;
     private readonly int[][] shopMenus;
     private readonly string?[] menuNameOfRow;
+    private readonly TfIdfVectorizer lexical;
+    private readonly LexicalPostings postings;
 
     internal CatalogVectorSnapshot(
-        long version, string fingerprint, ShopRecord[] shops, VectorIndex index, int[][] shopRows, int[][] shopMenus, string?[] menuNameOfRow, string[] documents)
+        long version, string fingerprint, ShopRecord[] shops, VectorIndex index, int[][] shopRows, int[][] shopMenus, string?[] menuNameOfRow, string[] documents,
+        TfIdfVectorizer lexical)
     {
+        this.lexical = lexical;
+        postings = LexicalPostings.Build(lexical, documents);
         Version = version;
         Fingerprint = fingerprint;
         this.shops = shops;
@@ -70,11 +124,31 @@ public sealed class CatalogVectorSnapshot
         return $"{shop.Name} {shop.Category.ToKorean()}";
     }
 
+    /// <summary>The weight of the TF-IDF cosine in the hybrid similarity (from the model's lexical table).</summary>
+    public double LexicalWeight => lexical.LexicalWeight;
+
+    /// <summary>The query of a text whose encoder vector is <paramref name="vector"/>.</summary>
+    public SemanticQuery QueryFor(ReadOnlySpan<float> vector, string text) => new(vector.ToArray(), lexical.Vector(text));
+
+    /// <summary>The hybrid similarity of the query with every row: a SIMD scan of the vectors plus the query's n-gram postings.</summary>
+    public float[] Similarities(SemanticQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var scores = new float[Index.Count];
+        var vectorShare = (float)(1 - lexical.LexicalWeight);
+        for (var row = 0; row < Index.Count; row++)
+        {
+            scores[row] = vectorShare * VectorIndex.Dot(query.Vector, Index.Row(row));
+        }
+        postings.AddTo(query.Grams, scores, (float)lexical.LexicalWeight);
+        return scores;
+    }
+
     /// <summary>The <paramref name="k"/> shops most similar to the query among <paramref name="eligibleShopIds"/> (all when null).</summary>
-    public IReadOnlyList<ShopMatch> TopShops(ReadOnlySpan<float> query, int k, IEnumerable<string>? eligibleShopIds = null)
+    public IReadOnlyList<ShopMatch> TopShops(SemanticQuery query, int k, IEnumerable<string>? eligibleShopIds = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        var similarities = RowSimilarities(query);
+        var similarities = Similarities(query);
         var best = new List<ShopMatch>();
         foreach (var s in Eligible(eligibleShopIds))
         {
@@ -100,9 +174,10 @@ public sealed class CatalogVectorSnapshot
     /// The <paramref name="k"/> distinct menu names most similar to the query, over the menus of
     /// <paramref name="eligibleShopIds"/> (all shops when null): "something similar" for a dish nobody sells.
     /// </summary>
-    public IReadOnlyList<DishMatch> NearestDishes(ReadOnlySpan<float> query, int k, IEnumerable<string>? eligibleShopIds = null)
+    public IReadOnlyList<DishMatch> NearestDishes(SemanticQuery query, int k, IEnumerable<string>? eligibleShopIds = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        var similarities = Similarities(query);
         var shopsPerRow = new Dictionary<int, int>();
         foreach (var s in Eligible(eligibleShopIds))
         {
@@ -115,47 +190,40 @@ public sealed class CatalogVectorSnapshot
                 }
             }
         }
-        var candidates = shopsPerRow.Keys.Order().ToArray();
         var byName = new Dictionary<string, DishMatch>(StringComparer.Ordinal);
-        foreach (var hit in Index.Search(query, candidates.Length == 0 ? 1 : candidates.Length, candidates))
+        foreach (var (row, shopCount) in shopsPerRow.OrderBy(p => p.Key))
         {
             // Rows are documents (name + category); the same menu name in two categories is one dish.
-            var name = menuNameOfRow[hit.Row]!;
+            var name = menuNameOfRow[row]!;
             byName[name] = byName.TryGetValue(name, out var seen)
-                ? seen with { Shops = seen.Shops + shopsPerRow[hit.Row], Similarity = Math.Max(seen.Similarity, hit.Similarity) }
-                : new DishMatch(name, hit.Similarity, shopsPerRow[hit.Row]);
+                ? seen with { Shops = seen.Shops + shopCount, Similarity = Math.Max(seen.Similarity, similarities[row]) }
+                : new DishMatch(name, similarities[row], shopCount);
         }
         return byName.Values.OrderByDescending(d => d.Similarity).ThenBy(d => d.MenuName, StringComparer.Ordinal).Take(k).ToArray();
     }
 
-    /// <summary>One shop's best document for the query (a menu, or the shop's name), or null when the snapshot lacks the shop.</summary>
-    public ShopMatch? BestMatch(ReadOnlySpan<float> query, string shopId)
+    /// <summary>
+    /// One shop's best document (a menu, or the shop's name) by the row similarities <see cref="Similarities"/> gave, or
+    /// null when the snapshot lacks the shop.
+    /// </summary>
+    public ShopMatch? BestMatch(float[] similarities, string shopId)
     {
+        ArgumentNullException.ThrowIfNull(similarities);
         if (!shopIndex.TryGetValue(shopId, out var s) || shopRows[s].Length == 0)
         {
             return null;
         }
-        var similarities = Index.Similarities(query, shopRows[s]);
+        var rows = shopRows[s];
         var best = 0;
-        for (var r = 1; r < similarities.Length; r++)
+        for (var r = 1; r < rows.Length; r++)
         {
-            if (similarities[r] > similarities[best])
+            if (similarities[rows[r]] > similarities[rows[best]])
             {
                 best = r;
             }
         }
         var menu = shopMenus[s][best];
-        return new ShopMatch(shopId, menu < 0 ? null : shops[s].Menus[menu], similarities[best]);
-    }
-
-    private float[] RowSimilarities(ReadOnlySpan<float> query)
-    {
-        var similarities = new float[Index.Count];
-        for (var row = 0; row < Index.Count; row++)
-        {
-            similarities[row] = VectorIndex.Dot(query, Index.Row(row));
-        }
-        return similarities;
+        return new ShopMatch(shopId, menu < 0 ? null : shops[s].Menus[menu], similarities[rows[best]]);
     }
 
     private IEnumerable<int> Eligible(IEnumerable<string>? shopIds)
@@ -177,6 +245,7 @@ public sealed class CatalogVectorIndex : IDisposable
 {
     private readonly IShopCatalog catalog;
     private readonly IEmbeddingGenerator<string, Embedding<float>> generator;
+    private readonly TfIdfVectorizer lexical;
     private readonly ILogger<CatalogVectorIndex> logger;
     private readonly SemaphoreSlim building = new(1, 1);
     private long version;
@@ -184,14 +253,31 @@ public sealed class CatalogVectorIndex : IDisposable
     private Dictionary<string, float[]> previousVectors = new(StringComparer.Ordinal);
     private Task<CatalogVectorSnapshot>? rebuild;
 
-    public CatalogVectorIndex(IShopCatalog catalog, IEmbeddingGenerator<string, Embedding<float>> generator, ILogger<CatalogVectorIndex>? logger = null)
+    /// <param name="lexical">The model's TF-IDF table and hybrid weight; without it the similarity is the encoder's alone.</param>
+    public CatalogVectorIndex(IShopCatalog catalog, IEmbeddingGenerator<string, Embedding<float>> generator, TfIdfVectorizer? lexical = null,
+        ILogger<CatalogVectorIndex>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(generator);
         this.catalog = catalog;
         this.generator = generator;
+        this.lexical = lexical ?? new TfIdfVectorizer([]);
         this.logger = logger ?? NullLogger<CatalogVectorIndex>.Instance;
         catalog.Changed += OnCatalogChanged;
+    }
+
+    /// <summary>
+    /// The current snapshot without waiting: null while the first one is built, in the background (started here). A
+    /// served turn uses this, so that it never waits for a whole catalog to be embedded.
+    /// </summary>
+    public CatalogVectorSnapshot? SnapshotIfBuilt()
+    {
+        var snapshot = Volatile.Read(ref current);
+        if ((snapshot is null || snapshot.Version != Version) && Volatile.Read(ref rebuild) is null or { IsCompleted: true })
+        {
+            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(CancellationToken.None), CancellationToken.None));
+        }
+        return snapshot;
     }
 
     /// <summary>The number of catalog changes seen; a snapshot of an older version is stale.</summary>
@@ -260,7 +346,8 @@ public sealed class CatalogVectorIndex : IDisposable
         var shopRows = new int[shops.Length][];
         var shopMenus = new int[shops.Length][];
         using var fingerprint = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        fingerprint.AppendData(Encoding.UTF8.GetBytes(generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? ""));
+        fingerprint.AppendData(Encoding.UTF8.GetBytes((generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "")
+            + $"|lexical:{lexical.DocumentCount}:{lexical.LexicalWeight:R}\n"));
         for (var s = 0; s < shops.Length; s++)
         {
             var shop = shops[s];
@@ -302,7 +389,7 @@ public sealed class CatalogVectorIndex : IDisposable
         logger.LogInformation("Vector index of {Shops} shops built: {Documents} documents, {Embedded} embedded anew", shops.Length, documents.Count, toEmbed.Count);
         return new CatalogVectorSnapshot(
             target, Convert.ToHexStringLower(fingerprint.GetHashAndReset())[..16], shops, new VectorIndex(dimension, vectors),
-            shopRows, shopMenus, [.. menuNameOfRow], [.. documents]);
+            shopRows, shopMenus, [.. menuNameOfRow], [.. documents], lexical);
     }
 
     private void OnCatalogChanged() => Interlocked.Increment(ref version);

@@ -26,14 +26,15 @@ public sealed class HybridScorer(IOptions<SemanticRetrievalOptions> options)
     /// The candidates best first by hybrid score (ties: higher lexical, then shop id), each with its best-matching menu.
     /// Candidates the snapshot does not hold keep their lexical part alone.
     /// </summary>
-    public IReadOnlyList<RetrievedDocument> Rank(IEnumerable<LexicalCandidate> candidates, CatalogVectorSnapshot snapshot, ReadOnlySpan<float> query)
+    /// <param name="similarities">The query's similarity with every row of the snapshot (<see cref="CatalogVectorSnapshot.Similarities"/>).</param>
+    public IReadOnlyList<RetrievedDocument> Rank(IEnumerable<LexicalCandidate> candidates, CatalogVectorSnapshot snapshot, float[] similarities)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(snapshot);
         var ranked = new List<RetrievedDocument>();
         foreach (var candidate in candidates)
         {
-            var match = snapshot.BestMatch(query, candidate.ShopId);
+            var match = snapshot.BestMatch(similarities, candidate.ShopId);
             var similarity = match?.Similarity ?? 0f;
             ranked.Add(new RetrievedDocument(candidate.ShopId, match?.Menu?.Name, Score(candidate.Lexical, similarity), candidate.Lexical, similarity));
         }

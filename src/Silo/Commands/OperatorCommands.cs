@@ -36,11 +36,12 @@ public static partial class OperatorCommands
               ONNX with its metrics (default: data/models/nlu); the test split is only reported.
           eval-nlu [--data DIR] [--model DIR] [--split test|dev|train]
               Prints accuracy, per-intent precision/recall/F1, macro-F1, budget exact-match and false-budget rate.
-          train-embedder [--data DIR] [--out DIR]
-              Trains the text encoder on pairs from DIR's lexicons, wishes and corpus; writes it (default: data/models/embedder)
-              only when it beats the TF-IDF baseline on held-out dishes and wishes (exit 1 otherwise).
+          train-embedder [--data DIR] [--out DIR] [--seed N] [--epochs N]
+              Trains the text encoder on pairs from DIR's lexicons, wishes and corpus, chooses the hybrid's TF-IDF weight on
+              the dev split; writes encoder, lexical table and metrics (default: data/models/embedder) only when the hybrid
+              beats TF-IDF alone on dev (exit 1 otherwise). Test figures are only reported.
           eval-embedder [--data DIR] [--model DIR]
-              Prints the shipped encoder's recall@10 and MRR on its held-out queries next to the TF-IDF baseline.
+              Prints the shipped model's dev and test recall@10 and MRR: encoder, TF-IDF and hybrid.
           train-ranker [--out DIR] [--shops N] [--users N] [--sessions N] [--epochs N] [--seed N]
               Simulates children choosing shops in the generated city, trains the Wide&Deep ranker and a wide-only
               baseline, prints nDCG@10 and AUC on held-out sessions against popularity, the heuristic and wide-only, and

@@ -44,10 +44,10 @@ public sealed record EncoderOptions
 
     [JsonPropertyName("seed")] public int Seed { get; init; } = 20_261_207;
 
-    /// <summary>Share of the dishes held out whole for evaluation (the split is drawn with <see cref="Seed"/>).</summary>
+    /// <summary>Share of the dishes held out whole for each of the dev and test splits (drawn with <see cref="Seed"/>).</summary>
     [JsonPropertyName("held_out_share")] public double HeldOutShare { get; init; } = EmbeddingDataset.DefaultHeldOutShare;
 
-    /// <summary>Share of each wish's phrasings held out for evaluation.</summary>
+    /// <summary>Share of each wish's phrasings held out for each of dev and test (at least one each).</summary>
     [JsonPropertyName("wish_phrase_share")] public double WishPhraseShare { get; init; } = EmbeddingDataset.DefaultWishPhraseShare;
 }
 

@@ -10,21 +10,34 @@ namespace Naviyam.Training.Embedding;
 /// </summary>
 public sealed record TextPair(string Anchor, string Positive, string Concept, string Source);
 
-/// <summary>A held-out query and the candidate texts that count as right answers.</summary>
-public sealed record EvaluationQuery(string Text, IReadOnlySet<string> Relevant, string Source);
+/// <summary>
+/// A held-out query, the candidate texts that count as right answers, and its split (<see cref="EmbeddingDataset.Dev"/>:
+/// what configurations and the hybrid weight are chosen on; <see cref="EmbeddingDataset.Test"/>: reported once).
+/// <see cref="Excluded"/> is a candidate not ranked for it ("something similar" to 콩국수 is not 콩국수).
+/// </summary>
+public sealed record EvaluationQuery(string Text, IReadOnlySet<string> Relevant, string Source, string Split, string? Excluded = null);
 
 /// <summary>
 /// The encoder's training pairs and held-out queries, built from the team's data: foods.json (spellings, synonyms,
 /// categories, compounds, families), dishes.json (kinds of dish), data/embedding (wishes, menu and shop decorations)
 /// and the NLU corpus's training split (sentences and their food_type). A seeded share of the dishes is held out
-/// whole: no text that names one of them (its name, its spellings, its menu variants, a sentence that mentions it)
-/// is trained on, and their queries are what <see cref="HeldOut"/> scores. A seeded share of each wish's phrasings
-/// is held out the same way.
+/// whole, half for the dev split and half for the test split: no text that names one of them (its name, its spellings,
+/// its menu variants, a sentence that mentions it) is trained on, and their queries are what <see cref="HeldOut"/>
+/// scores. A seeded share of each wish's phrasings goes to dev and another to test the same way. Query sources:
+/// <c>spelling</c> (a held-out dish's spellings), <c>corpus</c> (sentences naming one), <c>menu</c> (its menu-board
+/// names, which no lexicon lists), <c>wish</c> (held-out phrasings) and <c>similar</c> (a held-out dish's name, right
+/// when the answer is of its family, or of its kind of dish and category: "something similar").
 /// </summary>
 public sealed class EmbeddingDataset
 {
-    public const double DefaultHeldOutShare = 0.15;
-    public const double DefaultWishPhraseShare = 0.25;
+    public const string Dev = "dev";
+    public const string Test = "test";
+
+    /// <summary>Share of the dishes held out for each of dev and test.</summary>
+    public const double DefaultHeldOutShare = 0.12;
+
+    /// <summary>Share of each wish's phrasings held out for each of dev and test (at least one each).</summary>
+    public const double DefaultWishPhraseShare = 0.2;
     public const int MenuVariantsPerDish = 4;
     public const int SwapsPerSentence = 2;
 
@@ -35,11 +48,19 @@ public sealed class EmbeddingDataset
     /// <summary>What a query is ranked against: every dish name of foods.json.</summary>
     public required IReadOnlyList<string> Candidates { get; init; }
 
+    /// <summary>The dishes held out of training: <see cref="DevConcepts"/> and <see cref="TestConcepts"/>.</summary>
     public required IReadOnlyList<string> HeldOutConcepts { get; init; }
+
+    public required IReadOnlyList<string> DevConcepts { get; init; }
+
+    public required IReadOnlyList<string> TestConcepts { get; init; }
 
     /// <summary>The files the pairs come from, relative to the data directory (their hashes go into metrics.json).</summary>
     public static IReadOnlyList<string> SourceFiles { get; } =
         ["lexicons/foods.json", "lexicons/dishes.json", "embedding/wishes.json", "embedding/menus.json", "nlu/train.jsonl"];
+
+    /// <summary>The held-out queries of one split.</summary>
+    public IReadOnlyList<EvaluationQuery> Split(string split) => HeldOut.Where(q => q.Split == split).ToArray();
 
     public static EmbeddingDataset Build(string dataDirectory, int seed,
         double heldOutShare = DefaultHeldOutShare, double wishPhraseShare = DefaultWishPhraseShare)
@@ -61,8 +82,11 @@ public sealed class EmbeddingDataset
         var random = new Random(seed);
         var concepts = foods.Where(f => !f.IsCategoryWord).Select(f => f.Name).ToArray();
         Shuffle(concepts, random);
-        var heldOut = concepts.Take((int)Math.Round(concepts.Length * heldOutShare)).Order(StringComparer.Ordinal).ToArray();
+        var perSplit = (int)Math.Round(concepts.Length * heldOutShare);
+        var devSet = concepts.Take(perSplit).ToHashSet(StringComparer.Ordinal);
+        var heldOut = concepts.Take(2 * perSplit).Order(StringComparer.Ordinal).ToArray();
         var heldOutSet = heldOut.ToHashSet(StringComparer.Ordinal);
+        string SplitOf(string concept) => devSet.Contains(concept) ? Dev : Test;
         // Every surface of a held-out dish, compact: a training text equal to one of them, or a sentence containing one, is left out.
         var heldOutSurfaces = foods.Where(f => heldOutSet.Contains(f.Name))
             .SelectMany(f => f.Aliases.Append(f.Name))
@@ -88,7 +112,7 @@ public sealed class EmbeddingDataset
         {
             if (heldOutSet.Contains(concept))
             {
-                queries.Add(new EvaluationQuery(text, new HashSet<string>([concept], StringComparer.Ordinal), source));
+                queries.Add(new EvaluationQuery(text, new HashSet<string>([concept], StringComparer.Ordinal), source, SplitOf(concept)));
             }
         }
 
@@ -127,6 +151,23 @@ public sealed class EmbeddingDataset
             }
         }
 
+        // "Something similar": a held-out dish's name; right answers are its family (국수 ↔ 고기국수) and the dishes of one of
+        // its kinds of dish and its category (된장찌개 → 김치찌개, 갈비탕); the dish itself is not ranked.
+        foreach (var food in foods.Where(f => heldOutSet.Contains(f.Name)))
+        {
+            var dishKinds = kinds.Where(k => k.Matches(food.Name)).ToArray();
+            var similar = foods
+                .Where(f => !f.IsCategoryWord && f.Name != food.Name)
+                .Where(f => f.Name.Contains(food.Name, StringComparison.Ordinal) || food.Name.Contains(f.Name, StringComparison.Ordinal)
+                            || f.Category == food.Category && dishKinds.Any(k => k.Matches(f.Name)))
+                .Select(f => f.Name)
+                .ToHashSet(StringComparer.Ordinal);
+            if (similar.Count > 0)
+            {
+                queries.Add(new EvaluationQuery(food.Name, similar, "similar", SplitOf(food.Name), food.Name));
+            }
+        }
+
         // Menu boards and shop signs: a dish's name decorated as menus and shops write it, with the category the index appends.
         foreach (var food in foods)
         {
@@ -155,11 +196,11 @@ public sealed class EmbeddingDataset
             var phrases = wish.Phrases.ToArray();
             Shuffle(phrases, random);
             var held = Math.Max(1, (int)Math.Round(phrases.Length * wishPhraseShare));
-            foreach (var phrase in phrases.Take(held))
+            for (var i = 0; i < 2 * held; i++)
             {
-                queries.Add(new EvaluationQuery(phrase, wish.Dishes.ToHashSet(StringComparer.Ordinal), "wish"));
+                queries.Add(new EvaluationQuery(phrases[i], wish.Dishes.ToHashSet(StringComparer.Ordinal), "wish", i < held ? Dev : Test));
             }
-            foreach (var phrase in phrases.Skip(held))
+            foreach (var phrase in phrases.Skip(2 * held))
             {
                 foreach (var target in wish.Dishes.Concat(wish.Kinds))
                 {
@@ -205,6 +246,8 @@ public sealed class EmbeddingDataset
             HeldOut = queries,
             Candidates = foods.Select(f => f.Name).ToArray(),
             HeldOutConcepts = heldOut,
+            DevConcepts = heldOut.Where(devSet.Contains).ToArray(),
+            TestConcepts = heldOut.Where(c => !devSet.Contains(c)).ToArray(),
         };
     }
 

@@ -8,10 +8,11 @@ public sealed record RetrievalScore(
     [property: JsonPropertyName("recall_at_10")] double RecallAt10,
     [property: JsonPropertyName("mrr")] double Mrr);
 
-/// <summary>Model against baseline on one group of held-out queries.</summary>
+/// <summary>The encoder alone, the TF-IDF baseline alone, and the two fused (what serving uses) on one group of queries.</summary>
 public sealed record RetrievalComparison(
     [property: JsonPropertyName("encoder")] RetrievalScore Encoder,
-    [property: JsonPropertyName("tfidf_baseline")] RetrievalScore Baseline);
+    [property: JsonPropertyName("tfidf_baseline")] RetrievalScore Baseline,
+    [property: JsonPropertyName("hybrid")] RetrievalScore Hybrid);
 
 /// <summary>
 /// Ranks the candidates for every held-out query by a similarity and scores where the first right answer lands. The rank
@@ -21,7 +22,7 @@ public static class RetrievalEvaluator
 {
     public const int K = 10;
 
-    /// <summary>Scores per query source ("spelling", "menu", "corpus", "wish") and over all queries ("all").</summary>
+    /// <summary>Scores per query source ("spelling", "menu", "corpus", "wish", "similar") and over all queries ("all").</summary>
     public static IReadOnlyDictionary<string, RetrievalScore> Evaluate(
         IReadOnlyList<EvaluationQuery> queries, IReadOnlyList<string> candidates, Func<int, int, double> similarity)
     {
@@ -34,7 +35,7 @@ public static class RetrievalEvaluator
         {
             for (var c = 0; c < candidates.Count; c++)
             {
-                scores[c] = similarity(q, c);
+                scores[c] = candidates[c] == queries[q].Excluded ? double.NegativeInfinity : similarity(q, c);
             }
             var best = double.NegativeInfinity;
             for (var c = 0; c < candidates.Count; c++)
@@ -53,6 +54,13 @@ public static class RetrievalEvaluator
         }
         result["all"] = Score(ranks);
         return result;
+    }
+
+    /// <summary>The mean MRR of the sources, each source counting once whatever its size: what the hybrid weight is chosen by.</summary>
+    public static double MacroMrr(IReadOnlyDictionary<string, RetrievalScore> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        return scores.Where(p => p.Key != "all").Average(p => p.Value.Mrr);
     }
 
     private static RetrievalScore Score(int[] ranks) => ranks.Length == 0
