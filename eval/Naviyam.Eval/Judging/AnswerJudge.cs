@@ -41,6 +41,7 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
         var reply = replies[^1];
         var firstSentence = ReplyText.FirstSentence(reply.Text);
         var saysNone = ReplyText.SaysNone(firstSentence);
+        var honestAlternatives = HonestAlternativesLocated(query, replies);
         var notes = new List<string>();
         var violations = new List<Violation>();
         var mapped = new List<(Pick Pick, RawShop? Shop, RawMenu? Item)>();
@@ -57,7 +58,7 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
             }
             var item = FindItem(shop, pick.MenuName, pick.Price);
             mapped.Add((pick, shop, item));
-            violations.AddRange(CheckPick(i + 1, pick, shop, item, conditions, saysNone));
+            violations.AddRange(CheckPick(i + 1, pick, shop, item, conditions, saysNone || (pick.ShopId is { } id && honestAlternatives.Contains(id))));
         }
         violations.AddRange(Duplicates(mapped));
 
@@ -103,6 +104,20 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
             followUpOk = (hit ?? honest) == true;
         }
         return verdict with { Hit = hit, Honest = honest, FollowUpOk = followUpOk, Notes = notes };
+    }
+
+    /// <summary>
+    /// "2번 가게는 어디 있어?" about a pick the previous answer offered as an alternative after saying there was none:
+    /// the reply is about that one shop, so it need not say "none" again for the shop to stay an honest alternative.
+    /// </summary>
+    private static IReadOnlySet<string> HonestAlternativesLocated(EvalQuery query, IReadOnlyList<ProductReply> replies)
+    {
+        if (query.Ask.FollowUp is not { Type: FollowUpType.Where } || replies.Count < 2
+            || !ReplyText.SaysNone(ReplyText.FirstSentence(replies[^2].Text)))
+        {
+            return new HashSet<string>();
+        }
+        return replies[^2].Picks.Where(p => p.Alternative && p.ShopId is not null).Select(p => p.ShopId!).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Every (shop, menu item) that satisfies the query in the raw data; the item is null for shops without a menu.</summary>
@@ -214,6 +229,7 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
                && (c.CheaperThan is null || item.High < c.CheaperThan);
     }
 
+    /// <param name="saysNone">The answer has said there is none, so a pick marked alternative is honest.</param>
     private IEnumerable<Violation> CheckPick(int number, Pick pick, RawShop shop, RawMenu? item, Conditions c, bool saysNone)
     {
         if (pick.MenuName is not null && item is null && (shop.Menus.Count > 0 || pick.Price is not null))

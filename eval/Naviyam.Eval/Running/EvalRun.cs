@@ -12,8 +12,11 @@ public sealed record EvalOptions
     public IReadOnlyList<DatasetSpec> Datasets { get; init; } = Running.Datasets.All;
     public EvalPaths? Paths { get; init; }
 
-    /// <summary>Build the gateway (Release) before running; off when the caller built it.</summary>
+    /// <summary>Build the gateway (and, for the generated city, the silo) before running; off when the caller built them.</summary>
     public bool Build { get; init; } = true;
+
+    /// <summary>The build configuration of the gateway and silo that are run.</summary>
+    public string Configuration { get; init; } = "Release";
 
     /// <summary>Queries played at once against one gateway (each has its own session and user).</summary>
     public int Parallelism { get; init; } = 4;
@@ -62,21 +65,20 @@ public static class EvalRun
         string? gatewayDll = null;
         if (!options.OracleOnly && options.Build)
         {
-            await Tool.RunAsync(log, paths.RepositoryRoot, cancellationToken, "build", options.GatewayProject, "-c", "Release", "--nologo", "-v", "q");
+            await Tool.RunAsync(log, paths.RepositoryRoot, cancellationToken, "build", options.GatewayProject, "-c", options.Configuration, "--nologo", "-v", "q");
         }
         if (!options.OracleOnly)
         {
-            gatewayDll = (await Tool.RunAsync(null, paths.RepositoryRoot, cancellationToken,
-                "msbuild", options.GatewayProject, "-getProperty:TargetPath", "-p:Configuration=Release")).Trim();
+            gatewayDll = await TargetPathAsync(paths, options.GatewayProject, options.Configuration, cancellationToken);
         }
         if (options.Datasets.Contains(Running.Datasets.Generated) && !File.Exists(Path.Combine(paths.GeneratedFolder, "shops.jsonl")))
         {
             log.WriteLine($"Writing the generated city to {paths.GeneratedFolder} …");
             if (options.Build || options.OracleOnly)
             {
-                await Tool.RunAsync(log, paths.RepositoryRoot, cancellationToken, "build", options.SiloProject, "-c", "Release", "--nologo", "-v", "q");
+                await Tool.RunAsync(log, paths.RepositoryRoot, cancellationToken, "build", options.SiloProject, "-c", options.Configuration, "--nologo", "-v", "q");
             }
-            await Tool.RunAsync(log, paths.RepositoryRoot, cancellationToken, "run", "--project", options.SiloProject, "-c", "Release", "--no-build", "--",
+            await Tool.RunAsync(log, paths.RepositoryRoot, cancellationToken, await TargetPathAsync(paths, options.SiloProject, options.Configuration, cancellationToken),
                 "generate-data", "--shops", $"{Running.Datasets.GeneratedShops}", "--seed", $"{Running.Datasets.GeneratedSeed}",
                 "--users", $"{Running.Datasets.GeneratedUsers}", "--out", paths.GeneratedFolder);
         }
@@ -198,6 +200,14 @@ public static class EvalRun
                 writer.WriteLine($"{query.Id}\tERROR {ex.Message}");
             }
         }
+    }
+
+    /// <summary>The built assembly of a project (run as <c>dotnet that.dll</c>); a missing build is an error, not a stale run.</summary>
+    private static async Task<string> TargetPathAsync(EvalPaths paths, string project, string configuration, CancellationToken cancellationToken)
+    {
+        var dll = (await Tool.RunAsync(null, paths.RepositoryRoot, cancellationToken,
+            "msbuild", project, "-getProperty:TargetPath", $"-p:Configuration={configuration}")).Trim();
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built: build {project} ({configuration}) or run without --no-build.", dll);
     }
 
     private static async Task<string> Commit(string repository, CancellationToken cancellationToken)
