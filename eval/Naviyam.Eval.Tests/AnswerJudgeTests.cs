@@ -39,6 +39,22 @@ public class AnswerJudgeTests
     }
 
     [Fact]
+    public void A_coupon_the_user_holds_decides_what_fits()
+    {
+        // 연동반점's 짜장면 costs 6,000; the meal-card coupon takes 1,000 off from 5,000 up.
+        var ask = new Ask { Dish = "jjajangmyeon", Budget = new Budget(5000, BudgetKind.Exact) };
+
+        Judged(Query(ask, location: Yeondong, card: new QueryCard(10000)), Reply("없어요.")).Honest
+            .Should().BeTrue("without a coupon nothing fits");
+        var verdict = Judged(Query(ask, location: Yeondong, card: new QueryCard(10000, ["MEALCARD-1000"])),
+            Reply("골라 봤어요.", Pick(2, "연동반점", "짜장면", 6000, finalPrice: 5000)));
+        verdict.Hit.Should().BeTrue();
+        verdict.Violations.Should().BeEmpty();
+        Judged(Query(ask, location: Yeondong, card: new QueryCard(10000, ["KOREAN-1500"])), Reply("없어요.")).Honest
+            .Should().BeTrue("a 한식 coupon does not apply at a 중식당");
+    }
+
+    [Fact]
     public void A_price_over_the_card_balance_is_a_violation_even_without_a_budget()
     {
         var verdict = Judged(Query(new Ask(), location: Yeondong, card: new QueryCard(3500)),

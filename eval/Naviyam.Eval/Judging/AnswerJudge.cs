@@ -1,3 +1,4 @@
+using Naviyam.Eval.Coupons;
 using Naviyam.Eval.Dishes;
 using Naviyam.Eval.Places;
 using Naviyam.Eval.Queries;
@@ -9,8 +10,10 @@ namespace Naviyam.Eval.Judging;
 /// The independent judge. From the raw files alone it computes which shops answer a query (the oracle), then checks
 /// every pick of the product's answer for hard violations and scores relevance, honesty, refusals and follow-ups.
 /// </summary>
-public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, SafetyWords safety, DateTime now)
+public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, SafetyWords safety, DateTime now, CouponBook? coupons = null)
 {
+    private readonly CouponBook _coupons = coupons ?? CouponBook.Empty;
+
     public const double MaxDistanceMeters = 20_000;
     public const int TopN = 3;
 
@@ -161,6 +164,7 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
             Reference: location ?? area?.Point,
             Cap: ask.Budget?.Won,
             Balance: query.User.Card?.Balance,
+            Coupons: _coupons.Get(query.User.Card?.CouponIds ?? []),
             CheaperThan: cheaperThan,
             Dish: ask.Dish,
             Exclude: ask.ExcludeDishes,
@@ -220,13 +224,19 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
         {
             return false;
         }
-        if (priced && item.High is not { } high)
+        if (!priced)
+        {
+            return true;
+        }
+        if (item.High is not { } high)
         {
             return false;
         }
-        return (c.Cap is null || item.High <= c.Cap)
-               && (c.Balance is null || item.High <= c.Balance)
-               && (c.CheaperThan is null || item.High < c.CheaperThan);
+        // Coupons decide affordability: the card holder pays the price after the best coupon they hold.
+        var payable = CouponBook.BestPrice(high, shop, c.Coupons);
+        return (c.Cap is null || payable <= c.Cap)
+               && (c.Balance is null || payable <= c.Balance)
+               && (c.CheaperThan is null || payable < c.CheaperThan);
     }
 
     /// <param name="saysNone">The answer has said there is none, so a pick marked alternative is honest.</param>
@@ -387,6 +397,7 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
         GeoPoint? Reference,
         int? Cap,
         int? Balance,
+        IReadOnlyList<CouponTerms> Coupons,
         int? CheaperThan,
         string? Dish,
         IReadOnlyList<string> Exclude,

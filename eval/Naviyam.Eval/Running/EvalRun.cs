@@ -1,4 +1,5 @@
 using System.Globalization;
+using Naviyam.Eval.Coupons;
 using Naviyam.Eval.Dishes;
 using Naviyam.Eval.Judging;
 using Naviyam.Eval.Places;
@@ -58,6 +59,7 @@ public static class EvalRun
         var places = PlaceIndex.Load(paths.Gazetteer, Path.Combine(paths.EvalData, "legal-dongs.json"));
         var dishes = DishDictionary.Load(Path.Combine(paths.EvalData, "dishes.json"));
         var safety = SafetyWords.Load(Path.Combine(paths.EvalData, "safety.json"));
+        var coupons = CouponBook.Load(Path.Combine(paths.EvalData, "coupons.json"));
         var queries = QueryFile.LoadFolder(paths.QueriesFolder, dishes)
             .Where(q => options.Only is null || q.Id.StartsWith(options.Only, StringComparison.Ordinal))
             .ToList();
@@ -93,7 +95,7 @@ public static class EvalRun
                 continue;
             }
             var catalog = dataset.LoadCatalog(paths, places);
-            var judge = new AnswerJudge(catalog, dishes, safety, PinnedLocalTime);
+            var judge = new AnswerJudge(catalog, dishes, safety, PinnedLocalTime, coupons);
             log.WriteLine($"{dataset.Name}: {catalog.Shops.Count:N0} raw shops, {own.Count} queries");
             IReadOnlyList<QueryVerdict> verdicts;
             if (options.OracleOnly)
@@ -152,6 +154,16 @@ public static class EvalRun
                     Query = query,
                     Replies = [],
                     Error = $"setup: the product holds balance {balance?.ToString(CultureInfo.InvariantCulture) ?? "none"} for {userId}, the query says {card.Balance}",
+                };
+            }
+            var held = await client.CouponIdsAsync(userId, cancellationToken);
+            if (!held.SequenceEqual(card.CouponIds.Order(StringComparer.Ordinal)))
+            {
+                return new QueryVerdict
+                {
+                    Query = query,
+                    Replies = [],
+                    Error = $"setup: the product holds coupons [{string.Join(", ", held)}] for {userId}, the query says [{string.Join(", ", card.CouponIds)}]",
                 };
             }
         }
