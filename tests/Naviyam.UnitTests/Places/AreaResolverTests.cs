@@ -58,6 +58,18 @@ public class AreaResolverTests
         area.Point.Latitude.Should().BeApproximately(area.Children.Average(id => Areas[id].Point.Latitude), 1e-9);
     }
 
+    [Theory]
+    [InlineData("신림동에서", 11)]
+    [InlineData("봉천동", 9)]
+    public void A_legal_dong_split_into_dongs_named_otherwise_is_all_of_them(string phrase, int dongs)
+    {
+        // 관악구 renamed its numbered 동 in 2008 (data/places/aliases.json): the legal names still mean the whole area.
+        var area = Resolver.Resolve(phrase)!.Area!;
+
+        area.Kind.Should().Be(AreaKind.DongFamily);
+        area.Children.Should().HaveCount(dongs).And.OnlyContain(id => Areas[id].Sigungu == "관악구");
+    }
+
     [Fact]
     public void An_administrative_area_has_its_point_and_its_administrative_children()
     {
