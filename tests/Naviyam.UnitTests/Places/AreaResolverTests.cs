@@ -71,6 +71,19 @@ public class AreaResolverTests
     }
 
     [Fact]
+    public void The_region_a_list_clearly_serves_decides_a_shared_name_before_one_misfiled_shop_does()
+    {
+        // The Jeju list holds a shop with a Seoul address: it makes 관악구's 중앙동 the only 중앙동 with a served shop,
+        // while the list's shops are in 서귀포시 (whose 중앙동 shops name their legal 동 instead).
+        var resolver = new AreaResolver(Areas,
+            served: area => area.FullName == "서울특별시 관악구 중앙동",
+            servedInRegion: area => area.FullName.StartsWith("제주특별자치도 서귀포시", StringComparison.Ordinal) ? 600
+                : area.FullName.StartsWith("서울특별시 관악구", StringComparison.Ordinal) ? 1 : 0);
+
+        resolver.Resolve("중앙동").Area!.FullName.Should().Be("제주특별자치도 서귀포시 중앙동");
+    }
+
+    [Fact]
     public void An_administrative_area_has_its_point_and_its_administrative_children()
     {
         var seoul = Resolver.Resolve("서울시").Area!;
