@@ -39,6 +39,22 @@ public class AnswerJudgeTests
     }
 
     [Fact]
+    public void A_coupon_the_user_holds_decides_what_fits()
+    {
+        // 연동반점's 짜장면 costs 6,000; the meal-card coupon takes 1,000 off from 5,000 up.
+        var ask = new Ask { Dish = "jjajangmyeon", Budget = new Budget(5000, BudgetKind.Exact) };
+
+        Judged(Query(ask, location: Yeondong, card: new QueryCard(10000)), Reply("없어요.")).Honest
+            .Should().BeTrue("without a coupon nothing fits");
+        var verdict = Judged(Query(ask, location: Yeondong, card: new QueryCard(10000, ["MEALCARD-1000"])),
+            Reply("골라 봤어요.", Pick(2, "연동반점", "짜장면", 6000, finalPrice: 5000)));
+        verdict.Hit.Should().BeTrue();
+        verdict.Violations.Should().BeEmpty();
+        Judged(Query(ask, location: Yeondong, card: new QueryCard(10000, ["KOREAN-1500"])), Reply("없어요.")).Honest
+            .Should().BeTrue("a 한식 coupon does not apply at a 중식당");
+    }
+
+    [Fact]
     public void A_price_over_the_card_balance_is_a_violation_even_without_a_budget()
     {
         var verdict = Judged(Query(new Ask(), location: Yeondong, card: new QueryCard(3500)),
@@ -199,6 +215,20 @@ public class AnswerJudgeTests
     }
 
     [Fact]
+    public void A_where_follow_up_about_an_honest_alternative_need_not_say_none_again()
+    {
+        var ask = new Ask { Kind = AskKind.FollowUp, FollowUp = new FollowUp(FollowUpType.Where, 1), Area = "제주시 삼도2동" };
+        var query = Query(ask, "1번 가게는 어디 있어?", earlier: "삼도2동 밥집");
+        var alternative = Pick(1, "연동김밥", "김밥", 3000, alternative: true);
+        var located = Reply("1번 연동김밥은 제주시 연동 100-1에 있어요.", alternative);
+
+        Judged(query, Reply("삼도2동에는 먹을 수 있는 곳이 없어요. 대신 가까운 곳이에요.", alternative), located)
+            .Violations.Should().BeEmpty();
+        Judged(query, Reply("골라 봤어요.", alternative), located).Violations
+            .Should().ContainSingle(v => v.Kind == ViolationKind.OutsideArea, "the earlier answer never said there was none");
+    }
+
+    [Fact]
     public void A_where_follow_up_about_a_pick_that_was_never_offered_must_say_so()
     {
         var ask = new Ask { Kind = AskKind.FollowUp, FollowUp = new FollowUp(FollowUpType.Where, 3), Area = "제주시 연동" };
@@ -229,6 +259,16 @@ public class AnswerJudgeTests
 
         Judged(query, first, Reply("안 매운 거예요.", Pick(1, "연동김밥", "김밥", 3000))).Hit.Should().BeTrue();
         Judged(query, first, Reply("골라 봤어요.", Pick(2, "연동반점", "짬뽕", 7000))).Hit.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("라면사리", true)]
+    [InlineData("치즈추가", true)]
+    [InlineData("고사리육개장", false)]
+    [InlineData("사리원 짜장", false)]
+    public void An_add_on_word_inside_another_word_is_no_add_on(string menu, bool addOn)
+    {
+        Fixture.Dishes.IsAddOn(menu).Should().Be(addOn);
     }
 
     [Theory]

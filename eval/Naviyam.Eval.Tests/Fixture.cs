@@ -1,3 +1,4 @@
+using Naviyam.Eval.Coupons;
 using Naviyam.Eval.Dishes;
 using Naviyam.Eval.Judging;
 using Naviyam.Eval.Places;
@@ -19,7 +20,8 @@ internal static class Fixture
     public static DishDictionary Dishes { get; } = DishDictionary.Load(Data("dishes.json"));
     public static SafetyWords Safety { get; } = SafetyWords.Load(Data("safety.json"));
     public static RawCatalog Jeju { get; } = new("jeju", "제주", MerchantFiles.ReadJeju(File("jeju.csv"), Places), Places);
-    public static AnswerJudge Judge { get; } = new(Jeju, Dishes, Safety, Now);
+    public static CouponBook Coupons { get; } = CouponBook.Load(Data("coupons.json"));
+    public static AnswerJudge Judge { get; } = new(Jeju, Dishes, Safety, Now, Coupons);
 
     public static string File(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 

@@ -26,6 +26,7 @@ public sealed class DishDictionary
 {
     private readonly Dictionary<string, DishConcept> _concepts;
     private readonly string[] _addOns;
+    private readonly string[] _addOnLookAlikes;
     private readonly string[] _nonMeal;
     private readonly string[] _nonMealEndings;
     private readonly string[] _spicy;
@@ -38,6 +39,7 @@ public sealed class DishDictionary
     {
         _concepts = new Dictionary<string, DishConcept>(file.Concepts, StringComparer.Ordinal);
         _addOns = Keys(file.AddOns);
+        _addOnLookAlikes = Keys(file.AddOnLookAlikes);
         _nonMeal = Keys(file.NonMeal);
         _nonMealEndings = Keys(file.NonMealEndings);
         _spicy = Keys(file.SpicyWords);
@@ -62,8 +64,11 @@ public sealed class DishDictionary
     public DishConcept Get(string concept) =>
         _concepts.TryGetValue(concept, out var found) ? found : throw new KeyNotFoundException($"Dish concept '{concept}' is not in dishes.json.");
 
-    /// <summary>An add-on, not a dish: 라면사리, 치즈추가.</summary>
-    public bool IsAddOn(string menuName) => ContainsAny(TextKey.Of(menuName), _addOns);
+    /// <summary>An add-on, not a dish: 라면사리, 치즈추가; not 고사리육개장 or 사리원 짜장, which only contain an add-on word.</summary>
+    public bool IsAddOn(string menuName) => ContainsAny(WithoutAddOnLookAlikes(TextKey.Of(menuName)), _addOns);
+
+    private string WithoutAddOnLookAlikes(string key) =>
+        _addOnLookAlikes.Aggregate(key, (masked, word) => masked.Replace(word, "□", StringComparison.Ordinal));
 
     /// <summary>Whether a menu item of <paramref name="shop"/> is the asked dish.</summary>
     public bool MenuIs(string concept, string menuName, RawShop shop)
@@ -149,7 +154,7 @@ public sealed class DishDictionary
     public bool IsMeal(string menuName)
     {
         var key = TextKey.Of(menuName);
-        if (ContainsAny(key, _addOns))
+        if (IsAddOn(menuName))
         {
             return false;
         }
@@ -171,6 +176,7 @@ public sealed class DishDictionary
     private sealed record DishFile(
         Dictionary<string, DishConcept> Concepts,
         IReadOnlyList<string> AddOns,
+        IReadOnlyList<string> AddOnLookAlikes,
         IReadOnlyList<string> NonMeal,
         IReadOnlyList<string> NonMealEndings,
         IReadOnlyList<string> SpicyWords,

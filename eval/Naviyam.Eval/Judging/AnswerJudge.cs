@@ -1,3 +1,4 @@
+using Naviyam.Eval.Coupons;
 using Naviyam.Eval.Dishes;
 using Naviyam.Eval.Places;
 using Naviyam.Eval.Queries;
@@ -9,8 +10,10 @@ namespace Naviyam.Eval.Judging;
 /// The independent judge. From the raw files alone it computes which shops answer a query (the oracle), then checks
 /// every pick of the product's answer for hard violations and scores relevance, honesty, refusals and follow-ups.
 /// </summary>
-public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, SafetyWords safety, DateTime now)
+public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, SafetyWords safety, DateTime now, CouponBook? coupons = null)
 {
+    private readonly CouponBook _coupons = coupons ?? CouponBook.Empty;
+
     public const double MaxDistanceMeters = 20_000;
     public const int TopN = 3;
 
@@ -41,6 +44,7 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
         var reply = replies[^1];
         var firstSentence = ReplyText.FirstSentence(reply.Text);
         var saysNone = ReplyText.SaysNone(firstSentence);
+        var honestAlternatives = HonestAlternativesLocated(query, replies);
         var notes = new List<string>();
         var violations = new List<Violation>();
         var mapped = new List<(Pick Pick, RawShop? Shop, RawMenu? Item)>();
@@ -57,7 +61,7 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
             }
             var item = FindItem(shop, pick.MenuName, pick.Price);
             mapped.Add((pick, shop, item));
-            violations.AddRange(CheckPick(i + 1, pick, shop, item, conditions, saysNone));
+            violations.AddRange(CheckPick(i + 1, pick, shop, item, conditions, saysNone || (pick.ShopId is { } id && honestAlternatives.Contains(id))));
         }
         violations.AddRange(Duplicates(mapped));
 
@@ -105,6 +109,20 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
         return verdict with { Hit = hit, Honest = honest, FollowUpOk = followUpOk, Notes = notes };
     }
 
+    /// <summary>
+    /// "2번 가게는 어디 있어?" about a pick the previous answer offered as an alternative after saying there was none:
+    /// the reply is about that one shop, so it need not say "none" again for the shop to stay an honest alternative.
+    /// </summary>
+    private static IReadOnlySet<string> HonestAlternativesLocated(EvalQuery query, IReadOnlyList<ProductReply> replies)
+    {
+        if (query.Ask.FollowUp is not { Type: FollowUpType.Where } || replies.Count < 2
+            || !ReplyText.SaysNone(ReplyText.FirstSentence(replies[^2].Text)))
+        {
+            return new HashSet<string>();
+        }
+        return replies[^2].Picks.Where(p => p.Alternative && p.ShopId is not null).Select(p => p.ShopId!).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Every (shop, menu item) that satisfies the query in the raw data; the item is null for shops without a menu.</summary>
     public IReadOnlyList<(RawShop Shop, RawMenu? Item)> RelevantPairs(EvalQuery query, ProductReply? previous = null) =>
         RelevantPairs(ConditionsFor(query, previous));
@@ -146,6 +164,7 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
             Reference: location ?? area?.Point,
             Cap: ask.Budget?.Won,
             Balance: query.User.Card?.Balance,
+            Coupons: _coupons.Get(query.User.Card?.CouponIds ?? []),
             CheaperThan: cheaperThan,
             Dish: ask.Dish,
             Exclude: ask.ExcludeDishes,
@@ -205,15 +224,22 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
         {
             return false;
         }
-        if (priced && item.High is not { } high)
+        if (!priced)
+        {
+            return true;
+        }
+        if (item.High is not { } high)
         {
             return false;
         }
-        return (c.Cap is null || item.High <= c.Cap)
-               && (c.Balance is null || item.High <= c.Balance)
-               && (c.CheaperThan is null || item.High < c.CheaperThan);
+        // Coupons decide affordability: the card holder pays the price after the best coupon they hold.
+        var payable = CouponBook.BestPrice(high, shop, c.Coupons);
+        return (c.Cap is null || payable <= c.Cap)
+               && (c.Balance is null || payable <= c.Balance)
+               && (c.CheaperThan is null || payable < c.CheaperThan);
     }
 
+    /// <param name="saysNone">The answer has said there is none, so a pick marked alternative is honest.</param>
     private IEnumerable<Violation> CheckPick(int number, Pick pick, RawShop shop, RawMenu? item, Conditions c, bool saysNone)
     {
         if (pick.MenuName is not null && item is null && (shop.Menus.Count > 0 || pick.Price is not null))
@@ -371,6 +397,7 @@ public sealed class AnswerJudge(RawCatalog catalog, DishDictionary dishes, Safet
         GeoPoint? Reference,
         int? Cap,
         int? Balance,
+        IReadOnlyList<CouponTerms> Coupons,
         int? CheaperThan,
         string? Dish,
         IReadOnlyList<string> Exclude,

@@ -31,7 +31,11 @@ public sealed record QueryUser
     public QueryCard? Card { get; init; }
 }
 
-public sealed record QueryCard(int Balance);
+/// <summary>A meal card: its balance and the ids of the coupons its holder holds (<c>data/coupons.json</c>).</summary>
+public sealed record QueryCard(int Balance, IReadOnlyList<string>? Coupons = null)
+{
+    public IReadOnlyList<string> CouponIds => Coupons ?? [];
+}
 
 public sealed record QueryLocation(double Lat, double Lng);
 

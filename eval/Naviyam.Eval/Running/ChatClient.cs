@@ -7,7 +7,7 @@ using Naviyam.Eval.Queries;
 
 namespace Naviyam.Eval.Running;
 
-/// <summary>The product's public HTTP API, as a client sees it: development tokens, <c>/api/chat</c>, <c>/api/me/card</c>.</summary>
+/// <summary>The product's public HTTP API, as a client sees it: development tokens, <c>/api/chat</c>, <c>/api/me/card</c>, <c>/api/me/coupons</c>.</summary>
 public sealed class ChatClient(HttpClient http)
 {
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new(StringComparer.Ordinal);
@@ -51,6 +51,17 @@ public sealed class ChatClient(HttpClient http)
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         var card = document.RootElement;
         return card.GetProperty("hasCard").GetBoolean() ? card.GetProperty("balance").GetInt32() : null;
+    }
+
+    /// <summary>The ids of the coupons in the user's wallet as the product holds them, in order.</summary>
+    public async Task<IReadOnlyList<string>> CouponIdsAsync(string userId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/me/coupons");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userId));
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return [.. document.RootElement.GetProperty("coupons").EnumerateArray().Select(c => c.GetProperty("couponId").GetString()!).Order(StringComparer.Ordinal)];
     }
 
     private Task<string> TokenAsync(string userId) => _tokens.GetOrAdd(userId, async id =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Naviyam.Eval.Coupons;
 using Naviyam.Eval.Dishes;
 using Naviyam.Eval.Judging;
 using Naviyam.Eval.Places;
@@ -12,8 +13,11 @@ public sealed record EvalOptions
     public IReadOnlyList<DatasetSpec> Datasets { get; init; } = Running.Datasets.All;
     public EvalPaths? Paths { get; init; }
 
-    /// <summary>Build the gateway (Release) before running; off when the caller built it.</summary>
+    /// <summary>Build the gateway (and, for the generated city, the silo) before running; off when the caller built them.</summary>
     public bool Build { get; init; } = true;
+
+    /// <summary>The build configuration of the gateway and silo that are run.</summary>
+    public string Configuration { get; init; } = "Release";
 
     /// <summary>Queries played at once against one gateway (each has its own session and user).</summary>
     public int Parallelism { get; init; } = 4;
@@ -55,6 +59,7 @@ public static class EvalRun
         var places = PlaceIndex.Load(paths.Gazetteer, Path.Combine(paths.EvalData, "legal-dongs.json"));
         var dishes = DishDictionary.Load(Path.Combine(paths.EvalData, "dishes.json"));
         var safety = SafetyWords.Load(Path.Combine(paths.EvalData, "safety.json"));
+        var coupons = CouponBook.Load(Path.Combine(paths.EvalData, "coupons.json"));
         var queries = QueryFile.LoadFolder(paths.QueriesFolder, dishes)
             .Where(q => options.Only is null || q.Id.StartsWith(options.Only, StringComparison.Ordinal))
             .ToList();
@@ -62,21 +67,20 @@ public static class EvalRun
         string? gatewayDll = null;
         if (!options.OracleOnly && options.Build)
         {
-            await Tool.RunAsync(log, paths.RepositoryRoot, cancellationToken, "build", options.GatewayProject, "-c", "Release", "--nologo", "-v", "q");
+            await Tool.RunAsync(log, paths.RepositoryRoot, cancellationToken, "build", options.GatewayProject, "-c", options.Configuration, "--nologo", "-v", "q");
         }
         if (!options.OracleOnly)
         {
-            gatewayDll = (await Tool.RunAsync(null, paths.RepositoryRoot, cancellationToken,
-                "msbuild", options.GatewayProject, "-getProperty:TargetPath", "-p:Configuration=Release")).Trim();
+            gatewayDll = await TargetPathAsync(paths, options.GatewayProject, options.Configuration, cancellationToken);
         }
         if (options.Datasets.Contains(Running.Datasets.Generated) && !File.Exists(Path.Combine(paths.GeneratedFolder, "shops.jsonl")))
         {
             log.WriteLine($"Writing the generated city to {paths.GeneratedFolder} …");
             if (options.Build || options.OracleOnly)
             {
-                await Tool.RunAsync(log, paths.RepositoryRoot, cancellationToken, "build", options.SiloProject, "-c", "Release", "--nologo", "-v", "q");
+                await Tool.RunAsync(log, paths.RepositoryRoot, cancellationToken, "build", options.SiloProject, "-c", options.Configuration, "--nologo", "-v", "q");
             }
-            await Tool.RunAsync(log, paths.RepositoryRoot, cancellationToken, "run", "--project", options.SiloProject, "-c", "Release", "--no-build", "--",
+            await Tool.RunAsync(log, paths.RepositoryRoot, cancellationToken, await TargetPathAsync(paths, options.SiloProject, options.Configuration, cancellationToken),
                 "generate-data", "--shops", $"{Running.Datasets.GeneratedShops}", "--seed", $"{Running.Datasets.GeneratedSeed}",
                 "--users", $"{Running.Datasets.GeneratedUsers}", "--out", paths.GeneratedFolder);
         }
@@ -91,7 +95,7 @@ public static class EvalRun
                 continue;
             }
             var catalog = dataset.LoadCatalog(paths, places);
-            var judge = new AnswerJudge(catalog, dishes, safety, PinnedLocalTime);
+            var judge = new AnswerJudge(catalog, dishes, safety, PinnedLocalTime, coupons);
             log.WriteLine($"{dataset.Name}: {catalog.Shops.Count:N0} raw shops, {own.Count} queries");
             IReadOnlyList<QueryVerdict> verdicts;
             if (options.OracleOnly)
@@ -152,6 +156,16 @@ public static class EvalRun
                     Error = $"setup: the product holds balance {balance?.ToString(CultureInfo.InvariantCulture) ?? "none"} for {userId}, the query says {card.Balance}",
                 };
             }
+            var held = await client.CouponIdsAsync(userId, cancellationToken);
+            if (!held.SequenceEqual(card.CouponIds.Order(StringComparer.Ordinal)))
+            {
+                return new QueryVerdict
+                {
+                    Query = query,
+                    Replies = [],
+                    Error = $"setup: the product holds coupons [{string.Join(", ", held)}] for {userId}, the query says [{string.Join(", ", card.CouponIds)}]",
+                };
+            }
         }
         var replies = new List<ProductReply>();
         var session = $"eval-{safeId}-{run}";
@@ -198,6 +212,14 @@ public static class EvalRun
                 writer.WriteLine($"{query.Id}\tERROR {ex.Message}");
             }
         }
+    }
+
+    /// <summary>The built assembly of a project (run as <c>dotnet that.dll</c>); a missing build is an error, not a stale run.</summary>
+    private static async Task<string> TargetPathAsync(EvalPaths paths, string project, string configuration, CancellationToken cancellationToken)
+    {
+        var dll = (await Tool.RunAsync(null, paths.RepositoryRoot, cancellationToken,
+            "msbuild", project, "-getProperty:TargetPath", $"-p:Configuration={configuration}")).Trim();
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built: build {project} ({configuration}) or run without --no-build.", dll);
     }
 
     private static async Task<string> Commit(string repository, CancellationToken cancellationToken)

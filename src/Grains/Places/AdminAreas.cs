@@ -26,6 +26,7 @@ public sealed class AdminAreas
     private readonly int[] cityOfSigungu;
     private readonly PointGrid dongGrid;
     private readonly ConcurrentDictionary<(int SigunguId, DongName Name), DongMatch> matches = new();
+    private readonly Dictionary<(int SigunguId, DongName Name), ImmutableArray<int>> legalDongs = [];
     private readonly Area[] adminAreas;
     private readonly Area[] cityAreas;
 
@@ -110,7 +111,15 @@ public sealed class AdminAreas
         {
             families[(sigunguId, stem)] = [.. members];
         }
-        foreach (var group in membersBySigungu.Keys.GroupBy(key => key.Item2, key => key.Item1))
+        var sigungusByStem = membersBySigungu.Keys.Select(key => (Stem: key.Item2, SigunguId: key.Item1)).ToList();
+        foreach (var alias in aliases.Dong)
+        {
+            var (sigunguId, name, spans) = Resolve(alias);
+            legalDongs[(sigunguId, name)] = spans;
+            knownStems.Add(name.Stem);
+            sigungusByStem.Add((name.Stem, sigunguId));
+        }
+        foreach (var group in sigungusByStem.GroupBy(key => key.Stem, key => key.SigunguId))
         {
             sigungusByDongStem[group.Key] = [.. group.Distinct()];
         }
@@ -290,8 +299,28 @@ public sealed class AdminAreas
     public static string Compact(string written) =>
         written.Contains(' ', StringComparison.Ordinal) ? written.Replace(" ", "", StringComparison.Ordinal) : written;
 
+    /// <exception cref="InvalidDataException">The alias names no one 시군구, or an administrative 읍면동 it does not have.</exception>
+    private (int SigunguId, DongName Name, ImmutableArray<int> Spans) Resolve(DongAlias alias)
+    {
+        var sidoId = FindSido(alias.Sido);
+        IReadOnlyList<int> sigungus = sidoId < 0 ? [] : FindSigungus(alias.Sigungu, sidoId);
+        if (sigungus.Count != 1 || DongName.Parse(alias.Written) is not { Unit: '동' } name)
+        {
+            throw new InvalidDataException($"Legal 동 alias '{alias.Sido} {alias.Sigungu} {alias.Written}' does not name one 시군구's 동.");
+        }
+        var spans = alias.Spans
+            .Select(written => Dongs.FirstOrDefault(d => d.SigunguId == sigungus[0] && d.Eupmyeondong == written)?.Id
+                               ?? throw new InvalidDataException($"Legal 동 alias '{alias.Written}': {alias.Sigungu} has no 읍면동 '{written}'."))
+            .ToImmutableArray();
+        return (sigungus[0], name, spans);
+    }
+
     private DongMatch Match(DongName name, int sigunguId)
     {
+        if (legalDongs.TryGetValue((sigunguId, name), out var spans))
+        {
+            return Part(spans);
+        }
         var family = Family(sigunguId, name.Stem, name.Unit);
         if (family.Count == 0 && name.Stem.Length >= 2 && name.Stem[^1] == '제')
         {

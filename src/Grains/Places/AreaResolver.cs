@@ -9,7 +9,8 @@ namespace Naviyam.Places;
 /// "신월동", "종로 3가") into an <see cref="Area"/>. Earlier words narrow the last one (시도, 시군구, city, 읍·면);
 /// the last word is read by its suffix — 시도, 시군구, city, 읍면동 or 가 in any spelling, 리 — and a bare word
 /// (은평, 애월, 신림) as a 시도 if it is one, else at every level below that knows it. A name several areas share is
-/// decided by the user's location (the nearest), else by where shops are served, else reported as ambiguous.
+/// decided by the user's location (the nearest), else by the region the served shops are clearly in, else by the
+/// one area of the name that holds served shops, else reported as ambiguous.
 /// </summary>
 /// <remarks>
 /// Only named places belong here: phrases relative to the user ("근처", "학교 앞", "PC방 옆") are told apart first
@@ -84,18 +85,19 @@ public sealed class AreaResolver
         {
             return new AreaResolution(candidates.MinBy(area => area.Point.DistanceMetersTo(user)), candidates);
         }
-        if (served is not null && candidates.Where(served).Take(2).ToList() is [var only])
-        {
-            return new AreaResolution(only, candidates);
-        }
         if (servedInRegion is not null)
         {
-            // The region the list serves, clearly: far more shops there than where any other area of the name lies.
+            // The region the list serves, clearly: far more shops there than where any other area of the name lies. This
+            // comes first: one misfiled shop (a Seoul address in the Jeju list) must not make its 중앙동 the one meant.
             var ranked = candidates.Select(area => (Area: area, Shops: servedInRegion(area))).OrderByDescending(c => c.Shops).ToList();
             if (ranked[0].Shops > 0 && ranked[0].Shops >= RegionDominance * ranked[1].Shops)
             {
                 return new AreaResolution(ranked[0].Area, candidates);
             }
+        }
+        if (served is not null && candidates.Where(served).Take(2).ToList() is [var only])
+        {
+            return new AreaResolution(only, candidates);
         }
         return new AreaResolution(null, candidates);
     }

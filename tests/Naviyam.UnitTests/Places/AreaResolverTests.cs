@@ -58,6 +58,31 @@ public class AreaResolverTests
         area.Point.Latitude.Should().BeApproximately(area.Children.Average(id => Areas[id].Point.Latitude), 1e-9);
     }
 
+    [Theory]
+    [InlineData("신림동에서", 11)]
+    [InlineData("봉천동", 9)]
+    public void A_legal_dong_split_into_dongs_named_otherwise_is_all_of_them(string phrase, int dongs)
+    {
+        // 관악구 renamed its numbered 동 in 2008 (data/places/aliases.json): the legal names still mean the whole area.
+        var area = Resolver.Resolve(phrase)!.Area!;
+
+        area.Kind.Should().Be(AreaKind.DongFamily);
+        area.Children.Should().HaveCount(dongs).And.OnlyContain(id => Areas[id].Sigungu == "관악구");
+    }
+
+    [Fact]
+    public void The_region_a_list_clearly_serves_decides_a_shared_name_before_one_misfiled_shop_does()
+    {
+        // The Jeju list holds a shop with a Seoul address: it makes 관악구's 중앙동 the only 중앙동 with a served shop,
+        // while the list's shops are in 서귀포시 (whose 중앙동 shops name their legal 동 instead).
+        var resolver = new AreaResolver(Areas,
+            served: area => area.FullName == "서울특별시 관악구 중앙동",
+            servedInRegion: area => area.FullName.StartsWith("제주특별자치도 서귀포시", StringComparison.Ordinal) ? 600
+                : area.FullName.StartsWith("서울특별시 관악구", StringComparison.Ordinal) ? 1 : 0);
+
+        resolver.Resolve("중앙동").Area!.FullName.Should().Be("제주특별자치도 서귀포시 중앙동");
+    }
+
     [Fact]
     public void An_administrative_area_has_its_point_and_its_administrative_children()
     {
