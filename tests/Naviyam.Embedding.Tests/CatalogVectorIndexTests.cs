@@ -27,6 +27,25 @@ public sealed class CatalogVectorIndexTests
     }
 
     [Fact]
+    public async Task A_shop_named_like_another_shops_menu_leaves_that_menu_a_similar_dish()
+    {
+        // The shop "김밥" (분식) has the document "김밥 분식", the same as shop b's menu 김밥: one row, both readings.
+        var catalog = new ShopCatalog();
+        catalog.Load([
+            TestData.Shop("a", "김밥", FoodCategory.Bunsik, "라면"),
+            TestData.Shop("b", "달빛분식", FoodCategory.Bunsik, "김밥"),
+        ]);
+        var generator = new OnnxEmbeddingGenerator(TestData.Encoder);
+        using var index = new CatalogVectorIndex(catalog, generator);
+        var snapshot = await index.SnapshotAsync();
+        var query = (await generator.GenerateAsync(["김밥"]))[0].Vector.ToArray();
+
+        var dishes = snapshot.NearestDishes(snapshot.QueryFor(query, "김밥"), 5);
+
+        dishes.Select(d => d.MenuName).Should().BeEquivalentTo(["김밥", "라면"]);
+    }
+
+    [Fact]
     public async Task A_catalog_change_is_served_after_the_rebuild_and_the_old_snapshot_meanwhile()
     {
         var catalog = new ShopCatalog();

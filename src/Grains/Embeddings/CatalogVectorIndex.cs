@@ -194,7 +194,10 @@ public sealed class CatalogVectorSnapshot
         foreach (var (row, shopCount) in shopsPerRow.OrderBy(p => p.Key))
         {
             // Rows are documents (name + category); the same menu name in two categories is one dish.
-            var name = menuNameOfRow[row]!;
+            if (menuNameOfRow[row] is not { } name)
+            {
+                continue;
+            }
             byName[name] = byName.TryGetValue(name, out var seen)
                 ? seen with { Shops = seen.Shops + shopCount, Similarity = Math.Max(seen.Similarity, similarities[row]) }
                 : new DishMatch(name, similarities[row], shopCount);
@@ -340,6 +343,11 @@ public sealed class CatalogVectorIndex : IDisposable
                 row = rowByDocument[document] = documents.Count;
                 documents.Add(document);
                 menuNameOfRow.Add(menuName);
+            }
+            else if (menuName is not null && menuNameOfRow[row] is null)
+            {
+                // A shop's own document can read exactly like another shop's menu ("김밥" in 분식): the row is that menu too.
+                menuNameOfRow[row] = menuName;
             }
             return row;
         }
