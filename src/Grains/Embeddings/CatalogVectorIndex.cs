@@ -251,6 +251,7 @@ public sealed class CatalogVectorIndex : IDisposable
     private readonly TfIdfVectorizer lexical;
     private readonly ILogger<CatalogVectorIndex> logger;
     private readonly SemaphoreSlim building = new(1, 1);
+    private readonly CancellationTokenSource stopping = new();
     private long version;
     private CatalogVectorSnapshot? current;
     private Dictionary<string, float[]> previousVectors = new(StringComparer.Ordinal);
@@ -278,7 +279,7 @@ public sealed class CatalogVectorIndex : IDisposable
         var snapshot = Volatile.Read(ref current);
         if ((snapshot is null || snapshot.Version != Version) && Volatile.Read(ref rebuild) is null or { IsCompleted: true })
         {
-            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(CancellationToken.None), CancellationToken.None));
+            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(stopping.Token), CancellationToken.None));
         }
         return snapshot;
     }
@@ -299,7 +300,7 @@ public sealed class CatalogVectorIndex : IDisposable
         }
         if (snapshot.Version != Version && Volatile.Read(ref rebuild) is null or { IsCompleted: true })
         {
-            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(CancellationToken.None), CancellationToken.None));
+            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(stopping.Token), CancellationToken.None));
         }
         return snapshot;
     }
@@ -386,6 +387,7 @@ public sealed class CatalogVectorIndex : IDisposable
         }
         foreach (var chunk in toEmbed.Chunk(4_096))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var embeddings = await generator.GenerateAsync(chunk.Select(r => documents[r]), cancellationToken: cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -405,6 +407,18 @@ public sealed class CatalogVectorIndex : IDisposable
     public void Dispose()
     {
         catalog.Changed -= OnCatalogChanged;
+        // A background build may be inside the encoder, which the container disposes right after this index (it was
+        // created first): stop the build and wait for it, or it would run on a freed ONNX session and crash the process.
+        stopping.Cancel();
+        try
+        {
+            Volatile.Read(ref rebuild)?.Wait(TimeSpan.FromSeconds(30));
+        }
+        catch (AggregateException)
+        {
+            // Cancelled or failed; it was logged where it failed.
+        }
+        stopping.Dispose();
         building.Dispose();
     }
 }
