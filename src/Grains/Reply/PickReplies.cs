@@ -28,7 +28,7 @@ public static class PickReplies
     public static string Where(int number, RecommendationView pick, ShopRecord? shop)
     {
         var name = Named(number, pick);
-        var distance = pick.DistanceMeters is { } meters ? $" 아까 있던 곳에서 {Distance(meters)} 거리예요." : "";
+        var distance = pick.DistanceMeters is { } meters ? $" 아까 있던 곳에서 {Distance(meters, pick.DistanceApproximate)} 거리예요." : "";
         return shop?.Address is { Length: > 0 } address
             ? $"{name}{Topic(pick.ShopName)} {address}에 있어요.{distance} 지도 앱에 주소를 넣으면 가는 길을 볼 수 있어요."
             : $"{name}{Topic(pick.ShopName)} 주소 정보가 없어서 위치를 알려 줄 수 없어요.{distance} 지도 앱에서 가게 이름으로 찾아봐 줄래요?";
@@ -44,7 +44,7 @@ public static class PickReplies
         }
         var minutes = Math.Max(1, (int)Math.Round(meters / MetersPerMinute));
         var walk = meters <= 3_000 ? $" 걸어서 {minutes}분쯤 걸려요." : " 걸어가기엔 멀어서 버스나 어른의 도움을 받는 게 좋아요.";
-        return $"{name}까지는 {Distance(meters)}예요.{walk}" + (shop?.Address is { Length: > 0 } at ? $" 주소는 {at}{Copula(at)}." : "");
+        return $"{name}까지는 {Distance(meters, pick.DistanceApproximate)}예요.{walk}" + (shop?.Address is { Length: > 0 } at ? $" 주소는 {at}{Copula(at)}." : "");
     }
 
     public static string Price(int number, RecommendationView pick, ShopRecord? shop)
@@ -127,7 +127,7 @@ public static class PickReplies
         if (shop?.Address is { Length: > 0 } address)
         {
             text.Append(CultureInfo.InvariantCulture, $" {address}에 있어요");
-            text.Append(pick.DistanceMeters is { } meters ? $"({Distance(meters)})." : ".");
+            text.Append(pick.DistanceMeters is { } meters ? $"({Distance(meters, pick.DistanceApproximate)})." : ".");
         }
         if (canOrder && pick.Price is not null)
         {

@@ -98,7 +98,7 @@ public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog
         }
         if (candidate.DistanceMeters is { } meters)
         {
-            reasons.Add($"{(candidate.ApproximateDistance ? "약 " : "")}{Distance(meters)} 거리");
+            reasons.Add($"{Distance(meters, candidate.ApproximateDistance)} 거리");
         }
         reasons.Add("급식카드 가맹점");
         return reasons;

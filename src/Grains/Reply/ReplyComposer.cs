@@ -261,7 +261,7 @@ public sealed class ReplyComposer
     /// <summary>Where a shop offered earlier is: its address from the data, and how far it was from the user.</summary>
     public string Where(RecommendationView shop, string? address)
     {
-        var distance = shop.DistanceMeters is { } meters ? $" 아까 기준으로 {Distance(meters)} 거리예요." : "";
+        var distance = shop.DistanceMeters is { } meters ? $" 아까 기준으로 {Distance(meters, shop.DistanceApproximate)} 거리예요." : "";
         return address is null
             ? $"{shop.ShopName}{TopicParticle(shop.ShopName)} 주소 정보가 없어서 위치를 알려 줄 수 없어요.{distance} 지도 앱에서 가게 이름으로 찾아봐 줄래요?"
             : $"{shop.ShopName}{TopicParticle(shop.ShopName)} {address}에 있어요.{distance} 지도 앱에 주소를 넣으면 가는 길을 볼 수 있어요.";
@@ -374,7 +374,7 @@ public sealed class ReplyComposer
         }
         if (candidate.DistanceMeters is { } meters)
         {
-            line.Append(", ").Append(candidate.ApproximateDistance ? "약 " : "").Append(Distance(meters));
+            line.Append(", ").Append(Distance(meters, candidate.ApproximateDistance));
         }
         if (pick.Flags.Count > 0)
         {

@@ -127,7 +127,9 @@ public sealed class ServedPlaces
             }
             var verdict = index.Places[i].Location;
             positions[i] = verdict.Position is { IsValid: true } position ? position : null;
-            approximate[i] = verdict.IsApproximate;
+            // Approximate too when the importer placed the shop at its address's area (a list without coordinates,
+            // or coordinates in another city): that point agrees with the address, so the check above cannot tell.
+            approximate[i] = verdict.IsApproximate || shops[i].LocationApproximate;
             if (positions[i] is { } at)
             {
                 var key = Key(CellOf(at.Latitude), CellOf(at.Longitude));

@@ -35,6 +35,19 @@ public class RecommendationReplyTests
     }
 
     [Fact]
+    public void A_shop_placed_only_by_its_address_is_not_said_to_be_a_few_metres_away()
+    {
+        static RankedCandidate Approximate(RankedCandidate ranked, double meters) =>
+            ranked with { Candidate = ranked.Candidate with { DistanceMeters = meters, ApproximateDistance = true } };
+
+        var text = Answer(Entities.None, null,
+            [Approximate(Unpriced("갈현김밥", FoodCategory.Bunsik, 0), 0), Approximate(Unpriced("연서분식", FoodCategory.Bunsik, 0), 2_340)]);
+
+        text.Should().Contain("1. 갈현김밥 (분식), 1km 안팎").And.Contain("2. 연서분식 (분식), 약 2.3km");
+        text.Should().NotContain("50m 이내");
+    }
+
+    [Fact]
     public void A_food_word_that_names_a_kind_of_shop_is_not_followed_by_what_can_be_eaten()
     {
         var text = Answer(Entities.None with { FoodType = "편의점" }, null, [Unpriced("나비편의점", FoodCategory.ConvenienceStore, 300)]);
