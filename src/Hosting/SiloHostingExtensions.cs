@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Naviyam.Catalog;
 using Naviyam.Lexicons;
 using Naviyam.Nlu.Model;
+using Naviyam.Ranking;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -53,6 +54,8 @@ public static class SiloHostingExtensions
         // The learned intent model (models/nlu/intent.onnx in the data folder) replaces the rule classifier when it is present.
         var dataPaths = configuration.GetSection(DataPaths.Section).Get<DataPaths>() ?? new DataPaths();
         builder.Services.AddLearnedNlu(dataPaths.IntentModel);
+        // The trained Wide&Deep ranker (models/ranker/wide-deep.onnx) joins the heuristic as the A/B test's second arm.
+        builder.Services.AddWideDeepRanking(WideDeepModelFormat.PathIn(dataPaths));
         // Hosted services start in registration order, and these are registered before Orleans: the schema exists and
         // the catalog is full before the silo accepts its first turn.
         if (storage.IsMySql && storage.MigrateOnStart)

@@ -81,7 +81,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<ServedPlaces>();
         services.AddSingleton<PlaceLocator>();
         services.AddSingleton<SearchPlanner>();
-        services.AddSingleton<IScoringModel, HeuristicScoringModel>();
+        services.AddHeuristicRanking(configuration);
         services.AddSingleton<IFeatureScorer, RankerGrainScorer>();
         services.AddSingleton<Ranker>();
         services.AddSingleton<ReplyComposer>();

@@ -4,39 +4,58 @@ using Naviyam.Retrieval;
 
 namespace Naviyam.Ranking;
 
-/// <summary>A candidate with the score the model gave it.</summary>
-public sealed record ScoredCandidate(Candidate Candidate, double Score);
+/// <summary>A candidate with the score the model gave it, and the feature row the model read (for the learning logs).</summary>
+public sealed record ScoredCandidate(Candidate Candidate, double Score)
+{
+    public IReadOnlyList<float> Features { get; init; } = [];
+}
 
-/// <summary>The best candidates of a turn, best first, and the version of the model that scored them.</summary>
+/// <summary>The best candidates of a turn, best first, the version of the model that scored them and the arm it serves.</summary>
 public sealed record RankedShops(IReadOnlyList<ScoredCandidate> Top, string ModelVersion)
 {
     /// <summary>Nothing to rank: no model was asked.</summary>
     public static RankedShops None { get; } = new([], "none");
+
+    public RankingArm Arm { get; init; } = RankingArm.Heuristic;
 }
 
 /// <summary>
-/// The ranking stage: builds the <see cref="RankingFeatures"/> matrix of a turn's candidates, has it scored in one
-/// batch (by whatever <see cref="IFeatureScorer"/> serves the model), and keeps the best
-/// <see cref="RecommendationOptions.MaxResults"/>. Ties go to the nearer shop, then the shop id, so equal scores always
-/// list alike.
+/// The ranking stage: picks the user's arm (<see cref="RankingArms"/>), builds that arm's feature matrix of a turn's
+/// candidates, has it scored in one batch (by whatever <see cref="IFeatureScorer"/> serves the model), and keeps the
+/// best <see cref="RecommendationOptions.MaxResults"/>. Ties go to the nearer shop, then the shop id, so equal scores
+/// always list alike. It only orders: every candidate already passed retrieval's hard rules.
 /// </summary>
-public sealed class Ranker(IFeatureScorer scorer, IOptions<RecommendationOptions> options)
+public sealed class Ranker(IFeatureScorer scorer, RankingArms arms, IOptions<RecommendationOptions> options)
 {
-    public async Task<RankedShops> RankAsync(IReadOnlyList<Candidate> candidates, int? budgetCap)
+    /// <summary>The heuristic alone (tools and tests without the learned model).</summary>
+    public Ranker(IFeatureScorer scorer, IOptions<RecommendationOptions> options) : this(scorer, RankingArms.HeuristicOnly, options)
     {
+    }
+
+    /// <summary>An anonymous turn with only a budget known (tools, benchmarks): the heuristic arm.</summary>
+    public Task<RankedShops> RankAsync(IReadOnlyList<Candidate> candidates, int? budgetCap) =>
+        RankAsync(candidates, new RankingSituation(null, DateTimeOffset.UnixEpoch, budgetCap));
+
+    public async Task<RankedShops> RankAsync(IReadOnlyList<Candidate> candidates, RankingSituation situation)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(situation);
         if (candidates.Count == 0)
         {
             return RankedShops.None;
         }
-        var features = RankingFeatures.Build(candidates, budgetCap);
-        var result = await scorer.ScoreAsync(new RankRequest(RankingFeatures.Count, features));
+        var arm = arms.ArmFor(situation.UserId);
+        var builder = arms.BuilderFor(arm);
+        var features = builder.Build(candidates, situation);
+        var result = await scorer.ScoreAsync(new RankRequest(builder.FeatureCount, features, arm));
+        var width = builder.FeatureCount;
         var top = Enumerable.Range(0, candidates.Count)
             .OrderByDescending(i => result.Scores[i])
             .ThenBy(i => candidates[i].DistanceMeters ?? double.MaxValue)
             .ThenBy(i => candidates[i].Shop.Id, StringComparer.Ordinal)
             .Take(options.Value.MaxResults)
-            .Select(i => new ScoredCandidate(candidates[i], result.Scores[i]))
+            .Select(i => new ScoredCandidate(candidates[i], result.Scores[i]) { Features = features.AsSpan(i * width, width).ToArray() })
             .ToArray();
-        return new RankedShops(top, result.ModelVersion);
+        return new RankedShops(top, result.ModelVersion) { Arm = arm };
     }
 }
