@@ -8,6 +8,9 @@ namespace Naviyam.Ranking;
 public sealed record ScoredCandidate(Candidate Candidate, double Score)
 {
     public IReadOnlyList<float> Features { get; init; } = [];
+
+    /// <summary>The features that raised this candidate's score most, as <see cref="ScoreDrivers"/> names them (most first).</summary>
+    public IReadOnlyList<string> Drivers { get; init; } = [];
 }
 
 /// <summary>The best candidates of a turn, best first, the version of the model that scored them and the arm it serves.</summary>
