@@ -30,6 +30,7 @@ public static class MySqlStoreExtensions
         services.AddSingleton<INluPredictionSink, MySqlNluPredictionSink>();
         services.AddSingleton<IInteractionLog, MySqlInteractionLog>();
         services.AddSingleton<IJourneyStore, MySqlJourneyStore>();
+        services.AddSingleton<IFeatureStore, MySqlFeatureStore>();
         services.AddOptions<CatalogSyncOptions>().BindConfiguration(CatalogSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<CatalogChangePoller>();
         return services;

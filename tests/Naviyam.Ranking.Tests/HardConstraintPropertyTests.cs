@@ -42,7 +42,7 @@ public sealed class HardConstraintPropertyTests
             ("wide-deep", new Ranker(new InProcessScorer(new Dictionary<RankingArm, IScoringModel>
             {
                 [RankingArm.Heuristic] = new HeuristicScoringModel(), [RankingArm.WideDeep] = wideDeep,
-            }), AllTo(RankingArm.WideDeep, provider), settings)),
+            }), AllTo(RankingArm.WideDeep, provider), settings, new Naviyam.Learning.FeatureMemory())),
             ("heuristic", new Ranker(new InProcessScorer(new HeuristicScoringModel()), settings)),
             ("adversarial", new Ranker(new InProcessScorer(new RandomScores(seed)), settings)),
         };

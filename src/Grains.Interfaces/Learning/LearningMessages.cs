@@ -90,6 +90,12 @@ public sealed record ShownPick(
     [Id(7)] public double? DistanceMeters { get; init; }
     [Id(8)] public double Popularity { get; init; }
     [Id(9)] public int? BudgetCap { get; init; }
+    /// <summary>From the behaviour features: the share of the user's choices in the shop's category (null without features).</summary>
+    [Id(10)] public double? CategoryShare { get; init; }
+    /// <summary>From the behaviour features: the user chose this shop before.</summary>
+    [Id(11)] public bool? ChosenBefore { get; init; }
+    /// <summary>From the behaviour features: the user's average paid meal, in won.</summary>
+    [Id(12)] public double? UserAveragePaid { get; init; }
 }
 
 /// <summary>What one turn of a user left for learning: the picks shown (none for most non-search turns) and what it was about.</summary>

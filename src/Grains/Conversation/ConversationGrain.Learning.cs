@@ -29,6 +29,9 @@ public sealed partial class ConversationGrain
                 DistanceMeters = scored?.Candidate.DistanceMeters,
                 Popularity = scored?.Candidate.Shop.Popularity ?? 0,
                 BudgetCap = reply.Slots.Budget,
+                CategoryShare = scored?.Personal?.CategoryShare,
+                ChosenBefore = scored?.Personal?.ChosenBefore,
+                UserAveragePaid = scored?.Personal?.UserAveragePaid,
             };
         }).ToArray();
         var learningTurn = new LearningTurn(this.GetPrimaryKeyString(), turn.TurnId, clock.UtcNow, reply.RankingMethod, outcome.RankingModelVersion, shown)

@@ -6,6 +6,7 @@ using Naviyam.Cards;
 using Naviyam.Catalog;
 using Naviyam.Conversation;
 using Naviyam.Coupons;
+using Naviyam.Learning;
 using Naviyam.Lexicons;
 using Naviyam.Logging;
 using Naviyam.Nlu;
@@ -95,6 +96,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<ChatOrders>();
         services.AddSingleton<ConversationActions>();
         services.AddSingleton<TurnPipeline>();
+        services.AddNaviyamLearning(configuration);
         return services;
     }
 

@@ -30,6 +30,7 @@ public static class InMemoryStoreServiceCollectionExtensions
         services.AddSingleton<InMemoryInteractionLog>();
         services.AddSingleton<IInteractionLog>(sp => sp.GetRequiredService<InMemoryInteractionLog>());
         services.AddSingleton<IJourneyStore, InMemoryJourneyStore>();
+        services.AddSingleton<IFeatureStore, InMemoryFeatureStore>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Naviyam.Hosting;
+using Naviyam.Learning;
 using Naviyam.Retrieval;
 
 namespace Naviyam.Ranking;
@@ -9,8 +10,34 @@ public sealed record ScoredCandidate(Candidate Candidate, double Score)
 {
     public IReadOnlyList<float> Features { get; init; } = [];
 
-    /// <summary>The features that raised this candidate's score most, as <see cref="ScoreDrivers"/> names them (most first).</summary>
+    /// <summary>The features that raised this candidate's score most, by name (most first): the model's explanation.</summary>
     public IReadOnlyList<string> Drivers { get; init; } = [];
+
+    /// <summary>What the behaviour features (<see cref="FeatureMemory"/>) say about this user and shop; null without them.</summary>
+    public PersonalSignals? Personal { get; init; }
+}
+
+/// <summary>
+/// The user's and the shop's behaviour features as they bear on one candidate: the share of the user's choices in the
+/// shop's category, whether the user chose the shop before, and the shop's repeat rate among its customers.
+/// </summary>
+public sealed record PersonalSignals(double CategoryShare, bool ChosenBefore, double ShopRepeatRate, double ShopPopularity, double? UserAveragePaid)
+{
+    public static PersonalSignals? Of(FeatureMemory memory, string? userId, Candidate candidate)
+    {
+        var user = memory.User(userId);
+        var shop = memory.Shop(candidate.Shop.Id);
+        if (user is null && shop is null)
+        {
+            return null;
+        }
+        return new PersonalSignals(
+            user?.Distribution("categories").GetValueOrDefault(candidate.Shop.Category.ToString()) ?? 0,
+            user?.Distribution("shops").ContainsKey(candidate.Shop.Id) ?? false,
+            shop?["repeat_rate"] ?? 0,
+            shop?["popularity"] ?? 0,
+            user is not null && user["avg_paid"] > 0 ? user["avg_paid"] : null);
+    }
 }
 
 /// <summary>The best candidates of a turn, best first, the version of the model that scored them and the arm it serves.</summary>
@@ -28,10 +55,10 @@ public sealed record RankedShops(IReadOnlyList<ScoredCandidate> Top, string Mode
 /// best <see cref="RecommendationOptions.MaxResults"/>. Ties go to the nearer shop, then the shop id, so equal scores
 /// always list alike. It only orders: every candidate already passed retrieval's hard rules.
 /// </summary>
-public sealed class Ranker(IFeatureScorer scorer, RankingArms arms, IOptions<RecommendationOptions> options)
+public sealed class Ranker(IFeatureScorer scorer, RankingArms arms, IOptions<RecommendationOptions> options, FeatureMemory behaviour)
 {
     /// <summary>The heuristic alone (tools and tests without the learned model).</summary>
-    public Ranker(IFeatureScorer scorer, IOptions<RecommendationOptions> options) : this(scorer, RankingArms.HeuristicOnly, options)
+    public Ranker(IFeatureScorer scorer, IOptions<RecommendationOptions> options) : this(scorer, RankingArms.HeuristicOnly, options, new FeatureMemory())
     {
     }
 
@@ -57,7 +84,11 @@ public sealed class Ranker(IFeatureScorer scorer, RankingArms arms, IOptions<Rec
             .ThenBy(i => candidates[i].DistanceMeters ?? double.MaxValue)
             .ThenBy(i => candidates[i].Shop.Id, StringComparer.Ordinal)
             .Take(options.Value.MaxResults)
-            .Select(i => new ScoredCandidate(candidates[i], result.Scores[i]) { Features = features.AsSpan(i * width, width).ToArray() })
+            .Select(i => new ScoredCandidate(candidates[i], result.Scores[i])
+            {
+                Features = features.AsSpan(i * width, width).ToArray(),
+                Personal = PersonalSignals.Of(behaviour, situation.UserId, candidates[i]),
+            })
             .ToArray();
         return new RankedShops(top, result.ModelVersion) { Arm = arm };
     }

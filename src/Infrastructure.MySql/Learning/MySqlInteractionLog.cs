@@ -35,8 +35,9 @@ public sealed class MySqlInteractionLog(MySqlDataSource dataSource) : IInteracti
             sql.Append(CultureInfo.InvariantCulture, $"""
                 INSERT INTO recommendation_features
                     (user_id, shop_id, session_id, turn_id, created_at, popularity_score, budget_compatibility, distance_normalized,
-                     predicted_score, ranking_position, feature_contributions)
-                SELECT @user, s.id, @session, @turn, @at, @popularity{n}, @budget{n}, @distance{n}, @score{n}, @position{n}, @contributions{n}
+                     category_preference_match, visited_before, user_avg_budget_normalized, predicted_score, ranking_position, feature_contributions)
+                SELECT @user, s.id, @session, @turn, @at, @popularity{n}, @budget{n}, @distance{n}, @category{n}, @visited{n}, @avgPaid{n},
+                       @score{n}, @position{n}, @contributions{n}
                 FROM shops s WHERE s.shop_key = @shop{n};
 
                 """);
@@ -44,6 +45,9 @@ public sealed class MySqlInteractionLog(MySqlDataSource dataSource) : IInteracti
             command.Parameters.AddWithValue("@popularity" + n, Unit(pick.Popularity));
             command.Parameters.AddWithValue("@budget" + n, pick.Price is { } price && pick.BudgetCap is > 0 ? Unit(1 - Math.Max(0, (double)price / pick.BudgetCap.Value - 1)) : null);
             command.Parameters.AddWithValue("@distance" + n, pick.DistanceMeters is { } meters ? Unit(Math.Pow(0.5, meters / 800)) : null);
+            command.Parameters.AddWithValue("@category" + n, pick.CategoryShare is { } share ? Unit(share) : null);
+            command.Parameters.AddWithValue("@visited" + n, pick.ChosenBefore);
+            command.Parameters.AddWithValue("@avgPaid" + n, pick.UserAveragePaid is { } paid ? Unit(paid / 20_000) : null);
             command.Parameters.AddWithValue("@score" + n, Unit(pick.Score));
             command.Parameters.AddWithValue("@position" + n, pick.Position);
             command.Parameters.AddWithValue("@contributions" + n, JsonSerializer.Serialize(new StoredFeatures(

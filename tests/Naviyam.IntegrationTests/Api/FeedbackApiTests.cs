@@ -134,5 +134,37 @@ public class FeedbackApiTests(LearningCityFactory factory) : IClassFixture<Learn
         });
     }
 
+    [Fact]
+    public async Task The_journey_follows_turns_and_the_refresh_puts_behaviour_features_in_the_rankers_memory()
+    {
+        const string user = "fb-journey";
+        using var client = await factory.ClientForAsync(user);
+        var turns = new List<WireReply>();
+        for (var i = 1; i <= 5; i++)
+        {
+            turns.Add(await client.ChatAsync(user, "fb-journey-session", i % 2 == 0 ? "떡볶이 먹고 싶어" : "김밥 먹고 싶어", turnId: $"t{i}"));
+        }
+        using var go = await client.PostAsJsonAsync("/api/me/feedback", new { sessionId = "fb-journey-session", turnId = "t2", shopId = turns[1].Recommendations[0].ShopId, kind = "go" });
+        go.StatusCode.Should().Be(HttpStatusCode.OK);
+        var journeys = factory.Services.GetRequiredService<IJourneyStore>();
+
+        var journey = await EventuallyAsync(() => journeys.ReadAsync(user).Result, j => j is { Turns: 5, Selections: 1 });
+
+        journey.Should().NotBeNull();
+        journey!.Phase.Should().Be("profile_building");
+        journey.FunnelStage.Should().Be("consideration");
+        journey.FirstSessionId.Should().Be("fb-journey-session");
+
+        var report = await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IFeatureRefreshGrain>(0).RefreshAsync();
+        var memory = factory.Services.GetRequiredService<FeatureMemory>();
+
+        report.Users.Should().BeGreaterThan(0);
+        memory.User(user).Should().NotBeNull();
+        memory.User(user)!["selection_count"].Should().Be(1);
+        var next = await client.ChatAsync(user, "fb-journey-session", "떡볶이 먹고 싶어", turnId: "t6");
+        var shown = await EventuallyAsync(() => Log.ShownTo(user), s => s.Any(t => t.TurnId == "t6"));
+        shown.Single(t => t.TurnId == "t6").Shown.Should().OnlyContain(p => p.CategoryShare != null, "the ranker read the user's features from memory");
+    }
+
     private sealed record FeedbackBody(bool Recorded, int Position);
 }
