@@ -130,3 +130,39 @@ public interface IUserLearningGrain : IGrainWithStringKey
     [Alias("ObserveOrder")]
     Task ObserveOrderAsync(OrderReceipt receipt, DateTimeOffset at);
 }
+
+/// <summary>One arm of the A/B test over a period: turns that showed picks, and how many got a click or an order.</summary>
+[GenerateSerializer, Immutable, Alias("naviyam.arm-rates.v1")]
+public sealed record ArmRates(
+    [property: Id(0)] string Method,
+    [property: Id(1)] long Turns,
+    [property: Id(2)] long Users,
+    [property: Id(3)] long ClickedTurns,
+    [property: Id(4)] long OrderedTurns)
+{
+    public double ClickRate => Turns == 0 ? 0 : (double)ClickedTurns / Turns;
+
+    public double OrderRate => Turns == 0 ? 0 : (double)OrderedTurns / Turns;
+
+    /// <summary>Half the 95 % interval of <see cref="ClickRate"/> (normal approximation): a gap between arms smaller than both margins says little.</summary>
+    public double ClickRateMargin => Margin(ClickRate, Turns);
+
+    public double OrderRateMargin => Margin(OrderRate, Turns);
+
+    private static double Margin(double rate, long n) => n == 0 ? 0 : 1.96 * Math.Sqrt(rate * (1 - rate) / n);
+}
+
+/// <summary>The A/B report: click and order rates per ranking arm since <see cref="Since"/>.</summary>
+[GenerateSerializer, Immutable, Alias("naviyam.ab-report.v1")]
+public sealed record AbReport(
+    [property: Id(0)] DateTimeOffset Since,
+    [property: Id(1)] IReadOnlyList<ArmRates> Arms);
+
+/// <summary>Reads the A/B report from the behaviour log (a stateless worker: any silo answers from the shared store).</summary>
+[Alias("naviyam.ILearningReportGrain")]
+public interface ILearningReportGrain : IGrainWithIntegerKey
+{
+    /// <summary>The report over the last <paramref name="period"/> of the service's clock.</summary>
+    [Alias("GetAbReport")]
+    Task<AbReport> GetAbReportAsync(TimeSpan period);
+}

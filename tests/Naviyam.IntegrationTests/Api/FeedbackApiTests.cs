@@ -166,5 +166,28 @@ public class FeedbackApiTests(LearningCityFactory factory) : IClassFixture<Learn
         shown.Single(t => t.TurnId == "t6").Shown.Should().OnlyContain(p => p.CategoryShare != null, "the ranker read the user's features from memory");
     }
 
+    [Fact]
+    public async Task The_operator_ab_report_counts_clicks_and_orders_per_arm_and_only_for_operators()
+    {
+        using var client = await factory.ClientForAsync("fb-ab");
+        var offered = await client.ChatAsync("fb-ab", "fb-ab-session", "떡볶이 먹고 싶어", turnId: "t1");
+        await EventuallyAsync(() => Log.ShownTo("fb-ab"), s => s.Count > 0);
+        using var go = await client.PostAsJsonAsync("/api/me/feedback", new { sessionId = "fb-ab-session", turnId = "t1", shopId = offered.Recommendations[0].ShopId, kind = "go" });
+        using var operatorClient = new HttpClient { BaseAddress = factory.BaseAddress };
+        operatorClient.DefaultRequestHeaders.Authorization = new("Bearer", OperatorTokens.For(factory));
+
+        var report = (await operatorClient.GetFromJsonAsync<AbReport>("/operator/ab?days=30"))!;
+        using var asUser = await client.GetAsync("/operator/ab");
+        using var badDays = await operatorClient.GetAsync("/operator/ab?days=0");
+
+        var arm = report.Arms.Should().ContainSingle(a => a.Method == offered.RankingMethod).Subject;
+        arm.Turns.Should().BeGreaterThanOrEqualTo(1);
+        arm.ClickedTurns.Should().BeGreaterThanOrEqualTo(1);
+        arm.ClickRate.Should().BeInRange(0, 1);
+        report.Arms.Select(a => a.Method).Should().OnlyContain(m => m == "wide_deep" || m == "heuristic");
+        asUser.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        badDays.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
     private sealed record FeedbackBody(bool Recorded, int Position);
 }
