@@ -52,8 +52,10 @@ public sealed record RankedShops(IReadOnlyList<ScoredCandidate> Top, string Mode
 /// <summary>
 /// The ranking stage: picks the user's arm (<see cref="RankingArms"/>), builds that arm's feature matrix of a turn's
 /// candidates, has it scored in one batch (by whatever <see cref="IFeatureScorer"/> serves the model), and keeps the
-/// best <see cref="RecommendationOptions.MaxResults"/>. Ties go to the nearer shop, then the shop id, so equal scores
-/// always list alike. It only orders: every candidate already passed retrieval's hard rules.
+/// best <see cref="RecommendationOptions.MaxResults"/>, not all of one chain or category unless asked
+/// (<see cref="PickDiversity"/>), each with the factors that drove its score (<see cref="ScoreDrivers"/>, a second
+/// batch). Ties go to the nearer shop, then the shop id, so equal scores always list alike. It only orders: every
+/// candidate already passed retrieval's hard rules.
 /// </summary>
 public sealed class Ranker(IFeatureScorer scorer, RankingArms arms, IOptions<RecommendationOptions> options, FeatureMemory behaviour)
 {
@@ -79,15 +81,20 @@ public sealed class Ranker(IFeatureScorer scorer, RankingArms arms, IOptions<Rec
         var features = builder.Build(candidates, situation);
         var result = await scorer.ScoreAsync(new RankRequest(builder.FeatureCount, features, arm));
         var width = builder.FeatureCount;
-        var top = Enumerable.Range(0, candidates.Count)
+        var ordered = Enumerable.Range(0, candidates.Count)
             .OrderByDescending(i => result.Scores[i])
             .ThenBy(i => candidates[i].DistanceMeters ?? double.MaxValue)
             .ThenBy(i => candidates[i].Shop.Id, StringComparer.Ordinal)
-            .Take(options.Value.MaxResults)
-            .Select(i => new ScoredCandidate(candidates[i], result.Scores[i])
+            .ToArray();
+        var chosen = PickDiversity.Choose(ordered, candidates, options.Value.MaxResults, situation.FoodAsked);
+        var drivers = await ScoreDrivers.ExplainAsync(scorer, builder, arm, candidates,
+            [.. chosen.Select(i => (candidates[i], (double)result.Scores[i]))], situation);
+        var top = chosen
+            .Select((i, n) => new ScoredCandidate(candidates[i], result.Scores[i])
             {
                 Features = features.AsSpan(i * width, width).ToArray(),
                 Personal = PersonalSignals.Of(behaviour, situation.UserId, candidates[i]),
+                Drivers = drivers[n],
             })
             .ToArray();
         return new RankedShops(top, result.ModelVersion) { Arm = arm };
