@@ -17,7 +17,12 @@ public sealed partial class ConversationGrain
     /// </summary>
     private void ObserveForLearning(ChatTurn turn, ChatReply reply, TurnOutcome outcome)
     {
-        var ranked = outcome.Ranking.Top.ToDictionary(p => p.Candidate.Shop.Id, StringComparer.Ordinal);
+        // A shop may stand in the ranked list more than once (one row per fitting meal); the list shows it once.
+        var ranked = new Dictionary<string, ScoredCandidate>(StringComparer.Ordinal);
+        foreach (var pick in outcome.Ranking.Top)
+        {
+            ranked.TryAdd(pick.Candidate.Shop.Id, pick);
+        }
         var listed = reply.Action is null ? reply.Recommendations.Concat(reply.PriceUnknown).ToList() : [];
         var shown = listed.Select((view, i) =>
         {
