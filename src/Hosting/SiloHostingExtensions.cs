@@ -7,6 +7,7 @@ using Naviyam.Catalog;
 using Naviyam.Embeddings;
 using Naviyam.Lexicons;
 using Naviyam.Nlu.Model;
+using Naviyam.Ranking;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -56,6 +57,8 @@ public static class SiloHostingExtensions
         builder.Services.AddLearnedNlu(dataPaths.IntentModel);
         // The text encoder (models/embedder) serves free wishes, unknown menu names and similar dishes when it is present.
         builder.Services.AddNaviyamSemanticRetrieval(configuration);
+        // The trained Wide&Deep ranker (models/ranker/wide-deep.onnx) joins the heuristic as the A/B test's second arm.
+        builder.Services.AddWideDeepRanking(WideDeepModelFormat.PathIn(dataPaths));
         // Hosted services start in registration order, and these are registered before Orleans: the schema exists and
         // the catalog is full before the silo accepts its first turn.
         if (storage.IsMySql && storage.MigrateOnStart)

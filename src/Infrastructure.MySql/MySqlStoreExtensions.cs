@@ -3,6 +3,7 @@ using MySqlConnector;
 using Naviyam.Cards;
 using Naviyam.Catalog;
 using Naviyam.Coupons;
+using Naviyam.Learning;
 using Naviyam.Logging;
 using Naviyam.Orders;
 using Naviyam.Profiles;
@@ -27,6 +28,9 @@ public static class MySqlStoreExtensions
         services.AddSingleton<ITurnJournal, MySqlTurnJournal>();
         services.AddSingleton<IProfileMirror, MySqlProfileMirror>();
         services.AddSingleton<INluPredictionSink, MySqlNluPredictionSink>();
+        services.AddSingleton<IInteractionLog, MySqlInteractionLog>();
+        services.AddSingleton<IJourneyStore, MySqlJourneyStore>();
+        services.AddSingleton<IFeatureStore, MySqlFeatureStore>();
         services.AddOptions<CatalogSyncOptions>().BindConfiguration(CatalogSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<CatalogChangePoller>();
         return services;

@@ -18,7 +18,7 @@ public interface IChatClient
 /// whose message starts with a short code (<c>invalid_input</c>, <c>forbidden_session</c>, <c>turn_failed</c>).
 /// </summary>
 [Authorize]
-public sealed class ChatHub(ChatFrontDoor frontDoor, ILogger<ChatHub> logger) : Hub<IChatClient>
+public sealed class ChatHub(ChatFrontDoor frontDoor, IGrainFactory grains, ILogger<ChatHub> logger) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
 
@@ -40,6 +40,22 @@ public sealed class ChatHub(ChatFrontDoor frontDoor, ILogger<ChatHub> logger) : 
             ChatTurnResult.Answered answered => answered.Reply,
             ChatTurnResult.Invalid invalid => throw new HubException($"invalid_input: {invalid.Errors.Summary}"),
             ChatTurnResult.ForbiddenSession => throw new HubException("forbidden_session: this session belongs to another user."),
+            _ => throw new UnreachableException($"Unhandled {result.GetType().Name}."),
+        };
+    }
+
+    /// <summary>
+    /// Feedback on a pick the user was shown: <c>kind</c> is <c>opened</c> (the card was opened), <c>go</c> ("여기 갈래")
+    /// or <c>other</c> ("다른 데 보여줘"). Answers the pick's position; errors as <see cref="SendMessage"/>'s.
+    /// </summary>
+    public async Task<FeedbackAccepted> SendFeedback(FeedbackMessage? feedback)
+    {
+        var result = await PickFeedbackDoor.SendAsync(grains, Context.User.RequireUserId(), feedback);
+        return result switch
+        {
+            FeedbackResult.Accepted accepted => accepted.Receipt,
+            FeedbackResult.Invalid invalid => throw new HubException($"invalid_input: {invalid.Errors.Summary}"),
+            FeedbackResult.ForbiddenSession => throw new HubException("forbidden_session: this session belongs to another user."),
             _ => throw new UnreachableException($"Unhandled {result.GetType().Name}."),
         };
     }

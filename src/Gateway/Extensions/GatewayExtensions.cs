@@ -94,6 +94,7 @@ public static class GatewayExtensions
         app.MapChatApi();
         app.MapMeApi();
         app.MapOrderAcceptanceApi();
+        app.MapAbReportApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevTokenApi();

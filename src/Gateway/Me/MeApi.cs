@@ -22,6 +22,7 @@ public static class MeApi
         me.MapPost("/orders", PlaceOrderAsync);
         me.MapGet("/orders/{orderKey}", GetOrderAsync);
         me.MapPost("/orders/{orderKey}/cancel", CancelOrderAsync);
+        me.MapPost("/feedback", FeedbackApi.SendAsync);
         return app;
     }
 

@@ -40,6 +40,8 @@ public sealed record ChatReply
     [Id(15)] public FoodCardSummary? Card { get; init; }
     /// <summary>What the turn did instead of a search (<see cref="ChatActions"/>); null for a search or small talk.</summary>
     [Id(16)] public string? Action { get; init; }
+    /// <summary>The ranking arm that ordered <see cref="Recommendations"/> ("wide_deep", "heuristic"); null when nothing was ranked.</summary>
+    [Id(20)] public string? RankingMethod { get; init; }
 }
 
 /// <summary>What a turn did instead of searching (<see cref="ChatReply.Action"/>).</summary>

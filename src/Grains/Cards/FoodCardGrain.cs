@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Naviyam.Catalog;
 using Naviyam.Coupons;
+using Naviyam.Learning;
 using Naviyam.Orders;
 using Naviyam.Shops;
 using Naviyam.Time;
@@ -134,6 +135,11 @@ public sealed class FoodCardGrain(
         // Amounts, balances and card numbers stay out of logs: only the outcome is recorded.
         logger.LogInformation("Order {OrderKey} for {User}: {Outcome}", request.OrderKey, userId,
             commit.Result.Error ?? (commit.Result.Duplicate ? "duplicate" : "placed"));
+        if (commit.Result is { Receipt: { } placed, Duplicate: false })
+        {
+            // For learning: the user's grain links the order to the turn that recommended the shop, if one did.
+            GrainFactory.GetGrain<IUserLearningGrain>(userId).ObserveOrderAsync(placed, clock.UtcNow).Ignore();
+        }
         return commit.Result with { Receipt = AsOfNow(commit.Result.Receipt) };
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Naviyam.Chat;
 using Naviyam.Hosting;
+using Naviyam.Learning;
 using Naviyam.Logging;
 using Naviyam.Profiles;
 using Naviyam.Time;
@@ -16,13 +17,13 @@ namespace Naviyam.Conversation;
 /// see <see cref="SessionOptions.SnapshotEveryTurns"/>) and reconciled with it on activation, so a crash between
 /// the two loses nothing that was acknowledged.
 /// </summary>
-public sealed class ConversationGrain(
+public sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationState> state,
     TurnPipeline pipeline,
     ITurnJournal journal,
     SeoulClock clock,
     IOptions<SessionOptions> sessionOptions,
-    ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
+    ILogger<ConversationGrain> logger) : Grain, IConversationGrain, ISessionFeedbackGrain, IRemindable
 {
     /// <summary>Enough replies to answer any client retry; older turn ids are answered anew. Kept small: the
     /// snapshot is written on every turn.</summary>
@@ -60,7 +61,7 @@ public sealed class ConversationGrain(
         var outcome = await pipeline.RunAsync(turn, state.State.Slots, state.State.RecentReplies.LastOrDefault(),
             new SessionHistory(this.GetPrimaryKeyString(), state.State.RecentReplies));
         var loggingStart = TimeProvider.System.GetTimestamp();
-        var reply = outcome.Reply;
+        var reply = outcome.Reply with { RankingMethod = MethodOf(outcome) };
 
         await journal.CommitAsync(new TurnRecord(
             this.GetPrimaryKeyString(), turn.UserId, turn.TurnId, clock.UtcNow, turn.Text, outcome.Text.Normalized,
@@ -92,6 +93,8 @@ public sealed class ConversationGrain(
         GrainFactory.GetGrain<IProfileGrain>(turn.UserId).ObserveTurnAsync(new TurnObservation(
             turn.UserAge, reply.Entities.FoodType, reply.Entities.TastePreference, reply.Entities.Budget,
             reply.Entities.DietaryRestrictions ?? [])).Ignore();
+
+        ObserveForLearning(turn, reply, outcome);
 
         logger.LogDebug("Turn {TurnId} of {Session}: {Intent} in {Micros} us", turn.TurnId, this.GetPrimaryKeyString(), reply.Intent, reply.Timings.TotalMicros);
         return reply;

@@ -10,7 +10,11 @@ using Naviyam.Retrieval;
 namespace Naviyam.Conversation;
 
 /// <summary>The result of running one message through every stage.</summary>
-public sealed record TurnOutcome(ChatReply Reply, PreprocessedText Text, string NluModelVersion, string RankingModelVersion);
+public sealed record TurnOutcome(ChatReply Reply, PreprocessedText Text, string NluModelVersion, string RankingModelVersion)
+{
+    /// <summary>What the ranking stage did (arm, feature rows of the picks), for the learning logs; None when nothing was ranked.</summary>
+    public RankedShops Ranking { get; init; } = RankedShops.None;
+}
 
 /// <summary>
 /// The spec's turn pipeline — preprocess → context → NLU → actions → retrieval → features and ranking → coupons →
@@ -65,7 +69,8 @@ public sealed class TurnPipeline(
         // alternatives (outside the area, a similar dish, might serve it) are offered after the reply says so.
         var pricesUnconfirmed = candidates.Fitting.Count == 0 && candidates.PriceUnknown.Count > 0;
         var pool = candidates.Fitting.Count > 0 ? candidates.Fitting : pricesUnconfirmed ? candidates.PriceUnknown : candidates.Alternatives;
-        var ranked = await ranker.RankAsync(pool, plan.BudgetCap);
+        var ranked = await ranker.RankAsync(pool, new RankingSituation(turn.UserId, plan.EatAt, plan.BudgetCap,
+            Urgent: understanding.Slots.Urgency == Urgency.High, FoodAsked: plan.FoodType is not null || plan.Wish is not null));
         var rankingUs = stopwatch.Lap();
 
         var coupons = CouponStage.BestFor(ranked.Top, user.Wallet, plan.Now);
@@ -93,7 +98,7 @@ public sealed class TurnPipeline(
             Recommendations = presentation.Recommendations,
             PriceUnknown = presentation.PriceUnknown,
         };
-        return new TurnOutcome(reply, text, nlu.ModelVersion, ranked.ModelVersion);
+        return new TurnOutcome(reply, text, nlu.ModelVersion, ranked.ModelVersion) { Ranking = ranked };
     }
 
     /// <summary>A turn the actions stage answered: nothing was searched, ranked or priced (those stages take no time).</summary>

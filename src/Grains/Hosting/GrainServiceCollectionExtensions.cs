@@ -6,6 +6,7 @@ using Naviyam.Cards;
 using Naviyam.Catalog;
 using Naviyam.Conversation;
 using Naviyam.Coupons;
+using Naviyam.Learning;
 using Naviyam.Lexicons;
 using Naviyam.Logging;
 using Naviyam.Nlu;
@@ -81,7 +82,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<ServedPlaces>();
         services.AddSingleton<PlaceLocator>();
         services.AddSingleton<SearchPlanner>();
-        services.AddSingleton<IScoringModel, HeuristicScoringModel>();
+        services.AddHeuristicRanking(configuration);
         services.AddSingleton<IFeatureScorer, RankerGrainScorer>();
         services.AddSingleton<Ranker>();
         services.AddSingleton<ReplyComposer>();
@@ -95,6 +96,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<ChatOrders>();
         services.AddSingleton<ConversationActions>();
         services.AddSingleton<TurnPipeline>();
+        services.AddNaviyamLearning(configuration);
         services.AddHostedService<VocabulariesAtStart>();
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Naviyam.Cards;
 using Naviyam.Catalog;
 using Naviyam.Coupons;
+using Naviyam.Learning;
 using Naviyam.Logging;
 using Naviyam.Orders;
 using Naviyam.Profiles;
@@ -26,6 +27,10 @@ public static class InMemoryStoreServiceCollectionExtensions
         services.AddSingleton<ITurnJournal, InMemoryTurnJournal>();
         services.AddSingleton<INluPredictionSink, DiscardingNluPredictionSink>();
         services.AddSingleton<IProfileMirror, NoProfileMirror>();
+        services.AddSingleton<InMemoryInteractionLog>();
+        services.AddSingleton<IInteractionLog>(sp => sp.GetRequiredService<InMemoryInteractionLog>());
+        services.AddSingleton<IJourneyStore, InMemoryJourneyStore>();
+        services.AddSingleton<IFeatureStore, InMemoryFeatureStore>();
         return services;
     }
 }

@@ -2,7 +2,7 @@ namespace Naviyam.Ranking;
 
 /// <summary>
 /// Where a turn's feature matrix is scored. The served path is <see cref="RankerGrainScorer"/>; the model itself
-/// (<see cref="IScoringModel"/>: the heuristic today, a learned model later) is the same either way.
+/// (<see cref="IScoringModel"/>: the heuristic or the Wide&amp;Deep model, by the request's arm) is the same either way.
 /// </summary>
 public interface IFeatureScorer
 {
@@ -18,8 +18,31 @@ public sealed class RankerGrainScorer(IGrainFactory grains) : IFeatureScorer
     public Task<RankResult> ScoreAsync(RankRequest request) => grains.GetGrain<IRankerGrain>(0).ScoreAsync(request);
 }
 
-/// <summary>Scores on the caller's thread with the model directly: for hosts without grains (tools, unit tests).</summary>
-public sealed class InProcessScorer(IScoringModel model) : IFeatureScorer
+/// <summary>
+/// Scores on the caller's thread with the models directly: for hosts without grains (tools, unit tests). One model
+/// serves every request; with a map, each arm's model serves its requests.
+/// </summary>
+public sealed class InProcessScorer : IFeatureScorer
 {
-    public Task<RankResult> ScoreAsync(RankRequest request) => Task.FromResult(model.Score(request));
+    private readonly IScoringModel fallback;
+    private readonly IReadOnlyDictionary<RankingArm, IScoringModel> byArm;
+
+    public InProcessScorer(IScoringModel model)
+    {
+        fallback = model;
+        byArm = new Dictionary<RankingArm, IScoringModel>();
+    }
+
+    public InProcessScorer(IReadOnlyDictionary<RankingArm, IScoringModel> models)
+    {
+        byArm = models;
+        fallback = models[RankingArm.Heuristic];
+    }
+
+    public Task<RankResult> ScoreAsync(RankRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var model = request.Arm is { } arm && byArm.TryGetValue(arm, out var armModel) ? armModel : fallback;
+        return Task.FromResult(model.Score(request));
+    }
 }

@@ -45,7 +45,8 @@ public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog
             .Select((pick, i) =>
             {
                 var area = places?.AreaNameOf(pick.Candidate.Shop);
-                return new RankedCandidate(pick.Candidate, pick.Score, ReasonsFor(pick.Candidate, budgetCap, atNow), FlagsFor(pick.Candidate), coupons[i])
+                var reasons = ModelReasons.Arrange(ReasonsFor(pick.Candidate, budgetCap, atNow), pick.Drivers, pick.Candidate);
+                return new RankedCandidate(pick.Candidate, pick.Score, reasons, FlagsFor(pick.Candidate), coupons[i])
                 {
                     AreaName = area,
                     AlternativeReason = AlternativeReasons.For(pick.Candidate, asked ?? AskedFor.Nothing, area),
@@ -77,30 +78,30 @@ public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog
     public Presentation PresentWhere(RecommendationView shop) =>
         new(composer.Where(shop, catalog.TryGet(shop.ShopId, out var record) ? record.Address : null), [shop], []);
 
-    private static IReadOnlyList<string> ReasonsFor(Candidate candidate, int? budgetCap, bool atNow)
+    private static List<(string Factor, string Text)> ReasonsFor(Candidate candidate, int? budgetCap, bool atNow)
     {
-        var reasons = new List<string>();
+        var reasons = new List<(string Factor, string Text)>();
         if (candidate.FinalPrice is { } price && budgetCap is { } cap)
         {
-            reasons.Add(candidate.Coupon is null ? $"예산 안({Won(price)} ≤ {Won(cap)})" : $"쿠폰 쓰면 예산 안({Won(price)} ≤ {Won(cap)})");
+            reasons.Add((ScoreDrivers.Price, candidate.Coupon is null ? $"예산 안({Won(price)} ≤ {Won(cap)})" : $"쿠폰 쓰면 예산 안({Won(price)} ≤ {Won(cap)})"));
         }
         else if (candidate.TypicalPrice is not null && budgetCap is not null)
         {
-            reasons.Add("보통 예산 안에서 먹을 수 있는 가게");
+            reasons.Add((ScoreDrivers.Price, "보통 예산 안에서 먹을 수 있는 가게"));
         }
         if (candidate.OpenNow == true)
         {
-            reasons.Add(atNow ? "지금 영업 중" : "그 시간에 영업");
+            reasons.Add((ScoreDrivers.OpenHours, atNow ? "지금 영업 중" : "그 시간에 영업"));
         }
         if (candidate.FoodMatched && candidate.Alternative == AlternativeKind.None)
         {
-            reasons.Add("찾는 음식");
+            reasons.Add((ScoreDrivers.FoodMatch, "찾는 음식"));
         }
         if (candidate.DistanceMeters is { } meters)
         {
-            reasons.Add($"{Distance(meters, candidate.ApproximateDistance)} 거리");
+            reasons.Add((ScoreDrivers.Distance, $"{Distance(meters, candidate.ApproximateDistance)} 거리"));
         }
-        reasons.Add("급식카드 가맹점");
+        reasons.Add((ScoreDrivers.MealCard, "급식카드 가맹점"));
         return reasons;
     }
 

@@ -116,8 +116,8 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
 
     private static string TurnLogsSql(IReadOnlyList<JournalRow> turns) => $"""
         INSERT INTO recommendations_log
-            (user_id, session_id, turn_id, created_at, request_intent, request_entities, recommendations, recommendation_count, recommendation_method, confidence_score)
-        VALUES {Rows(turns, "(@user{i}, @session{i}, @turn{i}, @at{i}, @intent{i}, @entities{i}, @recommendations{i}, @count{i}, @method{i}, @confidence{i})")};
+            (user_id, session_id, turn_id, created_at, request_intent, request_entities, recommendations, recommendation_count, recommendation_method, model_version, confidence_score)
+        VALUES {Rows(turns, "(@user{i}, @session{i}, @turn{i}, @at{i}, @intent{i}, @entities{i}, @recommendations{i}, @count{i}, @method{i}, @model{i}, @confidence{i})")};
         INSERT INTO conversation_contexts (session_id, user_id, conversation_turn, context_data, context_type, created_at)
         VALUES {Rows(turns, "(@session{i}, @user{i}, (SELECT COUNT(*) FROM conversations WHERE session_id = @session{i}), @slots{i}, 'slots', @at{i})")};
         INSERT INTO performance_logs
@@ -142,7 +142,9 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
         BindShared(parameters, i, row);
         parameters.AddWithValue("@recommendations" + i, row.Recommendations);
         parameters.AddWithValue("@count" + i, turn.Reply.Recommendations.Count);
-        parameters.AddWithValue("@method" + i, turn.RankingModelVersion);
+        // The ranking arm (the A/B test's), and the exact model that scored the picks.
+        parameters.AddWithValue("@method" + i, turn.Reply.RankingMethod);
+        parameters.AddWithValue("@model" + i, turn.RankingModelVersion);
         parameters.AddWithValue("@preprocess" + i, timings.PreprocessMicros);
         parameters.AddWithValue("@context" + i, timings.ContextMicros);
         parameters.AddWithValue("@nlu" + i, timings.NluMicros);

@@ -50,6 +50,9 @@ public static partial class OperatorCommands
               Recomputes that table for the shipped ranker from its metrics.json settings.
           tune-ranker
               Re-runs the ranker's hyper-parameter grid on the validation sessions (tens of minutes) and prints the winners.
+          ab-report [--days N]
+              MySQL mode: click and order rates per ranking arm (wide_deep, heuristic) over the last N days (default 7),
+              from recommendations_log and user_interactions.
           In MySQL mode train-nlu and train-ranker record each run in model_training_logs.
           (no command)
               Runs a silo (options: --Naviyam:Storage:Mode, --Naviyam:Silo:Instance, --Naviyam:Import:0=KIND:PATH, ...).
@@ -88,6 +91,9 @@ public static partial class OperatorCommands
                 return true;
             case "eval-ranker":
                 exitCode = Guard(() => EvaluateRanker(args[1..]));
+                return true;
+            case "ab-report":
+                exitCode = Guard(() => AbReport(args[1..]));
                 return true;
             case "tune-ranker":
                 exitCode = Guard(TuneRanker);

@@ -18,7 +18,8 @@ public sealed record WireReply(
     WirePendingOrder? PendingOrder = null,
     WireReceipt? Order = null,
     WireCard? Card = null,
-    string? Action = null)
+    string? Action = null,
+    string? RankingMethod = null)
 {
     public List<WireRecommendation> PriceUnknown { get; init; } = PriceUnknown ?? [];
 }

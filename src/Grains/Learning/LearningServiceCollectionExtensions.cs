@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Naviyam.Learning;
+
+public static class LearningServiceCollectionExtensions
+{
+    /// <summary>
+    /// The learning loop's services that every storage mode shares: the refresh options, this silo's
+    /// <see cref="FeatureMemory"/> and its loader (which also schedules the refresh reminder when the silo starts). The
+    /// stores (<see cref="IInteractionLog"/>, <see cref="IJourneyStore"/>, <see cref="IFeatureStore"/>) come with the
+    /// storage mode.
+    /// </summary>
+    public static IServiceCollection AddNaviyamLearning(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<FeatureRefreshOptions>().Bind(configuration.GetSection(FeatureRefreshOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FeatureMemory>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, FeatureMemoryLoader>();
+        return services;
+    }
+}
