@@ -149,7 +149,8 @@ public sealed class CatalogVectorSnapshot
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         var similarities = Similarities(query);
-        var best = new List<ShopMatch>();
+        // The k best so far in a min-heap (worst on top: lower similarity, then the later shop id), not a sort of every shop.
+        var best = new PriorityQueue<ShopMatch, ShopMatch>(k + 1, WorstFirst);
         foreach (var s in Eligible(eligibleShopIds))
         {
             var rows = shopRows[s];
@@ -164,11 +165,24 @@ public sealed class CatalogVectorSnapshot
             if (rows.Length > 0)
             {
                 var menu = shopMenus[s][bestRow];
-                best.Add(new ShopMatch(shops[s].Id, menu < 0 ? null : shops[s].Menus[menu], bestSimilarity));
+                var match = new ShopMatch(shops[s].Id, menu < 0 ? null : shops[s].Menus[menu], bestSimilarity);
+                best.Enqueue(match, match);
+                if (best.Count > k)
+                {
+                    best.Dequeue();
+                }
             }
         }
-        return best.OrderByDescending(m => m.Similarity).ThenBy(m => m.ShopId, StringComparer.Ordinal).Take(k).ToArray();
+        var top = new ShopMatch[best.Count];
+        for (var i = top.Length - 1; i >= 0; i--)
+        {
+            top[i] = best.Dequeue();
+        }
+        return top;
     }
+
+    private static readonly Comparer<ShopMatch> WorstFirst = Comparer<ShopMatch>.Create((a, b) =>
+        a.Similarity != b.Similarity ? a.Similarity.CompareTo(b.Similarity) : StringComparer.Ordinal.Compare(b.ShopId, a.ShopId));
 
     /// <summary>
     /// The <paramref name="k"/> distinct menu names most similar to the query, over the menus of
