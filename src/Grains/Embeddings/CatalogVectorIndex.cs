@@ -80,6 +80,8 @@ public sealed class CatalogVectorSnapshot
     private readonly string?[] menuNameOfRow;
     private readonly TfIdfVectorizer lexical;
     private readonly LexicalPostings postings;
+    // Catalog-wide "something similar" and free wishes count every shop's menus: once per snapshot.
+    private readonly Lazy<Dictionary<int, int>> allMenuRows;
 
     internal CatalogVectorSnapshot(
         long version, string fingerprint, ShopRecord[] shops, VectorIndex index, int[][] shopRows, int[][] shopMenus, string?[] menuNameOfRow, string[] documents,
@@ -87,6 +89,7 @@ public sealed class CatalogVectorSnapshot
     {
         this.lexical = lexical;
         postings = LexicalPostings.Build(lexical, documents);
+        allMenuRows = new Lazy<Dictionary<int, int>>(() => MenuRows(null));
         Version = version;
         Fingerprint = fingerprint;
         this.shops = shops;
@@ -192,18 +195,7 @@ public sealed class CatalogVectorSnapshot
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         var similarities = Similarities(query);
-        var shopsPerRow = new Dictionary<int, int>();
-        foreach (var s in Eligible(eligibleShopIds))
-        {
-            var rows = shopRows[s];
-            for (var r = 0; r < rows.Length; r++)
-            {
-                if (shopMenus[s][r] >= 0)
-                {
-                    shopsPerRow[rows[r]] = shopsPerRow.GetValueOrDefault(rows[r]) + 1;
-                }
-            }
-        }
+        var shopsPerRow = eligibleShopIds is null ? allMenuRows.Value : MenuRows(eligibleShopIds);
         var byName = new Dictionary<string, DishMatch>(StringComparer.Ordinal);
         foreach (var (row, shopCount) in shopsPerRow.OrderBy(p => p.Key))
         {
@@ -214,6 +206,24 @@ public sealed class CatalogVectorSnapshot
                 : new DishMatch(name, similarities[row], shopCount);
         }
         return byName.Values.OrderByDescending(d => d.Similarity).ThenBy(d => d.MenuName, StringComparer.Ordinal).Take(k).ToArray();
+    }
+
+    /// <summary>How many of the shops sell each menu row (a city of 100,000 shops lists about 1.2 M menus: counted once).</summary>
+    private Dictionary<int, int> MenuRows(IEnumerable<string>? shopIds)
+    {
+        var shopsPerRow = new Dictionary<int, int>();
+        foreach (var s in Eligible(shopIds))
+        {
+            var rows = shopRows[s];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                if (shopMenus[s][r] >= 0)
+                {
+                    shopsPerRow[rows[r]] = shopsPerRow.GetValueOrDefault(rows[r]) + 1;
+                }
+            }
+        }
+        return shopsPerRow;
     }
 
     /// <summary>
@@ -262,6 +272,7 @@ public sealed class CatalogVectorIndex : IDisposable
     private readonly TfIdfVectorizer lexical;
     private readonly ILogger<CatalogVectorIndex> logger;
     private readonly SemaphoreSlim building = new(1, 1);
+    private readonly CancellationTokenSource stopping = new();
     private long version;
     private CatalogVectorSnapshot? current;
     private Dictionary<string, float[]> previousVectors = new(StringComparer.Ordinal);
@@ -289,7 +300,7 @@ public sealed class CatalogVectorIndex : IDisposable
         var snapshot = Volatile.Read(ref current);
         if ((snapshot is null || snapshot.Version != Version) && Volatile.Read(ref rebuild) is null or { IsCompleted: true })
         {
-            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(CancellationToken.None), CancellationToken.None));
+            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(stopping.Token), stopping.Token));
         }
         return snapshot;
     }
@@ -310,7 +321,7 @@ public sealed class CatalogVectorIndex : IDisposable
         }
         if (snapshot.Version != Version && Volatile.Read(ref rebuild) is null or { IsCompleted: true })
         {
-            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(CancellationToken.None), CancellationToken.None));
+            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(stopping.Token), stopping.Token));
         }
         return snapshot;
     }
@@ -392,6 +403,7 @@ public sealed class CatalogVectorIndex : IDisposable
         }
         foreach (var chunk in toEmbed.Chunk(4_096))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var embeddings = await generator.GenerateAsync(chunk.Select(r => documents[r]), cancellationToken: cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -408,9 +420,20 @@ public sealed class CatalogVectorIndex : IDisposable
 
     private void OnCatalogChanged() => Interlocked.Increment(ref version);
 
+    /// <summary>Stops a background build (between chunks of documents) and waits briefly for it, before the encoder goes.</summary>
     public void Dispose()
     {
         catalog.Changed -= OnCatalogChanged;
+        stopping.Cancel();
+        try
+        {
+            Volatile.Read(ref rebuild)?.Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+            // Cancelled or failed: either way it is over (a failure was logged by BuildAsync).
+        }
+        stopping.Dispose();
         building.Dispose();
     }
 }

@@ -26,15 +26,16 @@ public sealed class SemanticCandidates(
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(text);
         if (index.SnapshotIfBuilt() is not { } snapshot)
         {
             return search.Find(query);
         }
         var settings = options.Value;
         var unknownDish = query.FoodType is { } food && dishNames.Find(food) is null;
-        if (query.Preference is null && (unknownDish || query.FoodType is null && await wishes.IsWishAsync(text ?? "", cancellationToken).ConfigureAwait(false)))
+        if (query.Preference is null && (unknownDish || query.FoodType is null && await wishes.IsWishAsync(text, cancellationToken).ConfigureAwait(false)))
         {
-            var wish = unknownDish ? query.FoodType! : text!;
+            var wish = unknownDish ? query.FoodType! : text;
             var nearest = await semantic.NearestMenusAsync(snapshot, wish, settings.WishMenus, cancellationToken).ConfigureAwait(false);
             var menus = MenusAbove(nearest, settings.WishMenuSimilarity);
             return search.Find(menus.Count == 0 ? query : query with { Preference = new DishPreference(wish, menus.Contains) });
