@@ -28,6 +28,7 @@ public static class Program
         ["CachedNlu (hit)"] = "Learned NLU, ONNX (uncached, the served engine)",
         ["VectorIndex top-10 of 100,000 (SIMD scan)"] = "Naive scalar scan + sort of 100,000",
         ["Embed one query, embedding cache (L1 hit)"] = "Embed one query, ONNX (uncached)",
+        [HybridSearchBenchmarks.Served] = HybridSearchBenchmarks.BruteForce,
         [WideDeepBenchmarks.WideDeepScoring] = WideDeepBenchmarks.HeuristicScoring,
         [WideDeepBenchmarks.WideDeepScoringTwoWorkers] = WideDeepBenchmarks.HeuristicScoring,
         [WideDeepBenchmarks.WideDeepStage] = WideDeepBenchmarks.HeuristicStage,
@@ -54,7 +55,7 @@ public static class Program
             .WithOptions(ConfigOptions.JoinSummary);
 
         var summaries = BenchmarkSwitcher
-            .FromTypes([typeof(TextBenchmarks), typeof(RetrievalBenchmarks), typeof(RankingBenchmarks), typeof(WideDeepBenchmarks), typeof(GrainBenchmarks), typeof(EmbeddingBenchmarks)])
+            .FromTypes([typeof(TextBenchmarks), typeof(RetrievalBenchmarks), typeof(RankingBenchmarks), typeof(WideDeepBenchmarks), typeof(GrainBenchmarks), typeof(EmbeddingBenchmarks), typeof(HybridSearchBenchmarks)])
             .Run(["--filter", filter], config)
             .ToArray();
 

@@ -49,5 +49,17 @@ public sealed class GeneratorTests
         await act.Should().ThrowAsync<ArgumentException>();
     }
 
+    [Fact]
+    public void A_disposed_encoder_refuses_to_run_instead_of_crashing_the_process()
+    {
+        // A background index build that outlives its host used to run a disposed ONNX Runtime session: a segfault.
+        var encoder = TextEncoder.Load(TestData.CommittedModelPath);
+        encoder.Embed(["김밥"]).Should().ContainSingle();
+        encoder.Dispose();
+        encoder.Dispose();
+        var act = () => encoder.Embed(["김밥"]);
+        act.Should().Throw<ObjectDisposedException>();
+    }
+
     private static double Norm(Embedding<float> embedding) => Math.Sqrt(embedding.Vector.ToArray().Sum(x => x * x));
 }

@@ -93,8 +93,20 @@ public sealed class ServedPathTests(ServedPathTests.Street street) : IClassFixtu
         result.Fitting.Select(c => (c.Shop.Id, c.FoodMatched)).Should().Equal(plain.Fitting.Select(c => (c.Shop.Id, c.FoodMatched)));
     }
 
+    [Fact]
+    public async Task A_failing_encoder_costs_the_refinement_never_the_turn()
+    {
+        await using var failing = new Street();
+        await failing.InitializeAsync();
+        failing.Encoder.Dispose();
+
+        var plain = failing.Search.Find(Query());
+        var result = await failing.Semantic.FindAsync(failing.Search, Query(), "비 오니까 뜨끈한 국물 없나");
+        result.Fitting.Select(c => (c.Shop.Id, c.FoodMatched)).Should().Equal(plain.Fitting.Select(c => (c.Shop.Id, c.FoodMatched)));
+    }
+
     /// <summary>Eight meal-card shops served by the product's registrations with the committed encoder, its vector index built.</summary>
-    public sealed class Street : IAsyncLifetime
+    public sealed class Street : IAsyncLifetime, IAsyncDisposable
     {
         private readonly ServiceProvider services = new ServiceCollection()
             .AddNaviyamGrainServices(new ConfigurationBuilder().Build())
@@ -106,6 +118,8 @@ public sealed class ServedPathTests(ServedPathTests.Street street) : IClassFixtu
         public SemanticCandidates Semantic => services.GetRequiredService<SemanticCandidates>();
 
         public Naviyam.Lexicons.DishNames Lexicon => services.GetRequiredService<Naviyam.Lexicons.DishNames>();
+
+        public TextEncoder Encoder => services.GetRequiredService<TextEncoder>();
 
         public async Task InitializeAsync()
         {
@@ -130,5 +144,7 @@ public sealed class ServedPathTests(ServedPathTests.Street street) : IClassFixtu
             };
 
         public async Task DisposeAsync() => await services.DisposeAsync();
+
+        async ValueTask IAsyncDisposable.DisposeAsync() => await services.DisposeAsync();
     }
 }

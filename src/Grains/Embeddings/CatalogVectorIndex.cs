@@ -80,6 +80,8 @@ public sealed class CatalogVectorSnapshot
     private readonly string?[] menuNameOfRow;
     private readonly TfIdfVectorizer lexical;
     private readonly LexicalPostings postings;
+    // Catalog-wide "something similar" and free wishes count every shop's menus: once per snapshot.
+    private readonly Lazy<Dictionary<int, int>> allMenuRows;
 
     internal CatalogVectorSnapshot(
         long version, string fingerprint, ShopRecord[] shops, VectorIndex index, int[][] shopRows, int[][] shopMenus, string?[] menuNameOfRow, string[] documents,
@@ -87,6 +89,7 @@ public sealed class CatalogVectorSnapshot
     {
         this.lexical = lexical;
         postings = LexicalPostings.Build(lexical, documents);
+        allMenuRows = new Lazy<Dictionary<int, int>>(() => MenuRows(null));
         Version = version;
         Fingerprint = fingerprint;
         this.shops = shops;
@@ -149,7 +152,8 @@ public sealed class CatalogVectorSnapshot
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         var similarities = Similarities(query);
-        var best = new List<ShopMatch>();
+        // The k best so far in a min-heap (worst on top: lower similarity, then the later shop id), not a sort of every shop.
+        var best = new PriorityQueue<ShopMatch, ShopMatch>(k + 1, WorstFirst);
         foreach (var s in Eligible(eligibleShopIds))
         {
             var rows = shopRows[s];
@@ -164,11 +168,24 @@ public sealed class CatalogVectorSnapshot
             if (rows.Length > 0)
             {
                 var menu = shopMenus[s][bestRow];
-                best.Add(new ShopMatch(shops[s].Id, menu < 0 ? null : shops[s].Menus[menu], bestSimilarity));
+                var match = new ShopMatch(shops[s].Id, menu < 0 ? null : shops[s].Menus[menu], bestSimilarity);
+                best.Enqueue(match, match);
+                if (best.Count > k)
+                {
+                    best.Dequeue();
+                }
             }
         }
-        return best.OrderByDescending(m => m.Similarity).ThenBy(m => m.ShopId, StringComparer.Ordinal).Take(k).ToArray();
+        var top = new ShopMatch[best.Count];
+        for (var i = top.Length - 1; i >= 0; i--)
+        {
+            top[i] = best.Dequeue();
+        }
+        return top;
     }
+
+    private static readonly Comparer<ShopMatch> WorstFirst = Comparer<ShopMatch>.Create((a, b) =>
+        a.Similarity != b.Similarity ? a.Similarity.CompareTo(b.Similarity) : StringComparer.Ordinal.Compare(b.ShopId, a.ShopId));
 
     /// <summary>
     /// The <paramref name="k"/> distinct menu names most similar to the query, over the menus of
@@ -178,18 +195,7 @@ public sealed class CatalogVectorSnapshot
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         var similarities = Similarities(query);
-        var shopsPerRow = new Dictionary<int, int>();
-        foreach (var s in Eligible(eligibleShopIds))
-        {
-            var rows = shopRows[s];
-            for (var r = 0; r < rows.Length; r++)
-            {
-                if (shopMenus[s][r] >= 0)
-                {
-                    shopsPerRow[rows[r]] = shopsPerRow.GetValueOrDefault(rows[r]) + 1;
-                }
-            }
-        }
+        var shopsPerRow = eligibleShopIds is null ? allMenuRows.Value : MenuRows(eligibleShopIds);
         var byName = new Dictionary<string, DishMatch>(StringComparer.Ordinal);
         foreach (var (row, shopCount) in shopsPerRow.OrderBy(p => p.Key))
         {
@@ -203,6 +209,24 @@ public sealed class CatalogVectorSnapshot
                 : new DishMatch(name, similarities[row], shopCount);
         }
         return byName.Values.OrderByDescending(d => d.Similarity).ThenBy(d => d.MenuName, StringComparer.Ordinal).Take(k).ToArray();
+    }
+
+    /// <summary>How many of the shops sell each menu row (a city of 100,000 shops lists about 1.2 M menus: counted once).</summary>
+    private Dictionary<int, int> MenuRows(IEnumerable<string>? shopIds)
+    {
+        var shopsPerRow = new Dictionary<int, int>();
+        foreach (var s in Eligible(shopIds))
+        {
+            var rows = shopRows[s];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                if (shopMenus[s][r] >= 0)
+                {
+                    shopsPerRow[rows[r]] = shopsPerRow.GetValueOrDefault(rows[r]) + 1;
+                }
+            }
+        }
+        return shopsPerRow;
     }
 
     /// <summary>
@@ -279,7 +303,7 @@ public sealed class CatalogVectorIndex : IDisposable
         var snapshot = Volatile.Read(ref current);
         if ((snapshot is null || snapshot.Version != Version) && Volatile.Read(ref rebuild) is null or { IsCompleted: true })
         {
-            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(stopping.Token), CancellationToken.None));
+            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(stopping.Token), stopping.Token));
         }
         return snapshot;
     }
@@ -300,7 +324,7 @@ public sealed class CatalogVectorIndex : IDisposable
         }
         if (snapshot.Version != Version && Volatile.Read(ref rebuild) is null or { IsCompleted: true })
         {
-            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(stopping.Token), CancellationToken.None));
+            Volatile.Write(ref rebuild, Task.Run(() => BuildAsync(stopping.Token), stopping.Token));
         }
         return snapshot;
     }
@@ -404,19 +428,18 @@ public sealed class CatalogVectorIndex : IDisposable
 
     private void OnCatalogChanged() => Interlocked.Increment(ref version);
 
+    /// <summary>Stops a background build (between chunks of documents) and waits briefly for it, before the encoder goes.</summary>
     public void Dispose()
     {
         catalog.Changed -= OnCatalogChanged;
-        // A background build may be inside the encoder, which the container disposes right after this index (it was
-        // created first): stop the build and wait for it, or it would run on a freed ONNX session and crash the process.
         stopping.Cancel();
         try
         {
-            Volatile.Read(ref rebuild)?.Wait(TimeSpan.FromSeconds(30));
+            Volatile.Read(ref rebuild)?.Wait(TimeSpan.FromSeconds(10));
         }
         catch (AggregateException)
         {
-            // Cancelled or failed; it was logged where it failed.
+            // Cancelled or failed: either way it is over (a failure was logged by BuildAsync).
         }
         stopping.Dispose();
         building.Dispose();

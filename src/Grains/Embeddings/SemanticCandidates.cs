@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Naviyam.Lexicons;
 using Naviyam.Retrieval;
@@ -18,23 +20,41 @@ namespace Naviyam.Embeddings;
 /// Until the catalog's vector index is built (in the background, on first use) a turn is searched as before.
 /// </summary>
 public sealed class SemanticCandidates(
-    SemanticSearch semantic, CatalogVectorIndex index, WishRecognizer wishes, DishNames dishNames, IOptions<SemanticRetrievalOptions> options)
+    SemanticSearch semantic, CatalogVectorIndex index, WishRecognizer wishes, DishNames dishNames, IOptions<SemanticRetrievalOptions> options,
+    ILogger<SemanticCandidates>? logger = null)
 {
+    private readonly ILogger logger = logger ?? NullLogger<SemanticCandidates>.Instance;
+
     /// <summary>Retrieval's search for the query, steered or completed by the encoder as described above.</summary>
     /// <param name="text">The turn's normalized text: the wish when the NLU found no food type.</param>
     public async Task<CandidateSet> FindAsync(CandidateSearch search, CandidateQuery query, string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            return await SteeredAsync(search, query, text, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The encoder only refines the answer: a failure of its caches or its session costs the refinement, never the turn.
+            logger.LogWarning(ex, "Semantic retrieval failed; the turn is searched without it");
+            return search.Find(query);
+        }
+    }
+
+    private async Task<CandidateSet> SteeredAsync(CandidateSearch search, CandidateQuery query, string text, CancellationToken cancellationToken)
+    {
         if (index.SnapshotIfBuilt() is not { } snapshot)
         {
             return search.Find(query);
         }
         var settings = options.Value;
         var unknownDish = query.FoodType is { } food && dishNames.Find(food) is null;
-        if (query.Preference is null && (unknownDish || query.FoodType is null && await wishes.IsWishAsync(text ?? "", cancellationToken).ConfigureAwait(false)))
+        if (query.Preference is null && (unknownDish || query.FoodType is null && await wishes.IsWishAsync(text, cancellationToken).ConfigureAwait(false)))
         {
-            var wish = unknownDish ? query.FoodType! : text!;
+            var wish = unknownDish ? query.FoodType! : text;
             var nearest = await semantic.NearestMenusAsync(snapshot, wish, settings.WishMenus, cancellationToken).ConfigureAwait(false);
             var menus = MenusAbove(nearest, settings.WishMenuSimilarity);
             return search.Find(menus.Count == 0 ? query : query with { Preference = new DishPreference(wish, menus.Contains) });

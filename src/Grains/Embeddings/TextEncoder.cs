@@ -15,6 +15,8 @@ public sealed class TextEncoder : IDisposable
 
     private readonly InferenceSession session;
     private readonly RunOptions runOptions = new();
+    private readonly ReaderWriterLockSlim running = new(LockRecursionPolicy.NoRecursion);
+    private bool disposed;
 
     public TextEncoder(byte[] modelBytes)
     {
@@ -107,10 +109,19 @@ public sealed class TextEncoder : IDisposable
             rows[i].CopyTo(ids, i * width);
         }
         var flat = new float[rows.Count * Dimension];
-        using (var idsValue = OrtValue.CreateTensorValueFromMemory(ids, [rows.Count, width]))
-        using (var output = OrtValue.CreateTensorValueFromMemory(flat, [rows.Count, Dimension]))
+        // A run after Dispose would crash the process inside ONNX Runtime (a background index build outliving its host):
+        // runs hold the read lock, Dispose waits for them with the write lock, and a later run throws instead.
+        running.EnterReadLock();
+        try
         {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, [rows.Count, width]);
+            using var output = OrtValue.CreateTensorValueFromMemory(flat, [rows.Count, Dimension]);
             session.Run(runOptions, InputNames, [idsValue], OutputNames, [output]);
+        }
+        finally
+        {
+            running.ExitReadLock();
         }
         var result = new float[rows.Count][];
         for (var i = 0; i < rows.Count; i++)
@@ -122,7 +133,20 @@ public sealed class TextEncoder : IDisposable
 
     public void Dispose()
     {
-        session.Dispose();
-        runOptions.Dispose();
+        running.EnterWriteLock();
+        try
+        {
+            if (disposed)
+            {
+                return;
+            }
+            disposed = true;
+            session.Dispose();
+            runOptions.Dispose();
+        }
+        finally
+        {
+            running.ExitWriteLock();
+        }
     }
 }

@@ -13,8 +13,8 @@ public sealed class WishRecognizer
     private readonly IEmbeddingGenerator<string, Embedding<float>> generator;
     private readonly TfIdfVectorizer lexical;
     private readonly IReadOnlyList<string> phrases;
-    // The phrasings are embedded once, on first use.
-    private readonly Lazy<Task<(float[][] Vectors, Dictionary<string, double>[] Grams)>> anchors;
+    // The phrasings are embedded once, on first use (again after a failure, which is not kept).
+    private Task<(float[][] Vectors, Dictionary<string, double>[] Grams)>? anchors;
 
     public WishRecognizer(IEmbeddingGenerator<string, Embedding<float>> generator, TfIdfVectorizer lexical, IReadOnlyList<string> phrases)
     {
@@ -22,7 +22,6 @@ public sealed class WishRecognizer
         ArgumentNullException.ThrowIfNull(lexical);
         ArgumentNullException.ThrowIfNull(phrases);
         (this.generator, this.lexical, this.phrases) = (generator, lexical, phrases);
-        anchors = new(EmbedAnchorsAsync);
     }
 
     /// <summary>The similarity of the text to the nearest wish phrasing (−1 when there are none).</summary>
@@ -33,7 +32,13 @@ public sealed class WishRecognizer
         {
             return -1;
         }
-        var (vectors, grams) = await anchors.Value.ConfigureAwait(false);
+        var pending = Volatile.Read(ref anchors);
+        if (pending is null || pending.IsFaulted || pending.IsCanceled)
+        {
+            pending = EmbedAnchorsAsync();
+            Volatile.Write(ref anchors, pending);
+        }
+        var (vectors, grams) = await pending.ConfigureAwait(false);
         var vector = await generator.GenerateVectorAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false);
         var textGrams = lexical.Vector(text);
         var best = -1.0;
