@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.IdentityModel.Tokens;
 using Naviyam.Gateway.Auth;
 using Naviyam.Gateway.Chat;
 using Naviyam.Gateway.Diagnostics;
+using Naviyam.Gateway.Errors;
 using Naviyam.Gateway.Me;
 using Naviyam.Gateway.Operators;
 using Naviyam.Hosting;
@@ -30,6 +31,7 @@ public static class GatewayExtensions
         }
 
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -56,13 +58,30 @@ public static class GatewayExtensions
                         }
                         return Task.CompletedTask;
                     },
+                    // The subject is the user: a validly signed token without one names nobody, so it is refused
+                    // like an invalid one (401) instead of failing later where the user is needed.
+                    OnTokenValidated = context =>
+                    {
+                        if (string.IsNullOrWhiteSpace(context.Principal?.FindFirst("sub")?.Value))
+                        {
+                            context.Fail("The token has no subject (sub).");
+                        }
+                        return Task.CompletedTask;
+                    },
                 };
             });
         builder.Services.AddAuthorization();
 
         builder.Services.AddProblemDetails();
+        // After ASP.NET's own writer, which answers clients that accept JSON; this one answers every other client.
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
-        builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
+        builder.Services.AddSignalR(options =>
+            {
+                options.MaximumReceiveMessageSize = 64 * 1024;
+                options.AddFilter<HubErrorFilter>();
+            })
             .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddChatFrontDoor();
@@ -71,7 +90,7 @@ public static class GatewayExtensions
 
     public static WebApplication MapNaviyamGateway(this WebApplication app)
     {
-        app.UseExceptionHandler(errors => errors.Run(WriteProblemForException));
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -115,22 +134,6 @@ public static class GatewayExtensions
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-    }
-
-    /// <summary>One error shape for every failure: problem+json with the right status, never a bare 500 for bad input.</summary>
-    private static async Task WriteProblemForException(HttpContext context)
-    {
-        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        var (status, title, detail) = error switch
-        {
-            BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "Invalid request", bad.Message),
-            JsonException json => (StatusCodes.Status400BadRequest, "Invalid JSON", json.Message),
-            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "잠시 후 다시 시도해 주세요."),
-        };
-        context.Response.StatusCode = status;
-        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = error });
     }
 
     private sealed class SubjectUserIdProvider : Microsoft.AspNetCore.SignalR.IUserIdProvider
