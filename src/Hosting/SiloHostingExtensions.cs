@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Naviyam.Catalog;
+using Naviyam.Hosting.Health;
 using Naviyam.Lexicons;
 using Naviyam.Nlu.Model;
 using Orleans.Configuration;
@@ -22,6 +23,11 @@ public static class SiloHostingExtensions
         var (storage, silo) = ClusterSettings.Read(builder.Configuration);
         builder.Services.AddNaviyamClusterIdentity(builder.Configuration);
         builder.AddNaviyamSiloServices();
+        builder.Services.AddHealthChecks().AddCheck<SiloStatusHealthCheck>(SiloStatusHealthCheck.Name, tags: [HealthTags.Ready]);
+        if (storage.IsMySql)
+        {
+            builder.Services.AddHealthChecks().AddDatabaseCheck(storage.RequireConnectionString(builder.Configuration));
+        }
 
         builder.UseOrleans(orleans =>
         {
@@ -60,7 +66,9 @@ public static class SiloHostingExtensions
             builder.Services.AddHostedService(_ => new MigrateOnStart(storage.RequireConnectionString(configuration)));
         }
         builder.Services.AddHostedService<CatalogStartup>();
-        builder.Services.AddHealthChecks().AddCheck<MerchantSourcesHealthCheck>(MerchantSourcesHealthCheck.Name);
+        builder.Services.AddHealthChecks()
+            .AddCheck<MerchantSourcesHealthCheck>(MerchantSourcesHealthCheck.Name, tags: [HealthTags.Ready])
+            .AddCheck<ModelsHealthCheck>(ModelsHealthCheck.Name, tags: [HealthTags.Ready]);
         return builder;
     }
 
