@@ -74,13 +74,13 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// A silo's own endpoints: the root shows the dashboard, and what this silo's catalog serves for one shop lets an
-    /// operator (and the cluster tests) see that a change made on another silo has arrived here.
+    /// operator (and the cluster tests) see that a change made on another silo has arrived here. Returns the catalog's
+    /// endpoints so that the host can restrict them to operators.
     /// </summary>
-    public static WebApplication MapNaviyamSiloEndpoints(this WebApplication app)
+    public static IEndpointConventionBuilder MapNaviyamSiloEndpoints(this WebApplication app)
     {
         app.MapGet("/", () => Results.Redirect(ServiceDefaultsExtensions.DashboardPath));
-        app.MapGet("/operator/catalog/shops/{shopId}", (string shopId, IShopCatalog catalog) =>
+        return app.MapGet("/operator/catalog/shops/{shopId}", (string shopId, IShopCatalog catalog) =>
             catalog.TryGet(shopId, out var shop) ? Results.Ok(shop) : Results.NotFound());
-        return app;
     }
 }

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.IdentityModel.Tokens;
 using Naviyam.Gateway.Auth;
 using Naviyam.Gateway.Chat;
 using Naviyam.Gateway.Diagnostics;
@@ -11,6 +9,7 @@ using Naviyam.Gateway.Errors;
 using Naviyam.Gateway.Me;
 using Naviyam.Gateway.Operators;
 using Naviyam.Hosting;
+using Naviyam.Hosting.Auth;
 
 namespace Naviyam.Gateway.Extensions;
 
@@ -30,47 +29,8 @@ public static class GatewayExtensions
             builder.AddNaviyamClusterClient();
         }
 
-        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        builder.AddNaviyamJwtAuthentication();
         builder.Services.AddSingleton<TokenService>();
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<TokenService, Microsoft.Extensions.Options.IOptions<AuthOptions>>((jwt, tokens, auth) =>
-            {
-                jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = auth.Value.Issuer,
-                    ValidAudience = auth.Value.Audience,
-                    IssuerSigningKey = tokens.SigningKey,
-                    NameClaimType = "sub",
-                    ClockSkew = TimeSpan.FromMinutes(1),
-                };
-                // Browsers cannot set headers on WebSockets: SignalR sends the token in the query string.
-                jwt.Events = new JwtBearerEvents
-                {
-                    OnMessageReceived = context =>
-                    {
-                        if (context.HttpContext.Request.Path.StartsWithSegments("/hubs")
-                            && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
-                        {
-                            context.Token = token;
-                        }
-                        return Task.CompletedTask;
-                    },
-                    // The subject is the user: a validly signed token without one names nobody, so it is refused
-                    // like an invalid one (401) instead of failing later where the user is needed.
-                    OnTokenValidated = context =>
-                    {
-                        if (string.IsNullOrWhiteSpace(context.Principal?.FindFirst("sub")?.Value))
-                        {
-                            context.Fail("The token has no subject (sub).");
-                        }
-                        return Task.CompletedTask;
-                    },
-                };
-            });
-        builder.Services.AddAuthorization();
 
         builder.Services.AddProblemDetails();
         // After ASP.NET's own writer, which answers clients that accept JSON; this one answers every other client.

@@ -1,9 +1,7 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Tokens;
 using Naviyam.Gateway.Auth;
 
 namespace Naviyam.IntegrationTests.Infrastructure;
@@ -16,7 +14,7 @@ namespace Naviyam.IntegrationTests.Infrastructure;
 public class ProductionGatewayFactory : GatewayFactory
 {
     /// <summary>A test-only key, generated per factory: never a secret anything else knows.</summary>
-    private readonly string signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private readonly string signingKey = TestTokens.NewKey();
 
     private readonly bool keyConfigured;
 
@@ -38,14 +36,8 @@ public class ProductionGatewayFactory : GatewayFactory
     }
 
     /// <summary>A token signed with the gateway's key, carrying exactly <paramref name="claims"/>.</summary>
-    public string Sign(IEnumerable<Claim> claims, TimeSpan? lifetime = null, DateTime? notBefore = null)
-    {
-        var key = Services.GetRequiredService<TokenService>().SigningKey;
-        var start = notBefore ?? DateTime.UtcNow.AddMinutes(-1);
-        var token = new JwtSecurityToken("naviyam", "naviyam-chat", claims, start, start + (lifetime ?? TimeSpan.FromHours(1)),
-            new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
-        return new JwtSecurityTokenHandler().WriteToken(token);
-    }
+    public string Sign(IEnumerable<Claim> claims, TimeSpan? lifetime = null, DateTime? notBefore = null) =>
+        TestTokens.Sign(Services.GetRequiredService<TokenService>().SigningKey, claims, lifetime, notBefore);
 
     public string TokenFor(string userId, TimeSpan? lifetime = null) => Sign([new Claim("sub", userId)], lifetime);
 

@@ -59,6 +59,23 @@ public class ErrorContractTests(ErrorContractFactory production, DevelopmentErro
         await hub.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Hub_errors_carry_their_code_first_after_signalrs_prefix()
+    {
+        await using var owner = await development.HubForAsync("hub-owner");
+        await using var intruder = await development.HubForAsync("hub-intruder");
+        await owner.InvokeAsync<Naviyam.Chat.ChatReply>("SendMessage", new { sessionId = "hub-owned", text = "안녕" });
+
+        var invalid = () => owner.InvokeAsync<Naviyam.Chat.ChatReply>("SendMessage", new { sessionId = "bad id!", text = "배고파" });
+        var stolen = () => intruder.InvokeAsync<Naviyam.Chat.ChatReply>("SendMessage", new { sessionId = "hub-owned", text = "배고파" });
+
+        (await invalid.Should().ThrowAsync<Microsoft.AspNetCore.SignalR.HubException>()).Which.Message.Should().MatchRegex(HubErrorCode("invalid_input"));
+        (await stolen.Should().ThrowAsync<Microsoft.AspNetCore.SignalR.HubException>()).Which.Message.Should().MatchRegex(HubErrorCode("forbidden_session"));
+    }
+
+    /// <summary>SignalR puts "An unexpected error occurred invoking 'X' on the server. HubException: " before every server message; the code comes right after.</summary>
+    public static string HubErrorCode(string code) => $"HubException: {code}: ";
+
     /// <summary>Each hostile request with each Accept header; what came back wrong, one line each.</summary>
     private static async Task<List<string>> CheckEveryCaseAsync(Uri baseAddress, string token, string? NoSubjectToken, string? ExpiredToken)
     {

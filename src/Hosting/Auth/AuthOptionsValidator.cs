@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Naviyam.Gateway.Auth;
+namespace Naviyam.Hosting.Auth;
 
 /// <summary>
 /// Checks <see cref="AuthOptions"/> when the gateway starts, so a production host without a usable signing key refuses
