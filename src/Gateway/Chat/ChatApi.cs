@@ -22,7 +22,9 @@ public static class ChatApi
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapPost("/chat", SendTurnAsync);
         api.MapPost("/nlu", AnalyzeAsync);
-        app.MapHub<ChatHub>(ChatHub.Path);
+        // A connection lives no longer than its token: SignalR closes it when the token expires, and the client's
+        // access-token factory reconnects with a fresh one.
+        app.MapHub<ChatHub>(ChatHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         return app;
     }
 
