@@ -7,6 +7,7 @@ using Naviyam.Catalog;
 using Naviyam.Hosting.Health;
 using Naviyam.Lexicons;
 using Naviyam.Nlu.Model;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -37,6 +38,16 @@ public static class SiloHostingExtensions
                 orleans.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = minimum);
             }
             orleans.AddDashboard();
+        });
+        builder.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<Naviyam.Conversation.SessionOptions>>((collection, sessions) =>
+        {
+            // An idle session leaves memory sooner than Orleans' default 15 minutes; the sweep runs often enough to honour it.
+            var idle = sessions.Value.DeactivateAfterIdle;
+            collection.ClassSpecificCollectionAge[typeof(Naviyam.Conversation.ConversationGrain).FullName!] = idle;
+            if (idle / 2 < collection.CollectionQuantum)
+            {
+                collection.CollectionQuantum = idle / 2;
+            }
         });
         return builder;
     }

@@ -13,6 +13,7 @@ public static class ErrorCodes
     public const string NotFound = "not_found";
     public const string Unavailable = "unavailable";
     public const string RateLimited = "rate_limited";
+    public const string SessionLimit = "session_limit";
     public const string TokenExpired = "token_expired";
     public const string Internal = "internal_error";
 }

@@ -25,6 +25,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
         }
+        else if (problem.Status == StatusCodes.Status429TooManyRequests)
+        {
+            context.Response.Headers.RetryAfter = "60";
+        }
         else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             logger.LogWarning("Answered 503 on {Method} {Path}: {Error}", context.Request.Method, context.Request.Path, exception.GetType().Name);
@@ -41,6 +45,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.Message, ErrorCodes.InvalidInput),
             JsonException json => (StatusCodes.Status400BadRequest, "Invalid JSON", json.Message, ErrorCodes.InvalidInput),
+            Naviyam.Chat.SessionLimitException => (StatusCodes.Status429TooManyRequests, "Too many sessions",
+                "새 대화를 너무 많이 열었어요. 열려 있는 대화에서 이어서 말해 주세요.", ErrorCodes.SessionLimit),
             _ when TransientFailures.IsTransient(exception) =>
                 (StatusCodes.Status503ServiceUnavailable, "Service unavailable", TransientFailures.Detail, ErrorCodes.Unavailable),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "잠시 후 다시 시도해 주세요.", ErrorCodes.Internal),

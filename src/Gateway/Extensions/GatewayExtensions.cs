@@ -6,6 +6,7 @@ using Naviyam.Gateway.Auth;
 using Naviyam.Gateway.Chat;
 using Naviyam.Gateway.Diagnostics;
 using Naviyam.Gateway.Errors;
+using Naviyam.Gateway.Limits;
 using Naviyam.Gateway.Me;
 using Naviyam.Gateway.Operators;
 using Naviyam.Hosting;
@@ -41,10 +42,12 @@ public static class GatewayExtensions
             {
                 options.MaximumReceiveMessageSize = 64 * 1024;
                 options.AddFilter<HubErrorFilter>();
+                options.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddChatFrontDoor();
+        builder.Services.AddNaviyamLimits(builder.Configuration);
         return builder;
     }
 
@@ -63,6 +66,8 @@ public static class GatewayExtensions
             });
         }
         app.UseAuthentication();
+        // After authentication: a caller is the token's subject.
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         var dashboard = app.MapNaviyamDefaultEndpoints();

@@ -64,6 +64,13 @@ public sealed class ConversationGrain(
             return journaled.Reply with { Replayed = true };
         }
 
+        if (state.State.OwnerUserId is null && !await GrainFactory.GetGrain<IUserSessionsGrain>(turn.UserId).TryOpenAsync(this.GetPrimaryKeyString()))
+        {
+            // Nothing is kept for a refused session: its activation leaves at once.
+            DeactivateOnIdle();
+            throw new SessionLimitException();
+        }
+
         var outcome = await pipeline.RunAsync(turn, state.State.Slots, state.State.RecentReplies.LastOrDefault(),
             new SessionHistory(this.GetPrimaryKeyString(), state.State.RecentReplies));
         var loggingStart = TimeProvider.System.GetTimestamp();
