@@ -19,8 +19,9 @@ public static class TransientFailures
     public static bool IsTransient(Exception exception) => exception switch
     {
         SiloUnavailableException or GatewayTooBusyException or OrleansMessageRejectionException or ClientNotAvailableException => true,
-        ConnectionFailedException or TimeoutException or TaskCanceledException => true,
+        ConnectionFailedException or TimeoutException => true,
         DbException db => db.IsTransient || IsDatabaseUnreachable(db),
+        Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsTransient),
         _ when exception.InnerException is { } inner => IsTransient(inner),
         _ => false,

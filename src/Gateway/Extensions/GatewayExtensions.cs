@@ -7,6 +7,7 @@ using Naviyam.Gateway.Chat;
 using Naviyam.Gateway.Diagnostics;
 using Naviyam.Gateway.Errors;
 using Naviyam.Gateway.Limits;
+using Naviyam.Gateway.Resilience;
 using Naviyam.Gateway.Me;
 using Naviyam.Gateway.Operators;
 using Naviyam.Hosting;
@@ -43,11 +44,13 @@ public static class GatewayExtensions
                 options.MaximumReceiveMessageSize = 64 * 1024;
                 options.AddFilter<HubErrorFilter>();
                 options.AddFilter<HubRateLimitFilter>();
+                options.AddFilter<ResilienceHubFilter>();
             })
             .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddChatFrontDoor();
         builder.Services.AddNaviyamLimits(builder.Configuration);
+        builder.Services.AddFrontDoorResilience(builder.Configuration);
         return builder;
     }
 
