@@ -40,6 +40,11 @@ public sealed record ChatReply
     [Id(15)] public FoodCardSummary? Card { get; init; }
     /// <summary>What the turn did instead of a search (<see cref="ChatActions"/>); null for a search or small talk.</summary>
     [Id(16)] public string? Action { get; init; }
+    /// <summary>
+    /// What this turn answered without, because it did not answer in time (<c>profile</c>, <c>card</c>, <c>wallet</c>):
+    /// the turn went on without learned tastes, the card's balance or coupons. Null when nothing was missing.
+    /// </summary>
+    [Id(25)] public IReadOnlyList<string>? Degraded { get; init; }
 }
 
 /// <summary>What a turn did instead of searching (<see cref="ChatReply.Action"/>).</summary>
