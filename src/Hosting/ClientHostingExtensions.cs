@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Naviyam.Hosting.Health;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -17,6 +19,12 @@ public static class ClientHostingExtensions
         var (storage, silo) = ClusterSettings.Read(configuration);
         builder.Services.AddNaviyamClusterIdentity(configuration);
         builder.Services.AddNaviyamStorageOptions(configuration);
+
+        builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>(ClusterClientHealthCheck.Name, tags: [HealthTags.Ready]);
+        if (storage.IsMySql)
+        {
+            builder.Services.AddHealthChecks().AddDatabaseCheck(storage.RequireConnectionString(configuration));
+        }
 
         builder.UseOrleansClient(client =>
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Naviyam.Hosting.Health;
 using Orleans.Dashboard;
 
 namespace Naviyam.Hosting;
@@ -12,23 +13,30 @@ namespace Naviyam.Hosting;
 public static class ServiceDefaultsExtensions
 {
     public const string HealthPath = "/health";
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
     public const string DashboardPath = "/dashboard";
 
     /// <summary>Health checks and the metrics factory the product's counters are created from (logging is the host's default).</summary>
     public static IHostApplicationBuilder AddNaviyamServiceDefaults(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks();
+        // Liveness asks only whether this process answers at all: nothing outside it (a database, other silos) can make
+        // a load balancer restart it.
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: [HealthTags.Live]);
         builder.Services.AddMetrics();
         return builder;
     }
 
     /// <summary>
-    /// <c>/health</c> and the Orleans Dashboard at <c>/dashboard</c> (its Orleans side is added with the silo or
+    /// <c>/health</c> (every check), <c>/health/live</c> and <c>/health/ready</c> (<see cref="HealthTags"/>: 503 while a
+    /// check is unhealthy), and the Orleans Dashboard at <c>/dashboard</c> (its Orleans side is added with the silo or
     /// client). Returns the dashboard's endpoints so that a host facing users can restrict them to operators.
     /// </summary>
     public static IEndpointConventionBuilder MapNaviyamDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { ResponseWriter = WriteHealthAsync, Predicate = check => check.Tags.Contains(HealthTags.Live) });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { ResponseWriter = WriteHealthAsync, Predicate = check => check.Tags.Contains(HealthTags.Ready) });
         return app.MapOrleansDashboard(routePrefix: DashboardPath);
     }
 

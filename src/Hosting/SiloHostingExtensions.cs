@@ -5,9 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Naviyam.Catalog;
 using Naviyam.Embeddings;
+using Naviyam.Hosting.Health;
 using Naviyam.Lexicons;
 using Naviyam.Nlu.Model;
 using Naviyam.Ranking;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -24,6 +26,11 @@ public static class SiloHostingExtensions
         var (storage, silo) = ClusterSettings.Read(builder.Configuration);
         builder.Services.AddNaviyamClusterIdentity(builder.Configuration);
         builder.AddNaviyamSiloServices();
+        builder.Services.AddHealthChecks().AddCheck<SiloStatusHealthCheck>(SiloStatusHealthCheck.Name, tags: [HealthTags.Ready]);
+        if (storage.IsMySql)
+        {
+            builder.Services.AddHealthChecks().AddDatabaseCheck(storage.RequireConnectionString(builder.Configuration));
+        }
 
         builder.UseOrleans(orleans =>
         {
@@ -33,6 +40,16 @@ public static class SiloHostingExtensions
                 orleans.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = minimum);
             }
             orleans.AddDashboard();
+        });
+        builder.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<Naviyam.Conversation.SessionOptions>>((collection, sessions) =>
+        {
+            // An idle session leaves memory sooner than Orleans' default 15 minutes; the sweep runs often enough to honour it.
+            var idle = sessions.Value.DeactivateAfterIdle;
+            collection.ClassSpecificCollectionAge[typeof(Naviyam.Conversation.ConversationGrain).FullName!] = idle;
+            if (idle / 2 < collection.CollectionQuantum)
+            {
+                collection.CollectionQuantum = idle / 2;
+            }
         });
         return builder;
     }
@@ -66,19 +83,21 @@ public static class SiloHostingExtensions
             builder.Services.AddHostedService(_ => new MigrateOnStart(storage.RequireConnectionString(configuration)));
         }
         builder.Services.AddHostedService<CatalogStartup>();
-        builder.Services.AddHealthChecks().AddCheck<MerchantSourcesHealthCheck>(MerchantSourcesHealthCheck.Name);
+        builder.Services.AddHealthChecks()
+            .AddCheck<MerchantSourcesHealthCheck>(MerchantSourcesHealthCheck.Name, tags: [HealthTags.Ready])
+            .AddCheck<ModelsHealthCheck>(ModelsHealthCheck.Name, tags: [HealthTags.Ready]);
         return builder;
     }
 
     /// <summary>
     /// A silo's own endpoints: the root shows the dashboard, and what this silo's catalog serves for one shop lets an
-    /// operator (and the cluster tests) see that a change made on another silo has arrived here.
+    /// operator (and the cluster tests) see that a change made on another silo has arrived here. Returns the catalog's
+    /// endpoints so that the host can restrict them to operators.
     /// </summary>
-    public static WebApplication MapNaviyamSiloEndpoints(this WebApplication app)
+    public static IEndpointConventionBuilder MapNaviyamSiloEndpoints(this WebApplication app)
     {
         app.MapGet("/", () => Results.Redirect(ServiceDefaultsExtensions.DashboardPath));
-        app.MapGet("/operator/catalog/shops/{shopId}", (string shopId, IShopCatalog catalog) =>
+        return app.MapGet("/operator/catalog/shops/{shopId}", (string shopId, IShopCatalog catalog) =>
             catalog.TryGet(shopId, out var shop) ? Results.Ok(shop) : Results.NotFound());
-        return app;
     }
 }

@@ -23,7 +23,34 @@ public sealed class StorageOptions
     /// <summary>Apply pending migrations when the silo starts (development and tests; production runs `migrate`).</summary>
     public bool MigrateOnStart { get; set; }
 
-    public string RequireConnectionString(IConfiguration configuration) =>
+    /// <summary>
+    /// How long opening a connection may take before it fails (MySqlConnector's default is 15 s): a stopped or frozen
+    /// database is noticed in seconds. The connection string's own <c>Connection Timeout</c> wins when it sets one.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one command may run (<c>Default Command Timeout</c>, unless the connection string sets it).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>MySQL mode's connection string with the timeouts above applied where it sets none.</summary>
+    public string RequireConnectionString(IConfiguration configuration)
+    {
+        var builder = new MySqlConnector.MySqlConnectionStringBuilder(RequireConfiguredConnectionString(configuration));
+        var given = builder.ConnectionString.ToUpperInvariant();
+        if (!given.Contains("CONNECTION TIMEOUT", StringComparison.Ordinal) && !given.Contains("CONNECT TIMEOUT", StringComparison.Ordinal))
+        {
+            builder.ConnectionTimeout = (uint)Math.Ceiling(ConnectTimeout.TotalSeconds);
+        }
+        if (!given.Contains("COMMAND TIMEOUT", StringComparison.Ordinal))
+        {
+            builder.DefaultCommandTimeout = (uint)Math.Ceiling(CommandTimeout.TotalSeconds);
+        }
+        return builder.ConnectionString;
+    }
+
+    private static string RequireConfiguredConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(

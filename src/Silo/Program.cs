@@ -1,4 +1,5 @@
 using Naviyam.Hosting;
+using Naviyam.Hosting.Auth;
 using Naviyam.Silo.Commands;
 
 if (args.Length > 0 && OperatorCommands.TryRun(args, out var exitCode))
@@ -10,10 +11,20 @@ if (args.Length > 0 && OperatorCommands.TryRun(args, out var exitCode))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddNaviyamServiceDefaults();
 builder.AddNaviyamSilo();
+// The same tokens as the gateway's (Naviyam:Auth:SigningKey, required outside Development): operators sign in here too.
+builder.AddNaviyamJwtAuthentication();
 
 var app = builder.Build();
-// A silo is reached by operators only (it has no user endpoints), so its dashboard needs no sign-in.
-app.MapNaviyamDefaultEndpoints();
-app.MapNaviyamSiloEndpoints();
+app.UseAuthentication();
+app.UseAuthorization();
+var operatorEndpoints = new[] { app.MapNaviyamDefaultEndpoints(), app.MapNaviyamSiloEndpoints() };
+if (!app.Environment.IsDevelopment())
+{
+    // Outside Development the dashboard and the catalog's contents are for operators only; health stays open.
+    foreach (var endpoints in operatorEndpoints)
+    {
+        endpoints.RequireAuthorization(OperatorPolicy.Name);
+    }
+}
 await app.RunAsync();
 return 0;

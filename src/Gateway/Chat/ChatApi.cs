@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Naviyam.Chat;
 using Naviyam.Gateway.Auth;
+using Naviyam.Gateway.Resilience;
 using Naviyam.Gateway.Validation;
 
 namespace Naviyam.Gateway.Chat;
@@ -19,10 +20,13 @@ public static class ChatApi
 
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization();
+        // Through the resilience pipeline: a dead silo or database is a fast 503, not a hang or a 500.
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ResilienceEndpointFilter>();
         api.MapPost("/chat", SendTurnAsync);
         api.MapPost("/nlu", AnalyzeAsync);
-        app.MapHub<ChatHub>(ChatHub.Path);
+        // A connection lives no longer than its token: SignalR closes it when the token expires, and the client's
+        // access-token factory reconnects with a fresh one.
+        app.MapHub<ChatHub>(ChatHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         return app;
     }
 

@@ -15,26 +15,18 @@ public interface IChatClient
 
 /// <summary>
 /// The chat hub at <see cref="Path"/>. The user is whoever the bearer token says. Errors are <see cref="HubException"/>s
-/// whose message starts with a short code (<c>invalid_input</c>, <c>forbidden_session</c>, <c>turn_failed</c>).
+/// whose message starts with a short code (<c>invalid_input</c>, <c>forbidden_session</c>, <c>unavailable</c>; see <c>Errors/ErrorCodes</c>).
 /// </summary>
 [Authorize]
-public sealed class ChatHub(ChatFrontDoor frontDoor, IGrainFactory grains, ILogger<ChatHub> logger) : Hub<IChatClient>
+public sealed class ChatHub(ChatFrontDoor frontDoor, IGrainFactory grains) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
 
     public async Task<ChatReply> SendMessage(ChatMessage? message)
     {
         var userId = Context.User.RequireUserId();
-        ChatTurnResult result;
-        try
-        {
-            result = await frontDoor.SendAsync(userId, message);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Turn failed for session {Session}", message?.SessionId);
-            throw new HubException("turn_failed: 잠시 후 다시 시도해 주세요.");
-        }
+        // A failure of the cluster or the database becomes a coded HubException in HubErrorFilter.
+        var result = await frontDoor.SendAsync(userId, message);
         return result switch
         {
             ChatTurnResult.Answered answered => answered.Reply,

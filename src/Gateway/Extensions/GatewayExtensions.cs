@@ -1,15 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.IdentityModel.Tokens;
+using Microsoft.AspNetCore.SignalR;
 using Naviyam.Gateway.Auth;
 using Naviyam.Gateway.Chat;
 using Naviyam.Gateway.Diagnostics;
+using Naviyam.Gateway.Errors;
+using Naviyam.Gateway.Limits;
+using Naviyam.Gateway.Resilience;
 using Naviyam.Gateway.Me;
 using Naviyam.Gateway.Operators;
 using Naviyam.Hosting;
+using Naviyam.Hosting.Auth;
 
 namespace Naviyam.Gateway.Extensions;
 
@@ -29,49 +31,32 @@ public static class GatewayExtensions
             builder.AddNaviyamClusterClient();
         }
 
-        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddNaviyamJwtAuthentication();
         builder.Services.AddSingleton<TokenService>();
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<TokenService, Microsoft.Extensions.Options.IOptions<AuthOptions>>((jwt, tokens, auth) =>
-            {
-                jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = auth.Value.Issuer,
-                    ValidAudience = auth.Value.Audience,
-                    IssuerSigningKey = tokens.SigningKey,
-                    NameClaimType = "sub",
-                    ClockSkew = TimeSpan.FromMinutes(1),
-                };
-                // Browsers cannot set headers on WebSockets: SignalR sends the token in the query string.
-                jwt.Events = new JwtBearerEvents
-                {
-                    OnMessageReceived = context =>
-                    {
-                        if (context.HttpContext.Request.Path.StartsWithSegments("/hubs")
-                            && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
-                        {
-                            context.Token = token;
-                        }
-                        return Task.CompletedTask;
-                    },
-                };
-            });
-        builder.Services.AddAuthorization();
 
         builder.Services.AddProblemDetails();
+        // After ASP.NET's own writer, which answers clients that accept JSON; this one answers every other client.
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
-        builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
+        builder.Services.AddSignalR(options =>
+            {
+                options.MaximumReceiveMessageSize = 64 * 1024;
+                options.AddFilter<HubErrorFilter>();
+                options.AddFilter<HubRateLimitFilter>();
+                options.AddFilter<ResilienceHubFilter>();
+            })
             .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddChatFrontDoor();
+        builder.Services.AddNaviyamLimits(builder.Configuration);
+        builder.Services.AddFrontDoorResilience(builder.Configuration);
         return builder;
     }
 
     public static WebApplication MapNaviyamGateway(this WebApplication app)
     {
-        app.UseExceptionHandler(errors => errors.Run(WriteProblemForException));
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -84,6 +69,8 @@ public static class GatewayExtensions
             });
         }
         app.UseAuthentication();
+        // After authentication: a caller is the token's subject.
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         var dashboard = app.MapNaviyamDefaultEndpoints();
@@ -116,22 +103,6 @@ public static class GatewayExtensions
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-    }
-
-    /// <summary>One error shape for every failure: problem+json with the right status, never a bare 500 for bad input.</summary>
-    private static async Task WriteProblemForException(HttpContext context)
-    {
-        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        var (status, title, detail) = error switch
-        {
-            BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "Invalid request", bad.Message),
-            JsonException json => (StatusCodes.Status400BadRequest, "Invalid JSON", json.Message),
-            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "잠시 후 다시 시도해 주세요."),
-        };
-        context.Response.StatusCode = status;
-        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = error });
     }
 
     private sealed class SubjectUserIdProvider : Microsoft.AspNetCore.SignalR.IUserIdProvider

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Naviyam.Cards;
 using Naviyam.Coupons;
 using Naviyam.Gateway.Auth;
+using Naviyam.Gateway.Resilience;
 using Naviyam.Gateway.Validation;
 using Naviyam.Orders;
 
@@ -16,7 +17,7 @@ public static class MeApi
 {
     public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/api/me").RequireAuthorization();
+        var me = app.MapGroup("/api/me").RequireAuthorization().AddEndpointFilter<ResilienceEndpointFilter>();
         me.MapGet("/card", GetCardAsync);
         me.MapGet("/coupons", GetCouponsAsync);
         me.MapPost("/orders", PlaceOrderAsync);

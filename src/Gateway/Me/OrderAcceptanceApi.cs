@@ -14,7 +14,7 @@ public static class OrderAcceptanceApi
 {
     public static IEndpointRouteBuilder MapOrderAcceptanceApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/operator/orders/{userId}/{orderKey}/accept", AcceptAsync).RequireOperator();
+        app.MapPost("/api/operator/orders/{userId}/{orderKey}/accept", AcceptAsync).RequireOperator().AddEndpointFilter<Naviyam.Gateway.Resilience.ResilienceEndpointFilter>();
         return app;
     }
 

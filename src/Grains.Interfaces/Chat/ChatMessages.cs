@@ -42,6 +42,11 @@ public sealed record ChatReply
     [Id(16)] public string? Action { get; init; }
     /// <summary>The ranking arm that ordered <see cref="Recommendations"/> ("wide_deep", "heuristic"); null when nothing was ranked.</summary>
     [Id(20)] public string? RankingMethod { get; init; }
+    /// <summary>
+    /// What this turn answered without, because it did not answer in time (<c>profile</c>, <c>card</c>, <c>wallet</c>):
+    /// the turn went on without learned tastes, the card's balance or coupons. Null when nothing was missing.
+    /// </summary>
+    [Id(25)] public IReadOnlyList<string>? Degraded { get; init; }
 }
 
 /// <summary>What a turn did instead of searching (<see cref="ChatReply.Action"/>).</summary>

@@ -25,8 +25,8 @@ public sealed partial class ConversationGrain(
     IOptions<SessionOptions> sessionOptions,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, ISessionFeedbackGrain, IRemindable
 {
-    /// <summary>Enough replies to answer any client retry; older turn ids are answered anew. Kept small: the
-    /// snapshot is written on every turn.</summary>
+    /// <summary>Enough replies to answer a client's retry from memory; an older turn id is looked up in the journal.
+    /// Kept small: the list is part of every snapshot.</summary>
     private const int RememberedReplies = 16;
 
     private const string IdleExpiryReminder = "idle-expiry";
@@ -56,6 +56,20 @@ public sealed partial class ConversationGrain(
         if (state.State.RecentReplies.Find(r => r.TurnId == turn.TurnId) is { } answered)
         {
             return answered with { Replayed = true };
+        }
+        // Older than the replies kept here (the list is full only once a session has had that many turns): the journal
+        // keeps every answered turn, so a late replay is answered from it instead of being run again.
+        if (state.State.RecentReplies.Count >= RememberedReplies
+            && await journal.FindAsync(this.GetPrimaryKeyString(), turn.TurnId) is { } journaled)
+        {
+            return journaled.Reply with { Replayed = true };
+        }
+
+        if (state.State.OwnerUserId is null && !await GrainFactory.GetGrain<IUserSessionsGrain>(turn.UserId).TryOpenAsync(this.GetPrimaryKeyString()))
+        {
+            // Nothing is kept for a refused session: its activation leaves at once.
+            DeactivateOnIdle();
+            throw new SessionLimitException();
         }
 
         var outcome = await pipeline.RunAsync(turn, state.State.Slots, state.State.RecentReplies.LastOrDefault(),

@@ -54,7 +54,7 @@ public sealed class TurnPipeline(
         var action = await actions.RunAsync(new ActionInput(turn, history ?? SessionHistory.Of("", previousReply), understanding, user));
         if (action.Answer is { } answer)
         {
-            return new TurnOutcome(Answered(turn, understanding, answer, preprocessUs, contextUs, nluUs, stopwatch), text, nlu.ModelVersion, RankedShops.None.ModelVersion);
+            return new TurnOutcome(WithDegraded(Answered(turn, understanding, answer, preprocessUs, contextUs, nluUs, stopwatch), user), text, nlu.ModelVersion, RankedShops.None.ModelVersion);
         }
         understanding = action.Understanding;
 
@@ -98,8 +98,12 @@ public sealed class TurnPipeline(
             Recommendations = presentation.Recommendations,
             PriceUnknown = presentation.PriceUnknown,
         };
-        return new TurnOutcome(reply, text, nlu.ModelVersion, ranked.ModelVersion) { Ranking = ranked };
+        return new TurnOutcome(WithDegraded(reply, user), text, nlu.ModelVersion, ranked.ModelVersion) { Ranking = ranked };
     }
+
+    /// <summary>Names the context the turn went without, when a part of it did not answer.</summary>
+    private static ChatReply WithDegraded(ChatReply reply, TurnContext user) =>
+        user.Degraded.Count == 0 ? reply : reply with { Degraded = user.Degraded };
 
     /// <summary>A turn the actions stage answered: nothing was searched, ranked or priced (those stages take no time).</summary>
     private static ChatReply Answered(ChatTurn turn, TurnUnderstanding understanding, ActionAnswer answer,

@@ -8,6 +8,12 @@ public interface ITurnJournal
 {
     Task CommitAsync(TurnRecord turn, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The answered turn <paramref name="turnId"/> of a session, however old, or null: how a client's replay of a turn
+    /// older than the session's remembered replies is answered once instead of run again.
+    /// </summary>
+    Task<TurnRecord?> FindAsync(string sessionId, string turnId, CancellationToken cancellationToken = default);
+
     /// <summary>The most recent turns of a session, oldest first (diagnostics and tests).</summary>
     Task<IReadOnlyList<TurnRecord>> RecentAsync(string sessionId, int max, CancellationToken cancellationToken = default);
 }

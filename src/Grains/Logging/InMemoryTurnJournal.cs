@@ -1,9 +1,12 @@
 namespace Naviyam.Logging;
 
-/// <summary>The embedded default's journal: bounded, in memory, lost on restart like the rest of that mode.</summary>
+/// <summary>
+/// The embedded default's journal: in memory, lost on restart like the rest of that mode, and bounded to the last
+/// <see cref="MaxTurnsPerSession"/> turns of a session (the limit of how old a replayed turn id it can still recognise).
+/// </summary>
 public sealed class InMemoryTurnJournal : ITurnJournal
 {
-    private const int MaxTurnsPerSession = 200;
+    public const int MaxTurnsPerSession = 200;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Queue<TurnRecord>> sessions = new(StringComparer.Ordinal);
 
     public Task CommitAsync(TurnRecord turn, CancellationToken cancellationToken = default)
@@ -18,6 +21,18 @@ public sealed class InMemoryTurnJournal : ITurnJournal
             }
         }
         return Task.CompletedTask;
+    }
+
+    public Task<TurnRecord?> FindAsync(string sessionId, string turnId, CancellationToken cancellationToken = default)
+    {
+        if (!sessions.TryGetValue(sessionId, out var queue))
+        {
+            return Task.FromResult<TurnRecord?>(null);
+        }
+        lock (queue)
+        {
+            return Task.FromResult(queue.FirstOrDefault(turn => turn.TurnId == turnId));
+        }
     }
 
     public Task<IReadOnlyList<TurnRecord>> RecentAsync(string sessionId, int max, CancellationToken cancellationToken = default)

@@ -171,15 +171,32 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
         parameters.AddWithValue("@total" + i, reply.Timings.TotalMicros);
     }
 
+    public async Task<TurnRecord?> FindAsync(string sessionId, string turnId, CancellationToken cancellationToken = default)
+    {
+        // A point read on the unique key (session_id, turn_id).
+        var found = await ReadTurnsAsync(sessionId, """
+            SELECT user_id, turn_id, created_at, input_text, reply_payload
+            FROM conversations WHERE session_id = @session AND turn_id = @turn
+            """, ("@turn", turnId), cancellationToken);
+        return found.Count > 0 ? found[0] : null;
+    }
+
     public async Task<IReadOnlyList<TurnRecord>> RecentAsync(string sessionId, int max, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new MySqlCommand("""
+        var turns = await ReadTurnsAsync(sessionId, """
             SELECT user_id, turn_id, created_at, input_text, reply_payload
             FROM conversations WHERE session_id = @session ORDER BY id DESC LIMIT @max
-            """, connection);
+            """, ("@max", max), cancellationToken);
+        turns.Reverse();
+        return turns;
+    }
+
+    private async Task<List<TurnRecord>> ReadTurnsAsync(string sessionId, string sql, (string Name, object Value) parameter, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new MySqlCommand(sql, connection);
         command.Parameters.AddWithValue("@session", sessionId);
-        command.Parameters.AddWithValue("@max", max);
+        command.Parameters.AddWithValue(parameter.Name, parameter.Value);
         var turns = new List<TurnRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -190,7 +207,6 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
                 new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc)),
                 reader.GetString(3), stored.NormalizedText, stored.Reply, stored.NluModelVersion, stored.RankingModelVersion));
         }
-        turns.Reverse();
         return turns;
     }
 

@@ -32,6 +32,9 @@ public class GatewayFactory : WebApplicationFactory<Program>
         this.settings.TryAdd("Naviyam:Silo:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..8]);
         this.settings.TryAdd("Naviyam:Data:GenerateShops", "0");
         this.settings.TryAdd("Naviyam:Data:GenerateUsers", "0");
+        // Tests drive one user far faster than a child types; the limit tests set their own.
+        this.settings.TryAdd("Naviyam:Limits:UserRequestsPerMinute", "1000000");
+        this.settings.TryAdd("Naviyam:Limits:Burst", "1000000");
         UseKestrel(0);
     }
 

@@ -1,3 +1,4 @@
+using Naviyam.Hosting.Auth;
 using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;

@@ -9,6 +9,7 @@ using Microsoft.IdentityModel.Tokens;
 using Naviyam.Cards;
 using Naviyam.Coupons;
 using Naviyam.Gateway.Auth;
+using Naviyam.Hosting.Auth;
 using Naviyam.Shops;
 
 namespace Naviyam.IntegrationTests.Infrastructure;

@@ -32,13 +32,14 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<SiloProcess> StartAsync(IDictionary<string, string> settings)
+    /// <param name="environment">The ASP.NET Core environment the silo runs in (Development unless a test says otherwise).</param>
+    public static async Task<SiloProcess> StartAsync(IDictionary<string, string> settings, string environment = "Development")
     {
         // Another process on the machine may still take a port between our check and the silo's bind; a silo that
         // lost that race is started again on new ports rather than failing the test.
         for (var attempt = 1; ; attempt++)
         {
-            var silo = Launch(settings);
+            var silo = Launch(settings, environment);
             try
             {
                 await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
@@ -56,7 +57,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    private static SiloProcess Launch(IDictionary<string, string> settings)
+    private static SiloProcess Launch(IDictionary<string, string> settings, string environment)
     {
         var httpPort = Loopback.FreePort();
         var arguments = new List<string> { SiloAssembly() };
@@ -75,7 +76,7 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(argument);
         }
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

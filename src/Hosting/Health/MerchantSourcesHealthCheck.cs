@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Naviyam.Catalog;
 
-namespace Naviyam.Hosting;
+namespace Naviyam.Hosting.Health;
 
 /// <summary>
 /// The <c>merchant-sources</c> entry of <c>/health</c>: which merchant sources this silo's catalog serves, with their

@@ -1,4 +1,4 @@
-namespace Naviyam.Gateway.Auth;
+namespace Naviyam.Hosting.Auth;
 
 /// <summary>Bound from <c>Naviyam:Auth</c>. The signing key is a secret: configuration or environment only, never the repo.</summary>
 public sealed class AuthOptions
