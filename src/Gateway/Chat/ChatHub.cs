@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Naviyam.Chat;
@@ -42,5 +43,20 @@ public sealed class ChatHub(ChatFrontDoor frontDoor, ILogger<ChatHub> logger) : 
             ChatTurnResult.ForbiddenSession => throw new HubException("forbidden_session: this session belongs to another user."),
             _ => throw new UnreachableException($"Unhandled {result.GetType().Name}."),
         };
+    }
+
+    /// <summary>
+    /// The same turn as <see cref="SendMessage"/>, streamed: the reply's text a sentence at a time, then the whole reply.
+    /// Errors end the stream with the same coded <see cref="HubException"/>s.
+    /// </summary>
+    public async IAsyncEnumerable<ChatStreamItem> StreamMessage(ChatMessage? message, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reply = await SendMessage(message);
+        foreach (var chunk in ReplyChunks.Split(reply.Reply))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return ChatStreamItem.Chunk(chunk);
+        }
+        yield return ChatStreamItem.Final(reply);
     }
 }

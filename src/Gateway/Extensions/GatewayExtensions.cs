@@ -9,6 +9,7 @@ using Naviyam.Gateway.Chat;
 using Naviyam.Gateway.Diagnostics;
 using Naviyam.Gateway.Me;
 using Naviyam.Gateway.Operators;
+using Naviyam.Gateway.Page;
 using Naviyam.Hosting;
 
 namespace Naviyam.Gateway.Extensions;
@@ -73,16 +74,7 @@ public static class GatewayExtensions
     {
         app.UseExceptionHandler(errors => errors.Run(WriteProblemForException));
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
-        if (FindClientLib(app.Environment) is { } clientLib)
-        {
-            app.UseStaticFiles(new StaticFileOptions
-            {
-                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(clientLib),
-                RequestPath = "/lib",
-            });
-        }
+        app.UseChatPage();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -101,14 +93,6 @@ public static class GatewayExtensions
         app.MapEchoBaselines();
         return app;
     }
-
-    /// <summary>The npm-restored browser client: beside the binaries when built or published, else in the source tree.</summary>
-    private static string? FindClientLib(IWebHostEnvironment environment) =>
-        new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "clientlib"),
-            Path.Combine(environment.ContentRootPath, "ClientLib", "node_modules", "@microsoft", "signalr", "dist", "browser"),
-        }.FirstOrDefault(Directory.Exists);
 
     private static void ConfigureJson(JsonSerializerOptions options)
     {
