@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.IdentityModel.Tokens;
 using Naviyam.Gateway.Auth;
 using Naviyam.Gateway.Chat;
+using Naviyam.Gateway.Completions;
 using Naviyam.Gateway.Diagnostics;
 using Naviyam.Gateway.Me;
+using Naviyam.Gateway.OpenApi;
 using Naviyam.Gateway.Operators;
 using Naviyam.Gateway.Page;
 using Naviyam.Hosting;
@@ -67,6 +69,7 @@ public static class GatewayExtensions
             .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddChatFrontDoor();
+        builder.Services.AddNaviyamOpenApi();
         return builder;
     }
 
@@ -91,6 +94,8 @@ public static class GatewayExtensions
             app.MapDevTokenApi();
         }
         app.MapEchoBaselines();
+        app.MapCompletionsApi();
+        app.MapNaviyamOpenApi();
         return app;
     }
 
