@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Naviyam.Hosting.Telemetry;
 using Orleans.Dashboard;
 
 namespace Naviyam.Hosting;
@@ -19,6 +20,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.Services.AddHealthChecks();
         builder.Services.AddMetrics();
+        builder.AddNaviyamTelemetry();
         return builder;
     }
 
@@ -29,6 +31,7 @@ public static class ServiceDefaultsExtensions
     public static IEndpointConventionBuilder MapNaviyamDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapNaviyamMetrics();
         return app.MapOrleansDashboard(routePrefix: DashboardPath);
     }
 

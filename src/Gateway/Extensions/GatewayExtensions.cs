@@ -12,6 +12,7 @@ using Naviyam.Gateway.Me;
 using Naviyam.Gateway.OpenApi;
 using Naviyam.Gateway.Operators;
 using Naviyam.Gateway.Page;
+using Naviyam.Gateway.Telemetry;
 using Naviyam.Hosting;
 
 namespace Naviyam.Gateway.Extensions;
@@ -70,6 +71,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddChatFrontDoor();
         builder.Services.AddNaviyamOpenApi();
+        builder.Services.AddTurnTelemetry(builder.Configuration);
         return builder;
     }
 
@@ -95,6 +97,7 @@ public static class GatewayExtensions
         }
         app.MapEchoBaselines();
         app.MapCompletionsApi();
+        app.MapOperatorAlerts();
         app.MapNaviyamOpenApi();
         return app;
     }
