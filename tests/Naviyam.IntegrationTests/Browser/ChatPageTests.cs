@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Naviyam.IntegrationTests.Api;
+using Naviyam.IntegrationTests.Infrastructure;
 
 namespace Naviyam.IntegrationTests.Browser;
 
@@ -146,6 +147,21 @@ public partial class ChatPageTests(GeneratedCityFactory factory) : IClassFixture
         await browser.Page.FillAsync("#userId", "kid_01-a");
         (await browser.Page.EvaluateAsync<bool>("() => document.getElementById('userId').validity.valid")).Should().BeTrue();
         browser.ConsoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_orleans_dashboard_shows_the_cluster_to_operators()
+    {
+        await using var browser = await BrowserSession.OpenAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 800 } });
+        using var http = await factory.ClientForAsync("dashboard-visitor");
+        await http.ChatAsync("dashboard-visitor", "dashboard-session", "떡볶이 먹고 싶어"); // a grain or two to show
+
+        var response = await browser.Page.GotoAsync(new Uri(factory.BaseAddress, "/dashboard/").ToString());
+
+        response!.Status.Should().Be(200, "Development opens the dashboard; elsewhere it needs the operator role");
+        await browser.Page.GetByText("Total Activations").First.WaitForAsync(new() { Timeout = 30_000 });
+        await browser.Page.WaitForTimeoutAsync(2_000); // its charts fill from the next poll
+        await browser.ScreenshotAsync("dashboard");
     }
 
     /// <summary>The hub invocations of <paramref name="method"/> the page sent (SignalR's JSON protocol).</summary>

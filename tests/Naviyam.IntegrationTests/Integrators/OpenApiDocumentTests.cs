@@ -39,6 +39,9 @@ public class OpenApiDocumentTests(GeneratedCityFactory factory) : IClassFixture<
         chat.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "400", "401"]);
         chat.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example")
             .GetProperty("text").GetString().Should().Be("배고픈데 5천원밖에 없어");
+        paths.GetProperty("/v1/chat/completions").GetProperty("post").GetProperty("summary").GetString()
+            .Should().Contain("Answers the conversation's last user message", "the handlers' XML comments describe the operations");
+        described.Where(route => !Summarized(paths, route)).Should().BeEmpty("every operation has a summary");
         paths.GetProperty("/api/auth/dev-token").GetProperty("post").TryGetProperty("security", out _).Should().BeFalse("signing in needs no token");
         document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString().Should().Be("bearer");
 
@@ -49,6 +52,10 @@ public class OpenApiDocumentTests(GeneratedCityFactory factory) : IClassFixture<
                 .TryGetProperty("example", out _).Should().BeTrue($"{route} has an example body");
         }
     }
+
+    private static bool Summarized(JsonElement paths, string route) =>
+        paths.GetProperty(route.Split(' ')[1]).GetProperty(route.Split(' ')[0].ToLowerInvariant()).TryGetProperty("summary", out var summary)
+        && !string.IsNullOrWhiteSpace(summary.GetString());
 
     [Fact]
     public void The_http_file_has_a_request_for_every_example()
