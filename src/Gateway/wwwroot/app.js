@@ -219,13 +219,18 @@ async function recordFeedback(pick, number, reply, action) {
   }
 }
 
-async function choose(item, pick, number, reply) {
+// A card's button was pressed: both buttons are done, the card shows which, and the press is recorded.
+async function press(item, pick, number, reply, action) {
   for (const button of item.querySelectorAll(".actions button")) {
     button.disabled = true;
   }
-  item.classList.add("chosen");
-  const recorded = await recordFeedback(pick, number, reply, "select");
+  item.classList.add(action === "select" ? "chosen" : "dismissed");
+  const recorded = await recordFeedback(pick, number, reply, action);
   item.dataset.feedback = recorded ? "recorded" : "not-recorded";
+}
+
+async function choose(item, pick, number, reply) {
+  await press(item, pick, number, reply, "select");
   const note = number
     ? `좋아요! ${pick.shopName}에 가는 거죠? 급식카드로 주문하려면 "${number}번으로 주문해 줘"라고 말해 줘요.`
     : `좋아요! ${pick.shopName}에 가는 거죠? 맛있게 먹어요.`;
@@ -233,12 +238,7 @@ async function choose(item, pick, number, reply) {
 }
 
 async function dismiss(item, pick, number, reply) {
-  for (const button of item.querySelectorAll(".actions button")) {
-    button.disabled = true;
-  }
-  item.classList.add("dismissed");
-  const recorded = await recordFeedback(pick, number, reply, "dismiss");
-  item.dataset.feedback = recorded ? "recorded" : "not-recorded";
+  await press(item, pick, number, reply, "dismiss");
   await sendText("다른 데 보여줘");
 }
 
