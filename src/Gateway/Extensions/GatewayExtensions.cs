@@ -12,6 +12,7 @@ using Naviyam.Gateway.Me;
 using Naviyam.Gateway.OpenApi;
 using Naviyam.Gateway.Operators;
 using Naviyam.Gateway.Page;
+using Naviyam.Gateway.ReplyWriting;
 using Naviyam.Gateway.Telemetry;
 using Naviyam.Hosting;
 
@@ -72,6 +73,7 @@ public static class GatewayExtensions
         builder.Services.AddChatFrontDoor();
         builder.Services.AddNaviyamOpenApi();
         builder.Services.AddTurnTelemetry(builder.Configuration);
+        builder.Services.AddReplyWriter(builder.Configuration);
         return builder;
     }
 

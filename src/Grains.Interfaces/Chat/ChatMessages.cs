@@ -40,6 +40,8 @@ public sealed record ChatReply
     [Id(15)] public FoodCardSummary? Card { get; init; }
     /// <summary>What the turn did instead of a search (<see cref="ChatActions"/>); null for a search or small talk.</summary>
     [Id(16)] public string? Action { get; init; }
+    /// <summary>The text was rewritten by the configured language model (its facts checked against this reply's); false: the template.</summary>
+    [Id(30)] public bool Rewritten { get; init; }
 }
 
 /// <summary>What a turn did instead of searching (<see cref="ChatReply.Action"/>).</summary>
