@@ -40,7 +40,14 @@ public sealed class ActiveSessions : BackgroundService
                 // The cluster may not be reachable yet (a thin client starting before its silos); the next poll tries again.
                 logger.LogDebug(ex, "Active sessions could not be counted");
             }
-            await Task.Delay(PollEvery, stoppingToken);
+            try
+            {
+                await Task.Delay(PollEvery, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the host is stopping (or never started): nothing is wrong
+            }
         }
     }
 }

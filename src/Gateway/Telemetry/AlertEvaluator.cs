@@ -9,9 +9,16 @@ public sealed class AlertEvaluator(ThresholdAlerts alerts, IOptions<AlertOptions
     {
         using var timer = new PeriodicTimer(options.Value.EvaluateEvery, time);
         alerts.Evaluate(); // every rule is on show from the start, judged or not
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            alerts.Evaluate();
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                alerts.Evaluate();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the host is stopping
         }
     }
 }

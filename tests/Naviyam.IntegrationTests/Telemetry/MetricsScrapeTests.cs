@@ -9,6 +9,7 @@ using Naviyam.IntegrationTests.Infrastructure;
 namespace Naviyam.IntegrationTests.Telemetry;
 
 /// <summary>What Prometheus reads at <c>/metrics</c> after real turns through the real gateway.</summary>
+[Collection(MetricsCollection.Name)]
 public class MetricsScrapeTests(GeneratedCityFactory factory) : IClassFixture<GeneratedCityFactory>
 {
     [Fact]
@@ -32,7 +33,7 @@ public class MetricsScrapeTests(GeneratedCityFactory factory) : IClassFixture<Ge
             await Task.Delay(500);
         }
 
-        text.Should().Contain("naviyam_turns_total{").And.Contain("intent=\"budget_inquiry\"");
+        text.Should().MatchRegex(@"naviyam_turns_total\{[^}]*intent=""[a-z_]+""[^}]*\} [1-9]", "turns are counted by intent");
         text.Should().Contain("naviyam_turn_duration_seconds_bucket{");
         foreach (var stage in new[] { "preprocess", "context", "nlu", "retrieval", "ranking", "coupons", "reply", "logging" })
         {
@@ -45,4 +46,14 @@ public class MetricsScrapeTests(GeneratedCityFactory factory) : IClassFixture<Ge
         text.Should().Contain("naviyam_alerts_firing{").And.Contain("alert=\"response_time\"");
         text.Should().Contain("otel_scope_name=\"Microsoft.Orleans\"", "Orleans' own meter is exported");
     }
+}
+
+/// <summary>
+/// The tests that read /metrics run alone: every OpenTelemetry provider in a process sees every host's instruments of
+/// the same name, so another test gateway running at the same time could stand in for the one scraped.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection
+{
+    public const string Name = "metrics";
 }

@@ -14,6 +14,7 @@ namespace Naviyam.IntegrationTests.Telemetry;
 /// Turns made slow for real (an Orleans call filter holds every session grain's turn 600 ms) raise the response-time
 /// alert: a log event, the <c>naviyam.alerts.firing</c> metric and the operators' endpoint.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public class SlowTurnAlertTests(SlowTurnAlertTests.SlowTurnsFactory factory) : IClassFixture<SlowTurnAlertTests.SlowTurnsFactory>
 {
     [Fact]
