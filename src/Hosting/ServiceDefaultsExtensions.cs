@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Naviyam.Hosting.Health;
+using Naviyam.Hosting.Telemetry;
 using Orleans.Dashboard;
 
 namespace Naviyam.Hosting;
@@ -24,6 +25,7 @@ public static class ServiceDefaultsExtensions
         // a load balancer restart it.
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: [HealthTags.Live]);
         builder.Services.AddMetrics();
+        builder.AddNaviyamTelemetry();
         return builder;
     }
 
@@ -37,6 +39,7 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapHealthChecks(LivePath, new HealthCheckOptions { ResponseWriter = WriteHealthAsync, Predicate = check => check.Tags.Contains(HealthTags.Live) });
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { ResponseWriter = WriteHealthAsync, Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        app.MapNaviyamMetrics();
         return app.MapOrleansDashboard(routePrefix: DashboardPath);
     }
 

@@ -12,6 +12,7 @@ public static class DevTokenApi
         return app;
     }
 
+    /// <summary>Development only: a token for the given user id.</summary>
     public static Results<Ok<DevTokenView>, ValidationProblem> IssueDevToken(DevTokenRequest request, TokenService tokens)
     {
         var userId = Validate(request);

@@ -30,6 +30,7 @@ public static class ChatApi
         return app;
     }
 
+    /// <summary>One turn of the token user's session: the reply text, the picks and what the turn did (400 bad input, 403 another user's session).</summary>
     public static async Task<Results<Ok<ChatReply>, ValidationProblem, ProblemHttpResult>> SendTurnAsync(
         ChatRequest request, ClaimsPrincipal user, ChatFrontDoor frontDoor)
     {
@@ -48,6 +49,7 @@ public static class ChatApi
         };
     }
 
+    /// <summary>The intent and entities of a message, without a session.</summary>
     public static async Task<Results<Ok<NluView>, ValidationProblem>> AnalyzeAsync(NluRequest request, ChatFrontDoor frontDoor)
     {
         var result = await frontDoor.AnalyzeAsync(request.Text);

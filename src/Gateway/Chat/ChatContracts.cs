@@ -35,3 +35,14 @@ public sealed record NluRequest(string? Text);
 
 /// <summary>What <c>POST /api/nlu</c> answers: the analysis without anything session-bound.</summary>
 public sealed record NluView(string Intent, double Confidence, Entities Entities);
+
+/// <summary>
+/// One item of the hub's <c>StreamMessage</c> stream: the reply's text in pieces (<see cref="Type"/> <c>chunk</c>), then the
+/// whole reply (<c>reply</c>), which is what the pieces add up to with its picks, card and order.
+/// </summary>
+public sealed record ChatStreamItem(string Type, string? Text = null, ChatReply? Reply = null)
+{
+    public static ChatStreamItem Chunk(string text) => new("chunk", Text: text);
+
+    public static ChatStreamItem Final(ChatReply reply) => new("reply", Reply: reply);
+}

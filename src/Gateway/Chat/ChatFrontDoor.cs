@@ -1,4 +1,6 @@
 using Naviyam.Chat;
+using Naviyam.Gateway.ReplyWriting;
+using Naviyam.Gateway.Telemetry;
 using Naviyam.Gateway.Validation;
 
 namespace Naviyam.Gateway.Chat;
@@ -7,7 +9,7 @@ namespace Naviyam.Gateway.Chat;
 /// What REST and SignalR share: validation, the call into the session's grain, and the push of the reply to
 /// every connection of the user. It depends on neither transport: both depend on it.
 /// </summary>
-public sealed class ChatFrontDoor(IGrainFactory grains, IChatReplyFanOut replies)
+public sealed class ChatFrontDoor(IGrainFactory grains, IChatReplyFanOut replies, IReplyWriter writer, TurnMetrics metrics, TimeProvider time)
 {
     public async Task<ChatTurnResult> SendAsync(string userId, ChatMessage? message)
     {
@@ -18,6 +20,7 @@ public sealed class ChatFrontDoor(IGrainFactory grains, IChatReplyFanOut replies
         }
 
         ChatReply reply;
+        var started = time.GetTimestamp();
         try
         {
             reply = await grains.GetGrain<IConversationGrain>(input.Value.SessionId).TakeTurnAsync(input.Value.ToTurn(userId));
@@ -27,6 +30,8 @@ public sealed class ChatFrontDoor(IGrainFactory grains, IChatReplyFanOut replies
             // The grain alone knows who owns a session; here its refusal becomes a result like any other.
             return new ChatTurnResult.ForbiddenSession();
         }
+        reply = await writer.WriteAsync(reply);
+        metrics.RecordTurn(reply, time.GetElapsedTime(started));
         await replies.SendToUserAsync(userId, input.Value.SessionId, reply);
         return new ChatTurnResult.Answered(reply);
     }

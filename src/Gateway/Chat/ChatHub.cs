@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Naviyam.Gateway.Telemetry;
 using Naviyam.Chat;
 using Naviyam.Gateway.Auth;
 
@@ -18,7 +20,7 @@ public interface IChatClient
 /// whose message starts with a short code (<c>invalid_input</c>, <c>forbidden_session</c>, <c>unavailable</c>; see <c>Errors/ErrorCodes</c>).
 /// </summary>
 [Authorize]
-public sealed class ChatHub(ChatFrontDoor frontDoor, IGrainFactory grains) : Hub<IChatClient>
+public sealed class ChatHub(ChatFrontDoor frontDoor, IGrainFactory grains, TurnMetrics metrics) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
 
@@ -42,7 +44,7 @@ public sealed class ChatHub(ChatFrontDoor frontDoor, IGrainFactory grains) : Hub
     /// </summary>
     public async Task<FeedbackAccepted> SendFeedback(FeedbackMessage? feedback)
     {
-        var result = await PickFeedbackDoor.SendAsync(grains, Context.User.RequireUserId(), feedback);
+        var result = await PickFeedbackDoor.SendAsync(grains, metrics, Context.User.RequireUserId(), feedback);
         return result switch
         {
             FeedbackResult.Accepted accepted => accepted.Receipt,
@@ -50,5 +52,20 @@ public sealed class ChatHub(ChatFrontDoor frontDoor, IGrainFactory grains) : Hub
             FeedbackResult.ForbiddenSession => throw new HubException("forbidden_session: this session belongs to another user."),
             _ => throw new UnreachableException($"Unhandled {result.GetType().Name}."),
         };
+    }
+
+    /// <summary>
+    /// The same turn as <see cref="SendMessage"/>, streamed: the reply's text a sentence at a time, then the whole reply.
+    /// Errors end the stream with the same coded <see cref="HubException"/>s.
+    /// </summary>
+    public async IAsyncEnumerable<ChatStreamItem> StreamMessage(ChatMessage? message, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reply = await SendMessage(message);
+        foreach (var chunk in ReplyChunks.Split(reply.Reply))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return ChatStreamItem.Chunk(chunk);
+        }
+        yield return ChatStreamItem.Final(reply);
     }
 }

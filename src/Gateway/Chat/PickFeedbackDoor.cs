@@ -1,3 +1,4 @@
+using Naviyam.Gateway.Telemetry;
 using Naviyam.Chat;
 using Naviyam.Gateway.Validation;
 using Naviyam.Learning;
@@ -60,7 +61,7 @@ public static class PickFeedbackDoor
         return Validated<(string, PickFeedback)>.From(errors, () => (sessionId!, new PickFeedback(turnId!, shopId!, kind!)));
     }
 
-    public static async Task<FeedbackResult> SendAsync(IGrainFactory grains, string userId, FeedbackMessage? message)
+    public static async Task<FeedbackResult> SendAsync(IGrainFactory grains, TurnMetrics metrics, string userId, FeedbackMessage? message)
     {
         var input = Validate(message);
         if (!input.IsValid)
@@ -76,6 +77,10 @@ public static class PickFeedbackDoor
         catch (SessionOwnershipException)
         {
             return new FeedbackResult.ForbiddenSession();
+        }
+        if (receipt is { Outcome: FeedbackOutcome.Recorded })
+        {
+            metrics.RecordFeedback(feedback.Kind);
         }
         return receipt switch
         {

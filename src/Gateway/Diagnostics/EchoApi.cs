@@ -16,5 +16,6 @@ public static class EchoApi
         return app;
     }
 
+    /// <summary>The request back, unchanged: the baseline a chat turn is measured against.</summary>
     public static Ok<ChatRequest> Echo(ChatRequest request) => TypedResults.Ok(request);
 }

@@ -4,12 +4,17 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Naviyam.Gateway.Auth;
 using Naviyam.Gateway.Chat;
+using Naviyam.Gateway.Completions;
 using Naviyam.Gateway.Diagnostics;
 using Naviyam.Gateway.Errors;
 using Naviyam.Gateway.Limits;
 using Naviyam.Gateway.Resilience;
 using Naviyam.Gateway.Me;
+using Naviyam.Gateway.OpenApi;
 using Naviyam.Gateway.Operators;
+using Naviyam.Gateway.Page;
+using Naviyam.Gateway.ReplyWriting;
+using Naviyam.Gateway.Telemetry;
 using Naviyam.Hosting;
 using Naviyam.Hosting.Auth;
 
@@ -51,6 +56,9 @@ public static class GatewayExtensions
         builder.Services.AddChatFrontDoor();
         builder.Services.AddNaviyamLimits(builder.Configuration);
         builder.Services.AddFrontDoorResilience(builder.Configuration);
+        builder.Services.AddNaviyamOpenApi();
+        builder.Services.AddTurnTelemetry(builder.Configuration);
+        builder.Services.AddReplyWriter(builder.Configuration);
         return builder;
     }
 
@@ -58,16 +66,7 @@ public static class GatewayExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
-        if (FindClientLib(app.Environment) is { } clientLib)
-        {
-            app.UseStaticFiles(new StaticFileOptions
-            {
-                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(clientLib),
-                RequestPath = "/lib",
-            });
-        }
+        app.UseChatPage();
         app.UseAuthentication();
         // After authentication: a caller is the token's subject.
         app.UseRateLimiter();
@@ -87,16 +86,11 @@ public static class GatewayExtensions
             app.MapDevTokenApi();
         }
         app.MapEchoBaselines();
+        app.MapCompletionsApi();
+        app.MapOperatorAlerts();
+        app.MapNaviyamOpenApi();
         return app;
     }
-
-    /// <summary>The npm-restored browser client: beside the binaries when built or published, else in the source tree.</summary>
-    private static string? FindClientLib(IWebHostEnvironment environment) =>
-        new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "clientlib"),
-            Path.Combine(environment.ContentRootPath, "ClientLib", "node_modules", "@microsoft", "signalr", "dist", "browser"),
-        }.FirstOrDefault(Directory.Exists);
 
     private static void ConfigureJson(JsonSerializerOptions options)
     {

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Naviyam.Gateway.Auth;
 using Naviyam.Gateway.Chat;
+using Naviyam.Gateway.Telemetry;
 
 namespace Naviyam.Gateway.Me;
 
@@ -10,9 +11,9 @@ namespace Naviyam.Gateway.Me;
 public static class FeedbackApi
 {
     public static async Task<Results<Ok<FeedbackAccepted>, ValidationProblem, ProblemHttpResult>> SendAsync(
-        FeedbackMessage? body, ClaimsPrincipal user, IGrainFactory grains)
+        FeedbackMessage? body, ClaimsPrincipal user, IGrainFactory grains, TurnMetrics metrics)
     {
-        var result = await PickFeedbackDoor.SendAsync(grains, user.RequireUserId(), body);
+        var result = await PickFeedbackDoor.SendAsync(grains, metrics, user.RequireUserId(), body);
         return result switch
         {
             FeedbackResult.Accepted accepted => TypedResults.Ok(accepted.Receipt),

@@ -27,18 +27,21 @@ public static class MeApi
         return app;
     }
 
+    /// <summary>The token user's meal card: whether there is one, its balance and status (never its number).</summary>
     public static async Task<Ok<CardDto>> GetCardAsync([AsParameters] MeServices me)
     {
         var card = await me.Card.GetSummaryAsync();
         return TypedResults.Ok(new CardDto(card.HasCard, card.Balance, card.Status, card.TargetAgeGroup));
     }
 
+    /// <summary>The token user's usable coupons, soonest expiry first.</summary>
     public static async Task<Ok<WalletView>> GetCouponsAsync([AsParameters] MeServices me)
     {
         var coupons = await me.Wallet.GetActiveAsync();
         return TypedResults.Ok(new WalletView([.. coupons.Select(WalletCouponDto.From)]));
     }
 
+    /// <summary>Pays for a meal with the card (201 with the receipt; the same order key again: 200 with the first receipt).</summary>
     public static async Task<Results<Created<ReceiptDto>, Ok<ReceiptDto>, ValidationProblem, ProblemHttpResult>> PlaceOrderAsync(
         OrderBody body, [AsParameters] MeServices me)
     {

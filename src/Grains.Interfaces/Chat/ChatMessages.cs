@@ -47,6 +47,8 @@ public sealed record ChatReply
     /// the turn went on without learned tastes, the card's balance or coupons. Null when nothing was missing.
     /// </summary>
     [Id(25)] public IReadOnlyList<string>? Degraded { get; init; }
+    /// <summary>The text was rewritten by the configured language model (its facts checked against this reply's); false: the template.</summary>
+    [Id(30)] public bool Rewritten { get; init; }
 }
 
 /// <summary>What a turn did instead of searching (<see cref="ChatReply.Action"/>).</summary>
@@ -97,6 +99,14 @@ public sealed record RecommendationView
     [Id(16)] public string? Area { get; init; }
     /// <summary>The distance is to the point of the shop's address area, not to the shop itself (its coordinates are missing or wrong).</summary>
     [Id(17)] public bool DistanceApproximate { get; init; }
+    /// <summary>Open at the time the search was for (now, or the meal time asked for); null when the hours are unknown.</summary>
+    [Id(25)] public bool? Open { get; init; }
+    /// <summary>The shop's hours on the day of the turn, as a card shows them ("11:00~21:00", "24시간", "휴무"); null when unknown.</summary>
+    [Id(26)] public string? HoursToday { get; init; }
+    /// <summary>The shop's point for a map link (the area's point when <see cref="DistanceApproximate"/>).</summary>
+    [Id(27)] public double? Latitude { get; init; }
+    [Id(28)] public double? Longitude { get; init; }
+    [Id(29)] public string? Phone { get; init; }
 }
 
 /// <summary>Per-stage wall time of one turn, in microseconds (what <c>performance_logs</c> stores).</summary>

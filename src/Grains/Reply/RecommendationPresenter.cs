@@ -4,6 +4,7 @@ using Naviyam.Coupons;
 using Naviyam.Ranking;
 using Naviyam.Retrieval;
 using Naviyam.Shops;
+using Naviyam.Time;
 using static Naviyam.Reply.KoreanFormat;
 
 namespace Naviyam.Reply;
@@ -64,7 +65,8 @@ public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog
     {
         var picks = SameShop.Distinct(context.Picks, pick => pick.Candidate.Shop);
         context = context with { Picks = picks };
-        var views = picks.Select(ToView).ToArray();
+        var day = context.Now is { } now ? SeoulClock.ToSeoul(now).DayOfWeek : (DayOfWeek?)null;
+        var views = picks.Select(pick => ToView(pick, day)).ToArray();
         if (context.PricesUnconfirmed)
         {
             return new Presentation(composer.Compose(context), [], views);
@@ -123,7 +125,8 @@ public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog
         return flags;
     }
 
-    private static RecommendationView ToView(RankedCandidate pick) => new()
+    /// <param name="day">The turn's day in Seoul, for the card's hours; null leaves them out.</param>
+    private static RecommendationView ToView(RankedCandidate pick, DayOfWeek? day) => new()
     {
         ShopId = pick.Candidate.Shop.Id,
         ShopName = pick.Candidate.Shop.Name,
@@ -143,5 +146,10 @@ public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog
         Address = pick.Candidate.Shop.Address,
         Area = pick.AreaName,
         DistanceApproximate = pick.Candidate.DistanceMeters is not null && pick.Candidate.ApproximateDistance,
+        Open = pick.Candidate.OpenNow,
+        HoursToday = day is { } today ? HoursText.For(pick.Candidate.Shop.Hours?.For(today)) : null,
+        Latitude = pick.Candidate.Shop.Location?.Latitude,
+        Longitude = pick.Candidate.Shop.Location?.Longitude,
+        Phone = pick.Candidate.Shop.Phone,
     };
 }

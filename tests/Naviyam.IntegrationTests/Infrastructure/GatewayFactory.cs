@@ -1,7 +1,9 @@
+using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,6 +11,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Naviyam.Gateway.Auth;
+using Naviyam.Hosting.Auth;
 using Naviyam.Time;
 
 namespace Naviyam.IntegrationTests.Infrastructure;
@@ -89,6 +95,16 @@ public class GatewayFactory : WebApplicationFactory<Program>
         return connection;
     }
 
+    /// <summary>A token with the operator role, signed with the gateway's key (no endpoint issues one).</summary>
+    public string OperatorToken()
+    {
+        var auth = Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        var key = Services.GetRequiredService<TokenService>().SigningKey;
+        var now = DateTime.UtcNow;
+        var token = new JwtSecurityToken(auth.Issuer, auth.Audience, [new Claim("sub", "operator-1"), new Claim("role", "operator")],
+            now, now.AddMinutes(10), new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
 
     private sealed record TokenResponse(string Token);
 }

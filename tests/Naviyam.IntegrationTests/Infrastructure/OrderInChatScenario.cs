@@ -1,15 +1,9 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 using Naviyam.Cards;
 using Naviyam.Coupons;
-using Naviyam.Gateway.Auth;
-using Naviyam.Hosting.Auth;
 using Naviyam.Shops;
 
 namespace Naviyam.IntegrationTests.Infrastructure;
@@ -237,7 +231,7 @@ public abstract class OrderInChatScenario(GatewayFactory factory)
             order.StatusCode.Should().Be(HttpStatusCode.Created);
         }
         using var operatorClient = new HttpClient { BaseAddress = factory.BaseAddress };
-        operatorClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken());
+        operatorClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", factory.OperatorToken());
 
         using var byUser = await client.PostAsync("/api/operator/orders/demo-5/accept-1/accept", null);
         using var accepted = await operatorClient.PostAsync("/api/operator/orders/demo-5/accept-1/accept", null);
@@ -265,16 +259,5 @@ public abstract class OrderInChatScenario(GatewayFactory factory)
 
         reply.Intent.Should().Be("emergency_food");
         reply.Reply.Should().StartWith("긴급 지원 쿠폰 '월말 긴급지원 2,000원'이 있어요!");
-    }
-
-    /// <summary>A token with the operator role, signed with the gateway's key (no endpoint issues one).</summary>
-    private string OperatorToken()
-    {
-        var auth = factory.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
-        var key = factory.Services.GetRequiredService<TokenService>().SigningKey;
-        var now = DateTime.UtcNow;
-        var token = new JwtSecurityToken(auth.Issuer, auth.Audience, [new Claim("sub", "operator-1"), new Claim("role", "operator")],
-            now, now.AddMinutes(10), new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
-        return new JwtSecurityTokenHandler().WriteToken(token);
     }
 }
