@@ -138,6 +138,7 @@ cmd_start() {
     fi
 
     # UTC server clock: DATETIME defaults (CURRENT_TIMESTAMP) must mean UTC, as Orleans' values do.
+    # More connections than the default 151: the test run's many gateways and silos each keep a connection pool.
     setsid "$MARIADBD" --no-defaults \
         --datadir="$data" \
         --socket="$sock" \
@@ -151,6 +152,7 @@ cmd_start() {
         --character-set-server=utf8mb4 \
         --collation-server=utf8mb4_unicode_ci \
         --max-allowed-packet=64M \
+        --max-connections=1000 \
         --innodb-buffer-pool-size=128M \
         "${user_args[@]}" \
         </dev/null >>"$dir/mariadbd.out" 2>&1 &

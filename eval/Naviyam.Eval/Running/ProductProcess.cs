@@ -49,6 +49,11 @@ public sealed class ProductProcess : IAsyncDisposable
                      $"--Naviyam:Silo:GatewayPort={FreePort()}",
                      $"--Naviyam:Clock:PinnedLocalTime={pinnedLocalTime}",
                      "--Logging:LogLevel:Naviyam=Information",
+                     // The quality set plays hundreds of users from one address in a few seconds: the product's per-user
+                     // and per-address rate limits are for the public, not for its judge.
+                     "--Naviyam:Limits:UserRequestsPerMinute=1000000",
+                     "--Naviyam:Limits:Burst=1000000",
+                     "--Naviyam:Limits:AnonymousRequestsPerMinute=1000000",
                      .. configuration,
                  ])
         {

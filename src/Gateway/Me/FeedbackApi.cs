@@ -10,6 +10,7 @@ namespace Naviyam.Gateway.Me;
 /// <summary><c>POST /api/me/feedback</c>: what the token user did with a pick of one of their own sessions.</summary>
 public static class FeedbackApi
 {
+    /// <summary>Records what the token user did with a pick of one of their sessions (opened, go, other); answers the pick's position.</summary>
     public static async Task<Results<Ok<FeedbackAccepted>, ValidationProblem, ProblemHttpResult>> SendAsync(
         FeedbackMessage? body, ClaimsPrincipal user, IGrainFactory grains, TurnMetrics metrics)
     {

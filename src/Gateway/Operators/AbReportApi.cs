@@ -14,6 +14,7 @@ public static class AbReportApi
         return app;
     }
 
+    /// <summary>Click and order rates per ranking arm (Wide&amp;Deep, heuristic) over the last <c>days</c> days (default 7, 1–365), with their 95 % margins.</summary>
     public static async Task<Results<Ok<AbReport>, ValidationProblem>> GetAsync(int? days, IGrainFactory grains)
     {
         if (days is < 1 or > MaxDays)

@@ -174,7 +174,7 @@ public class FeedbackApiTests(LearningCityFactory factory) : IClassFixture<Learn
         await EventuallyAsync(() => Log.ShownTo("fb-ab"), s => s.Count > 0);
         using var go = await client.PostAsJsonAsync("/api/me/feedback", new { sessionId = "fb-ab-session", turnId = "t1", shopId = offered.Recommendations[0].ShopId, kind = "go" });
         using var operatorClient = new HttpClient { BaseAddress = factory.BaseAddress };
-        operatorClient.DefaultRequestHeaders.Authorization = new("Bearer", OperatorTokens.For(factory));
+        operatorClient.DefaultRequestHeaders.Authorization = new("Bearer", factory.OperatorToken());
 
         var report = (await operatorClient.GetFromJsonAsync<AbReport>("/operator/ab?days=30"))!;
         using var asUser = await client.GetAsync("/operator/ab");

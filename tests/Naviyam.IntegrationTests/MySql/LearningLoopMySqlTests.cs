@@ -98,7 +98,7 @@ public class LearningLoopMySqlTests(LearningLoopFactory factory) : IClassFixture
             1, ("@u", User), ("@s", Session))).Should().Be(1);
 
         using var operatorClient = new HttpClient { BaseAddress = factory.BaseAddress };
-        operatorClient.DefaultRequestHeaders.Authorization = new("Bearer", OperatorTokens.For(factory));
+        operatorClient.DefaultRequestHeaders.Authorization = new("Bearer", factory.OperatorToken());
         var report = (await operatorClient.GetFromJsonAsync<AbReport>("/operator/ab?days=7"))!;
         report.Arms.Should().ContainSingle(a => a.Method == offered.RankingMethod)
             .Which.Should().Match<ArmRates>(a => a.Turns >= 1 && a.ClickedTurns >= 1 && a.OrderedTurns >= 1);
