@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
+using Naviyam.Hosting;
 using Naviyam.Lexicons;
 
 namespace Naviyam.Embeddings;
@@ -22,15 +23,7 @@ public sealed class TextEncoder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(modelBytes);
         Sha256 = Naviyam.Nlu.Model.IntentModelFormat.Sha256Of(modelBytes);
-        Version = TextEncoderFormat.VersionOf(modelBytes);
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = 1,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        session = new InferenceSession(modelBytes, options);
+        Version = TextEncoderFormat.VersionOf(modelBytes);        session = OnnxSessions.SingleThreaded(modelBytes);
         try
         {
             var metadata = session.ModelMetadata.CustomMetadataMap;

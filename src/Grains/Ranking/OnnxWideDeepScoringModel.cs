@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
+using Naviyam.Hosting;
 
 namespace Naviyam.Ranking;
 
@@ -56,15 +57,7 @@ public sealed class OnnxWideDeepScoringModel : IScoringModel, IDisposable
     public OnnxWideDeepScoringModel(WideDeepModelFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        Version = file.Version;
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = 1,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        session = new InferenceSession(file.Bytes, options);
+        Version = file.Version;        session = OnnxSessions.SingleThreaded(file.Bytes);
         try
         {
             Check(session.ModelMetadata.CustomMetadataMap);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
+using Naviyam.Hosting;
 using Naviyam.Lexicons;
 using Naviyam.Preprocessing;
 
@@ -27,15 +28,7 @@ public sealed class IntentModel : IDisposable
         ArgumentNullException.ThrowIfNull(modelBytes);
         Sha256 = IntentModelFormat.Sha256Of(modelBytes);
         Version = IntentModelFormat.VersionOf(modelBytes);
-
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = 1,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        session = new InferenceSession(modelBytes, options);
+        session = OnnxSessions.SingleThreaded(modelBytes);
         try
         {
             Metadata = new Dictionary<string, string>(session.ModelMetadata.CustomMetadataMap, StringComparer.Ordinal);
