@@ -45,9 +45,9 @@ public sealed class GatewayHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration["Urls"] = "http://127.0.0.1:0";
         // The load is a few users sending as fast as they can: the per-user rate limits would measure the limiter.
-        builder.Configuration["Naviyam:Limits:UserRequestsPerMinute"] = "100000000";
-        builder.Configuration["Naviyam:Limits:Burst"] = "100000000";
-        builder.Configuration["Naviyam:Limits:AnonymousRequestsPerMinute"] = "100000000";
+        builder.Configuration["Naviyam:Limits:UserRequestsPerMinute"] = "1000000";
+        builder.Configuration["Naviyam:Limits:Burst"] = "1000000";
+        builder.Configuration["Naviyam:Limits:AnonymousRequestsPerMinute"] = "1000000";
         builder.AddNaviyamGateway();
         var app = builder.Build();
         app.MapNaviyamGateway();
