@@ -71,6 +71,38 @@ public sealed class ServedPathTests(ServedPathTests.Street street) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_unlisted_dish_is_matched_only_by_the_shops_whose_menus_name_it()
+    {
+        street.Lexicon.Find("차돌짬뽕").Should().BeNull();
+        var result = await street.Semantic.FindAsync(street.Search, Query("차돌짬뽕"), "차돌짬뽕 먹고 싶어");
+
+        // The reply promises that dish: no other shop may stand beside the one that sells it.
+        result.Fitting.Should().ContainSingle().Which.Shop.Id.Should().Be("test:chadol");
+        result.Outcome.Matched.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task An_unlisted_dish_dearer_than_the_budget_names_the_budget_and_the_cheapest_of_it()
+    {
+        var result = await street.Semantic.FindAsync(street.Search, Query("차돌짬뽕", budget: 5_000), "5000원으로 차돌짬뽕 먹고 싶어");
+
+        result.Fitting.Should().BeEmpty();
+        result.Outcome.Limits.Should().Equal(SearchLimit.Budget);
+        result.CheapestEligible!.Meal!.Name.Should().Be("차돌박이 짬뽕");
+    }
+
+    [Fact]
+    public async Task An_unlisted_dish_nobody_sells_says_so_and_offers_only_similar_dishes_marked_as_such()
+    {
+        var result = await street.Semantic.FindAsync(street.Search, Query("각재기국"), "각재기국 먹고 싶어");
+
+        result.Fitting.Should().BeEmpty();
+        result.PriceUnknown.Should().BeEmpty();
+        result.Outcome.Limits.Should().StartWith(SearchLimit.Dish);
+        result.Alternatives.Should().OnlyContain(c => c.Alternative == AlternativeKind.SimilarDish);
+    }
+
+    [Fact]
     public async Task A_dish_nobody_sells_is_answered_with_the_nearest_dishes_that_are_sold()
     {
         var plain = street.Search.Find(Query("콩국수"));

@@ -33,9 +33,9 @@ internal static class TestLexicons
         return places;
     }
 
-    public static RuleBasedNluEngine Nlu()
+    public static RuleBasedNluEngine Nlu(IServedMenuWords? servedMenus = null)
     {
-        var extractor = new EntityExtractor(Foods, Cues, Places(), Diet);
+        var extractor = new EntityExtractor(Foods, Cues, Places(), Diet, servedMenus);
         return new RuleBasedNluEngine(extractor, new RuleIntentClassifier(Cues));
     }
 }

@@ -11,9 +11,12 @@ namespace Naviyam.Embeddings;
 /// hours, area, budget, diet, distance): the encoder only says which of the shops that pass them fit the wish best.
 /// <list type="bullet">
 /// <item>A free wish that neither the NLU (no food_type) nor the dishes.json lexicon (no kind) names — "비 오는 날 먹기
-/// 좋은 거", "든든한 거", told from a request for nothing in particular by <see cref="WishRecognizer"/> — and a food_type the lexicon does not know (a menu name no lexicon lists) become a preference for
-/// the catalog's menus nearest to it by the hybrid similarity, exactly as a lexicon kind ("국물 있는 거") steers
-/// retrieval: shops with such a menu are offered with it and rank first; the others stay eligible.</item>
+/// 좋은 거", "든든한 거", told from a request for nothing in particular by <see cref="WishRecognizer"/> — becomes a
+/// preference for the catalog's menus nearest to it by the hybrid similarity, exactly as a lexicon kind ("국물 있는 거")
+/// steers retrieval: shops with such a menu are offered with it and rank first; the others stay eligible.</item>
+/// <item>A food_type the lexicon does not know (a dish no lexicon lists, "흑돼지"): only shops with a menu naming it
+/// match; when there are none, the nearest dishes are offered as similar dishes and the reply says the dish was not
+/// found.</item>
 /// <item>An asked dish that nothing eligible serves, when the lexicon's family offers nothing similar either: the
 /// eligible shops selling the dishes nearest to it are offered as similar dishes (<see cref="AlternativeKind.SimilarDish"/>).</item>
 /// </list>
@@ -46,37 +49,87 @@ public sealed class SemanticCandidates(
 
     private async Task<CandidateSet> SteeredAsync(CandidateSearch search, CandidateQuery query, string text, CancellationToken cancellationToken)
     {
+        if (query.FoodType is { } food && dishNames.Find(food) is null)
+        {
+            return await UnlistedDishAsync(search, query, food, cancellationToken).ConfigureAwait(false);
+        }
         if (index.SnapshotIfBuilt() is not { } snapshot)
         {
             return search.Find(query);
         }
         var settings = options.Value;
-        var unknownDish = query.FoodType is { } food && dishNames.Find(food) is null;
-        if (query.Preference is null && (unknownDish || query.FoodType is null && await wishes.IsWishAsync(text, cancellationToken).ConfigureAwait(false)))
+        if (query.Preference is null && query.FoodType is null && await wishes.IsWishAsync(text, cancellationToken).ConfigureAwait(false))
         {
-            var wish = unknownDish ? query.FoodType! : text;
-            var nearest = await semantic.NearestMenusAsync(snapshot, wish, settings.WishMenus, cancellationToken).ConfigureAwait(false);
+            var nearest = await semantic.NearestMenusAsync(snapshot, text, settings.WishMenus, cancellationToken).ConfigureAwait(false);
             var menus = MenusAbove(nearest, settings.WishMenuSimilarity);
-            return search.Find(menus.Count == 0 ? query : query with { Preference = new DishPreference(wish, menus.Contains) });
+            return search.Find(menus.Count == 0 ? query : query with { Preference = new DishPreference(text, menus.Contains) });
         }
 
         var found = search.Find(query);
-        if (query.FoodType is not { } asked || unknownDish || !NothingOffered(found))
+        if (query.FoodType is not { } asked || !NothingOffered(found))
         {
             return found;
         }
+        var offered = await SimilarDishesAsync(search, query, snapshot, asked, cancellationToken).ConfigureAwait(false);
+        return offered.Count == 0
+            ? found
+            : found with { Alternatives = offered, Outcome = found.Outcome with { Alternatives = AlternativeKind.SimilarDish } };
+    }
+
+    /// <summary>
+    /// A dish no lexicon lists ("흑돼지", "한치물회"): the shops with a menu that names it are the matches, and only they
+    /// (the reply promises that dish). When none does, the reply says so, offering shops with the encoder's nearest
+    /// dishes as similar dishes, never as the dish.
+    /// </summary>
+    private async Task<CandidateSet> UnlistedDishAsync(CandidateSearch search, CandidateQuery query, string dish, CancellationToken cancellationToken)
+    {
+        var word = dish.Replace(" ", "", StringComparison.Ordinal);
+        bool Names(string menuName) => UnlistedDishName.IsNamedBy(word, menuName);
+        var found = search.Find(query with { FoodType = null, Preference = new DishPreference(dish, Names) });
+        var serving = found.Fitting.Where(c => c.FoodMatched).ToArray();
+        if (serving.Length > 0)
+        {
+            return new CandidateSet(serving, [], found.CheapestEligible);
+        }
+        if (query.BudgetCap is not null)
+        {
+            // Sold, but dearer than the budget: the budget is what decided, and the cheapest of them is worth naming.
+            var dearer = search.Find(query with { FoodType = null, BudgetCap = null, Preference = new DishPreference(dish, Names) })
+                .Fitting.Where(c => c.FoodMatched && c.FinalPrice is not null).MinBy(c => c.FinalPrice);
+            if (dearer is not null)
+            {
+                return new CandidateSet([], [], dearer) { Outcome = new SearchOutcome { Limits = [SearchLimit.Budget] } };
+            }
+        }
+        IReadOnlyList<Candidate> offered = index.SnapshotIfBuilt() is { } snapshot
+            ? await SimilarDishesAsync(search, query with { FoodType = null }, snapshot, dish, cancellationToken).ConfigureAwait(false)
+            : [];
+        return new CandidateSet([], [], found.CheapestEligible is { Meal: { } meal } cheapest && Names(meal.Name) ? cheapest : null)
+        {
+            Alternatives = offered,
+            Outcome = new SearchOutcome
+            {
+                Limits = [SearchLimit.Dish, .. found.Outcome.Limits.Where(limit => limit != SearchLimit.Dish)],
+                Alternatives = offered.Count > 0 ? AlternativeKind.SimilarDish : AlternativeKind.None,
+                NoShopsInReach = found.Outcome.NoShopsInReach,
+            },
+        };
+    }
+
+    /// <summary>The eligible shops selling the dishes nearest to the asked one, marked as similar dishes.</summary>
+    private async Task<IReadOnlyList<Candidate>> SimilarDishesAsync(
+        CandidateSearch search, CandidateQuery query, CatalogVectorSnapshot snapshot, string asked, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
         var similar = await semantic.SimilarDishesAsync(snapshot, asked, settings.SimilarDishes, null, cancellationToken).ConfigureAwait(false);
         var names = MenusAbove(similar, settings.SimilarDishSimilarity);
         if (names.Count == 0)
         {
-            return found;
+            return [];
         }
         // The same query without the dish, preferring the similar dishes: every other hard rule still applies.
         var instead = search.Find(query with { FoodType = null, Preference = new DishPreference(asked, names.Contains) });
-        var offered = instead.Fitting.Where(c => c.FoodMatched).Select(c => c with { Alternative = AlternativeKind.SimilarDish }).ToArray();
-        return offered.Length == 0
-            ? found
-            : found with { Alternatives = offered, Outcome = found.Outcome with { Alternatives = AlternativeKind.SimilarDish } };
+        return [.. instead.Fitting.Where(c => c.FoodMatched).Select(c => c with { Alternative = AlternativeKind.SimilarDish })];
     }
 
     /// <summary>The asked dish was missing and nothing (not even the lexicon's similar dish or a shop that might serve it) is offered.</summary>

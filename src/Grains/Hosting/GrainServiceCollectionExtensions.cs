@@ -66,6 +66,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(sp => CardPhrases.Load(Lexicon(sp, "card.json")));
 
         services.AddSingleton<TextNormalizer>();
+        services.AddSingleton<IServedMenuWords, CatalogMenuWords>();
         services.AddSingleton<EntityExtractor>();
         services.AddSingleton<RuleIntentClassifier>();
         services.AddSingleton<INluEngine, RuleBasedNluEngine>();

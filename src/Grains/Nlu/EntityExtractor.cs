@@ -14,6 +14,7 @@ public sealed class EntityExtractor
 {
     private readonly DietExtractor diet;
     private readonly FoodTypeExtractor food;
+    private readonly UnlistedDishExtractor unlistedDish;
     private readonly ExclusionExtractor exclusions;
     private readonly TasteExtractor taste;
     private readonly LocationExtractor location;
@@ -22,12 +23,15 @@ public sealed class EntityExtractor
     private readonly UrgencyExtractor urgency;
     private readonly PortionExtractor portion;
 
-    public EntityExtractor(FoodLexicon foods, CueLexicon cues, PlaceGazetteer places, DietLexicon dietLexicon)
+    /// <param name="servedMenus">The served menus, when there is a catalog: a dish no lexicon lists must be named by one
+    /// of them or be shaped like a dish. Without it (training, evaluation) the wording alone decides.</param>
+    public EntityExtractor(FoodLexicon foods, CueLexicon cues, PlaceGazetteer places, DietLexicon dietLexicon, IServedMenuWords? servedMenus = null)
     {
         var ingredients = new Ingredients(cues);
         var rejection = new RejectionGrammar(foods, cues, ingredients);
         diet = new DietExtractor(foods, ingredients, dietLexicon);
         food = new FoodTypeExtractor(foods, ingredients, rejection);
+        unlistedDish = new UnlistedDishExtractor(foods, servedMenus);
         taste = new TasteExtractor(cues, ingredients, rejection);
         exclusions = new ExclusionExtractor(foods, cues, ingredients, rejection, taste);
         location = new LocationExtractor(foods, places);
@@ -50,13 +54,16 @@ public sealed class EntityExtractor
             .Where(word => !restrictions.Mentions(word))
             .ToList();
         var (budget, budgetKind) = BudgetExtractor.Extract(text);
+        var place = location.Extract(text);
+        // A dish the lexicon does not list counts only when the message wishes for no listed one.
+        var foodType = choice.FoodType ?? unlistedDish.Find(text.Normalized, place, excluded);
 
         return new Entities
         {
-            FoodType = choice.FoodType,
+            FoodType = foodType,
             Budget = budget,
             BudgetKind = budgetKind,
-            LocationPreference = location.Extract(text),
+            LocationPreference = place,
             TimePreference = time.Find(text.Normalized),
             TastePreference = tasteFound.Taste,
             Companions = companions.Extract(text, mentions.Count > 0),
