@@ -99,4 +99,15 @@ public sealed class DiversityAndExplanationTests
         var reasons = ModelReasons.Arrange([(ScoreDrivers.MealCard, "급식카드 가맹점"), (ScoreDrivers.Distance, "100m 거리")], [ScoreDrivers.Distance, ScoreDrivers.Popularity], candidates[0]);
         reasons.Should().Equal("100m 거리", "많이 찾는 가게", "급식카드 가맹점");
     }
+    [Fact]
+    public void The_learned_taste_is_told_only_when_the_users_own_history_supports_it()
+    {
+        var candidate = Shop("s1", FoodCategory.Korean, 300, matched: true, popularity: 0.5, price: 6_000);
+        string[] drivers = [ScoreDrivers.Personal];
+
+        ModelReasons.Arrange([], drivers, candidate).Should().BeEmpty("a first-time user has no habits to point to");
+        ModelReasons.Arrange([], drivers, candidate, new PersonalSignals(0.1, ChosenBefore: false, 0, 0, null)).Should().BeEmpty();
+        ModelReasons.Arrange([], drivers, candidate, new PersonalSignals(0.4, ChosenBefore: false, 0, 0, null)).Should().Equal("평소 자주 고르는 종류");
+        ModelReasons.Arrange([], drivers, candidate, new PersonalSignals(0.4, ChosenBefore: true, 0, 0, null)).Should().Equal("전에 골랐던 가게");
+    }
 }

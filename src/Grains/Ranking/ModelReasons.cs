@@ -9,7 +9,10 @@ namespace Naviyam.Ranking;
 /// </summary>
 public static class ModelReasons
 {
-    public static IReadOnlyList<string> Arrange(IReadOnlyList<(string Factor, string Text)> reasons, IReadOnlyList<string> drivers, Candidate candidate)
+    /// <param name="personal">What the user's own history says about this pick; the model's learned taste for a user with
+    /// no history is no reason to tell them ("평소 고르던 …" to a first-time user would be untrue).</param>
+    public static IReadOnlyList<string> Arrange(IReadOnlyList<(string Factor, string Text)> reasons, IReadOnlyList<string> drivers, Candidate candidate,
+        PersonalSignals? personal = null)
     {
         ArgumentNullException.ThrowIfNull(reasons);
         ArgumentNullException.ThrowIfNull(drivers);
@@ -25,7 +28,7 @@ public static class ModelReasons
             {
                 arranged.AddRange(named);
             }
-            else if (OwnReason(driver, candidate) is { } text)
+            else if (OwnReason(driver, candidate, personal) is { } text)
             {
                 arranged.Add(text);
             }
@@ -34,11 +37,15 @@ public static class ModelReasons
         return arranged;
     }
 
-    private static string? OwnReason(string driver, Candidate candidate) => driver switch
+    // A category is "usually chosen" from this share of the user's choices.
+    private const double UsualCategoryShare = 0.25;
+
+    private static string? OwnReason(string driver, Candidate candidate, PersonalSignals? personal) => driver switch
     {
         ScoreDrivers.Popularity => "많이 찾는 가게",
         ScoreDrivers.GoodInfluence when candidate.Shop.IsGoodInfluenceShop => "착한가게",
-        ScoreDrivers.Personal => "평소 고르던 것과 잘 맞는 곳",
+        ScoreDrivers.Personal when personal is { ChosenBefore: true } => "전에 골랐던 가게",
+        ScoreDrivers.Personal when personal is { CategoryShare: >= UsualCategoryShare } => "평소 자주 고르는 종류",
         ScoreDrivers.OpenHours => "영업시간이 넉넉한 가게",
         _ => null,
     };

@@ -46,7 +46,7 @@ public sealed class RecommendationPresenter(ReplyComposer composer, IShopCatalog
             .Select((pick, i) =>
             {
                 var area = places?.AreaNameOf(pick.Candidate.Shop);
-                var reasons = ModelReasons.Arrange(ReasonsFor(pick.Candidate, budgetCap, atNow), pick.Drivers, pick.Candidate);
+                var reasons = ModelReasons.Arrange(ReasonsFor(pick.Candidate, budgetCap, atNow), pick.Drivers, pick.Candidate, pick.Personal);
                 return new RankedCandidate(pick.Candidate, pick.Score, reasons, FlagsFor(pick.Candidate), coupons[i])
                 {
                     AreaName = area,
