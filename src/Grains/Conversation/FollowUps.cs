@@ -52,6 +52,22 @@ public sealed partial class FollowUps(FollowUpPhrases phrases)
             : null;
 
     /// <summary>
+    /// "다른 데 보여줘", "딴 거 없어?": the shops the session's answers have offered, which the next answer must not
+    /// repeat (pressing it again walks on through the list); empty when the message does not ask for others.
+    /// </summary>
+    public IReadOnlySet<string> OfferedBefore(string compactText, SessionHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (!Says(phrases.Others, compactText))
+        {
+            return Nothing;
+        }
+        return history.Replies.SelectMany(Offered).Select(view => view.ShopId).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static readonly IReadOnlySet<string> Nothing = new HashSet<string>();
+
+    /// <summary>
     /// The recommendation a "where is it" question points at ("거기 어떻게 가?" → the first; "2번 주소" → the second),
     /// or null when the message is not such a question, the last answer offered nothing or has no such pick.
     /// </summary>

@@ -39,6 +39,9 @@ public sealed record SearchPlan
     /// <summary>"더 싼 데 없어?": the price this turn must beat (the cap is already under it).</summary>
     public int? CheaperThan { get; init; }
 
+    /// <summary>"다른 데 보여줘": the shops the session already offered, which this turn offers no more.</summary>
+    public IReadOnlySet<string> OtherThan { get; init; } = new HashSet<string>();
+
     public string? FoodType { get; init; }
 
     /// <summary>A kind of dish wished for without naming one ("국물 있는 거"): preferred, not required.</summary>

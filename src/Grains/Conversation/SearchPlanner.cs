@@ -22,7 +22,9 @@ public sealed class SearchPlanner(
     private readonly int maxDistanceMeters = recommendations?.Value.MaxDistanceMeters ?? new RecommendationOptions().MaxDistanceMeters;
 
     /// <param name="previousReply">The session's last answer, for follow-ups about it ("더 싼 데 없어?", "거기 어떻게 가?").</param>
-    public SearchPlan Plan(ChatTurn turn, TurnUnderstanding understanding, TurnContext user, ChatReply? previousReply)
+    /// <param name="history">The session's last answers ("다른 데 보여줘" skips every shop they offered); by default only
+    /// <paramref name="previousReply"/>.</param>
+    public SearchPlan Plan(ChatTurn turn, TurnUnderstanding understanding, TurnContext user, ChatReply? previousReply, SessionHistory? history = null)
     {
         var (text, nlu, slots) = (understanding.Text, understanding.Nlu, understanding.Slots);
         var (budgetCap, budgetFromCard) = EffectiveBudget(slots, user.Card);
@@ -39,8 +41,9 @@ public sealed class SearchPlanner(
             budgetCap = Math.Min(budgetCap ?? int.MaxValue, ceiling - 1);
         }
         IReadOnlyList<string> restrictions = [.. (slots.DietaryRestrictions ?? []).Union(user.Profile.DietaryRestrictions)];
-        // "더 싼 데 없어?" asks for food, whatever the intent model makes of it.
-        var wantsFood = WantsFood(nlu) || cheaperThan is not null;
+        var otherThan = followUps.OfferedBefore(text.Compact, history ?? SessionHistory.Of("", previousReply));
+        // "더 싼 데 없어?" and "다른 데 보여줘" ask for food, whatever the intent model makes of them.
+        var wantsFood = WantsFood(nlu) || cheaperThan is not null || otherThan.Count > 0;
         var now = clock.LocalNow;
         // A place named in this message, else one named earlier in the session ("더 싼 데 없어?" keeps the area).
         var place = places.Resolve(nlu.Entities.LocationPreference ?? slots.LocationPreference, turn.Location);
@@ -59,6 +62,7 @@ public sealed class SearchPlanner(
             BudgetCap = budgetCap,
             BudgetFromCard = budgetFromCard,
             CheaperThan = cheaperThan,
+            OtherThan = otherThan,
             FoodType = slots.FoodType,
             Wish = slots.FoodType is null ? dishPreferences.From(text.Compact, slots.TastePreference) : null,
             Exclusions = Exclusions(slots, restrictions),

@@ -58,7 +58,7 @@ public sealed class TurnPipeline(
         }
         understanding = action.Understanding;
 
-        var plan = planner.Plan(turn, understanding, user, previousReply);
+        var plan = planner.Plan(turn, understanding, user, previousReply, history);
         // With the encoder registered, free wishes, unknown menu names and "something similar" go through it (after the hard rules).
         var candidates = !plan.Searches ? CandidateSet.Empty
             : semantic is null ? search.Find(plan.Query) : await semantic.FindAsync(search, plan.Query, text.Normalized);
@@ -68,7 +68,9 @@ public sealed class TurnPipeline(
         // menus): offer those, and say plainly that their prices are unconfirmed. When nothing matches at all, the
         // alternatives (outside the area, a similar dish, might serve it) are offered after the reply says so.
         var pricesUnconfirmed = candidates.Fitting.Count == 0 && candidates.PriceUnknown.Count > 0;
-        var pool = candidates.Fitting.Count > 0 ? candidates.Fitting : pricesUnconfirmed ? candidates.PriceUnknown : candidates.Alternatives;
+        var found = candidates.Fitting.Count > 0 ? candidates.Fitting : pricesUnconfirmed ? candidates.PriceUnknown : candidates.Alternatives;
+        // "다른 데 보여줘": what was offered before is not offered again.
+        IReadOnlyList<Candidate> pool = plan.OtherThan.Count == 0 ? found : [.. found.Where(c => !plan.OtherThan.Contains(c.Shop.Id))];
         var ranked = await ranker.RankAsync(pool, new RankingSituation(turn.UserId, plan.EatAt, plan.BudgetCap,
             Urgent: understanding.Slots.Urgency == Urgency.High, FoodAsked: plan.FoodType is not null || plan.Wish is not null));
         var rankingUs = stopwatch.Lap();
@@ -79,7 +81,11 @@ public sealed class TurnPipeline(
         var picks = presenter.Explain(ranked.Top, coupons, plan.BudgetCap, plan.AtNow, new AskedFor(plan.FoodType, plan.Area?.Name, plan.UnplacedName));
         var presentation = plan.AskedAbout is { } asked
             ? presenter.PresentWhere(asked)
-            : presenter.Present(ReplyContextFor(plan, understanding, user, picks, candidates, pricesUnconfirmed));
+            : presenter.Present(ReplyContextFor(plan, understanding, user, picks, candidates, pricesUnconfirmed) with
+            {
+                OthersAsked = plan.OtherThan.Count > 0,
+                NoOthersLeft = plan.OtherThan.Count > 0 && pool.Count == 0 && found.Count > 0,
+            });
         var replyUs = stopwatch.Lap();
 
         var timings = new TurnTimings

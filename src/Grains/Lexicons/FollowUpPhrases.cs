@@ -6,11 +6,11 @@ namespace Naviyam.Lexicons;
 /// </summary>
 public sealed class FollowUpPhrases
 {
-    public const int FileVersion = 2;
+    public const int FileVersion = 3;
 
     private FollowUpPhrases(
         string[] where, string[] distance, string[] price, string[] menu, string[] hours, string[] phone,
-        string[] pointers, string[][] ordinals, string[] last, string[] cheaper, string[] reset)
+        string[] pointers, string[][] ordinals, string[] last, string[] cheaper, string[] others, string[] reset)
     {
         Where = where;
         Distance = distance;
@@ -22,6 +22,7 @@ public sealed class FollowUpPhrases
         Ordinals = ordinals;
         Last = last;
         Cheaper = cheaper;
+        Others = others;
         Reset = reset;
     }
 
@@ -55,6 +56,9 @@ public sealed class FollowUpPhrases
     /// <summary>Asking for something cheaper than the last answer.</summary>
     public IReadOnlyList<string> Cheaper { get; }
 
+    /// <summary>Asking for other shops than those already offered: 다른 데, 딴 거, 또 없어?</summary>
+    public IReadOnlyList<string> Others { get; }
+
     /// <summary>Starting the conversation over.</summary>
     public IReadOnlyList<string> Reset { get; }
 
@@ -75,6 +79,7 @@ public sealed class FollowUpPhrases
             [.. ordinals.Select((phrases, k) => DataFile.Words(path, $"ordinals[{k}]", phrases))],
             DataFile.Words(path, "last", file.Last),
             DataFile.Words(path, "cheaper", file.Cheaper),
+            DataFile.Words(path, "others", file.Others),
             DataFile.Words(path, "reset", file.Reset));
     }
 
@@ -90,6 +95,7 @@ public sealed class FollowUpPhrases
         public string[]?[]? Ordinals { get; init; }
         public string[]? Last { get; init; }
         public string[]? Cheaper { get; init; }
+        public string[]? Others { get; init; }
         public string[]? Reset { get; init; }
     }
 }

@@ -42,6 +42,11 @@ public sealed class ReplyComposer
             text.Append(DescribeCoupons(context.UsableCoupons, context.Now, context.Picks.Any(p => p.Coupon is not null))).Append(' ');
         }
 
+        if (context.NoOthersLeft)
+        {
+            return "지금 조건에 맞는 곳은 앞에서 다 알려 줬어요. 음식이나 동네, 금액을 바꿔서 물어보면 다른 곳을 찾아볼게요.";
+        }
+
         if (!context.Outcome.Matched)
         {
             // The first sentence tells the truth: nothing matches, and why; then what is offered instead, if anything.
@@ -76,6 +81,10 @@ public sealed class ReplyComposer
             text.Append(context.HasLocation
                 ? $"{place}{SubjectParticle(place)} 어디인지 찾지 못해서 지금 있는 곳 근처로 찾았어요. "
                 : $"{place}{SubjectParticle(place)} 어디인지 아직 몰라서 가까운 순으로는 고르지 못했어요. ");
+        }
+        if (context.OthersAsked)
+        {
+            text.Append("앞에서 알려 준 곳 말고 다른 곳으로 골라 봤어요. ");
         }
         text.Append(Opening(context)).Append('\n');
         AppendPicks(text, context);

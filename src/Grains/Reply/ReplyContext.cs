@@ -36,6 +36,12 @@ public sealed record ReplyContext
     /// <summary>"더 싼 데 없어?": the price this turn had to beat.</summary>
     public int? CheaperThan { get; init; }
 
+    /// <summary>"다른 데 보여줘": the picks leave out every shop offered before.</summary>
+    public bool OthersAsked { get; init; }
+
+    /// <summary>Other shops were asked for, and every shop that fits was offered already.</summary>
+    public bool NoOthersLeft { get; init; }
+
     /// <summary>When nothing fits the budget, the cheapest real meal an eligible shop serves.</summary>
     public Candidate? CheapestEligible { get; init; }
 

@@ -102,4 +102,25 @@ public sealed class TurnPipelineTests : IDisposable
         reply.Recommendations.Should().ContainSingle().Which.Should().BeEquivalentTo(new { MenuName = "떡볶이", Price = 4_000, FinalPrice = 3_000, WalletCouponId = 7L });
         reply.Reply.Should().Contain("쿠폰 쓰면 3,000원");
     }
+    [Fact]
+    public async Task Asking_for_other_shops_walks_on_through_the_list_and_says_when_it_has_ended()
+    {
+        using var street = new TestPipeline(
+            Bunsik, Chinese,
+            Shop("나비김밥", FoodCategory.Bunsik, 150, ("참치김밥", 4_500)),
+            Shop("햇살국수", FoodCategory.Korean, 200, ("잔치국수", 5_000)),
+            Shop("별빛돈까스", FoodCategory.Japanese, 250, ("돈까스", 7_000)));
+        var first = await street.SayAsync("만원으로 밥 먹을 데 추천해줘", Child(), Here);
+        var shown = Offered(first).ToArray();
+        shown.Should().HaveCount(3);
+
+        var others = await street.SayAsync("다른 데 보여줘", Child(), Here, first.Slots, previous: first, history: new SessionHistory("s1", [first]));
+
+        Offered(others).Should().HaveCount(2).And.NotIntersectWith(shown);
+        others.Reply.Should().StartWith("앞에서 알려 준 곳 말고 다른 곳으로 골라 봤어요.");
+
+        var ended = await street.SayAsync("딴 데 없어?", Child(), Here, others.Slots, previous: others, history: new SessionHistory("s1", [first, others]));
+        Offered(ended).Should().BeEmpty();
+        ended.Reply.Should().Contain("앞에서 다 알려 줬어요");
+    }
 }
