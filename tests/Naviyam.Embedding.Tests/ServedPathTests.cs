@@ -103,6 +103,17 @@ public sealed class ServedPathTests(ServedPathTests.Street street) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_unlisted_dish_only_a_shop_name_says_is_offered_as_might_serve_it()
+    {
+        var result = await street.Semantic.FindAsync(street.Search, Query("흑돼지", budget: null), "흑돼지 먹고 싶어");
+
+        result.Fitting.Should().BeEmpty("no menu says it: nothing is a confirmed match");
+        result.Outcome.Limits.Should().Equal(SearchLimit.Dish);
+        result.Outcome.Alternatives.Should().Be(AlternativeKind.MightServe);
+        result.Alternatives.Should().ContainSingle().Which.Shop.Id.Should().Be("test:heuk");
+    }
+
+    [Fact]
     public async Task A_dish_nobody_sells_is_answered_with_the_nearest_dishes_that_are_sold()
     {
         var plain = street.Search.Find(Query("콩국수"));
@@ -164,6 +175,8 @@ public sealed class ServedPathTests(ServedPathTests.Street street) : IClassFixtu
                 Shop("cafe", "구름카페", FoodCategory.CafeDessert, ("아이스티", 4_000), ("허니브레드", 6_000)),
                 Shop("pocha", "골목포차", FoodCategory.Korean, ("오뎅탕", 9_000), ("김치전", 9_000)) with { NotForChildren = true },
                 Shop("jeon", "비오는날 전집", FoodCategory.Korean, ("모둠전", 15_000), ("해물파전", 16_000)),
+                // As most real lists give it: no menu at all, only a name that says what it serves.
+                Shop("heuk", "제주흑돼지마을", FoodCategory.Other),
             ]);
             await services.GetRequiredService<CatalogVectorIndex>().BuildAsync();
         }

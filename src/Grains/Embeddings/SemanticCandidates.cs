@@ -78,8 +78,9 @@ public sealed class SemanticCandidates(
 
     /// <summary>
     /// A dish no lexicon lists ("흑돼지", "한치물회"): the shops with a menu that names it are the matches, and only they
-    /// (the reply promises that dish). When none does, the reply says so, offering shops with the encoder's nearest
-    /// dishes as similar dishes, never as the dish.
+    /// (the reply promises that dish). When none does, the reply says so, offering shops without menus whose names say
+    /// the dish as shops that might serve it, else shops with the encoder's nearest dishes as similar dishes, never as
+    /// the dish.
     /// </summary>
     private async Task<CandidateSet> UnlistedDishAsync(CandidateSearch search, CandidateQuery query, string dish, CancellationToken cancellationToken)
     {
@@ -90,6 +91,20 @@ public sealed class SemanticCandidates(
         if (serving.Length > 0)
         {
             return new CandidateSet(serving, [], found.CheapestEligible);
+        }
+        // A list without menus (most real lists): a shop whose name says the dish might serve it, and is offered as
+        // such ("흑돼지마을" for 흑돼지), never as a match.
+        var mightServe = found.Fitting.Concat(found.PriceUnknown)
+            .Where(c => c.Meal is null && UnlistedDishName.IsNamedBy(word, c.Shop.Name))
+            .Select(c => c with { Alternative = AlternativeKind.MightServe })
+            .ToArray();
+        if (mightServe.Length > 0)
+        {
+            return new CandidateSet([], [], null)
+            {
+                Alternatives = mightServe,
+                Outcome = new SearchOutcome { Limits = [SearchLimit.Dish], Alternatives = AlternativeKind.MightServe },
+            };
         }
         if (query.BudgetCap is not null)
         {

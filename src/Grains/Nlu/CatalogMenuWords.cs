@@ -44,6 +44,7 @@ public sealed class CatalogMenuWords : IServedMenuWords
         return serves;
     }
 
+    // Shop names too: most real merchant lists carry no menus, and "흑돼지마을" says what it serves.
     private string[] MenuNames() =>
-        [.. catalog.All().SelectMany(shop => shop.Menus).Select(menu => menu.Name).Distinct(StringComparer.Ordinal)];
+        [.. catalog.All().SelectMany(shop => shop.Menus.Select(menu => menu.Name).Append(shop.Name)).Distinct(StringComparer.Ordinal)];
 }

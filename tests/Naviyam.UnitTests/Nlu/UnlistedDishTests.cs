@@ -77,6 +77,22 @@ public class UnlistedDishTests
         UnlistedDishName.IsNamedBy(dish, menu).Should().Be(named);
     }
 
+    [Fact]
+    public void The_catalog_serves_a_word_its_menus_or_its_shop_names_say_and_forgets_on_change()
+    {
+        var catalog = Naviyam.UnitTests.Retrieval.TestShops.CatalogOf(
+            Naviyam.UnitTests.Retrieval.TestShops.Shop("돈사돈", Naviyam.Shops.FoodCategory.Korean, 100, ("흑돼지 오겹살", 15_000)),
+            Naviyam.UnitTests.Retrieval.TestShops.Shop("제주고기국수마을", Naviyam.Shops.FoodCategory.Korean, 200));
+        var words = new CatalogMenuWords(catalog);
+
+        words.Serves("흑돼지").Should().BeTrue();
+        words.Serves("고기국수마을").Should().BeTrue("a shop's own name counts");
+        words.Serves("한치물회").Should().BeFalse();
+
+        catalog.Apply([Naviyam.UnitTests.Retrieval.TestShops.Shop("해녀의집", Naviyam.Shops.FoodCategory.Korean, 300, ("한치물회", 13_000))]);
+        words.Serves("한치물회").Should().BeTrue("a changed catalog is read again");
+    }
+
     private sealed class ServedWords(params string[] menus) : IServedMenuWords
     {
         public bool Serves(string word) => menus.Any(menu => UnlistedDishName.IsNamedBy(word, menu));
