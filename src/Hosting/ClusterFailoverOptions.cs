@@ -89,12 +89,13 @@ public sealed class ClusterFailoverOptions : IValidatableObject
 
     /// <summary>
     /// How long a gateway's cluster client waits for an answer (<see cref="MessagingOptions.ResponseTimeout"/>, default
-    /// 30 s). A request in flight to a silo that dies is never answered and nothing else fails it: this is how long
-    /// such a turn waits before <see cref="ResendUnansweredTurnFilter"/> sends it again. A turn takes milliseconds and a
-    /// cold one on a busy machine a few seconds; twice this stays within the front door's call timeout (8 s).
+    /// 30 s). A request in flight to a silo that dies is never answered and nothing fails it but this timeout; when the
+    /// client did not see a silo go (<see cref="SiloLossSignal"/>), this is how long such a turn waits before
+    /// <see cref="ResendUnansweredTurnFilter"/> sends it again. A turn takes milliseconds and a cold one on a busy
+    /// machine a few seconds; the first try and the resend together fit the front door's call timeout (8 s).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "00:05:00")]
-    public TimeSpan ClientResponseTimeout { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan ClientResponseTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

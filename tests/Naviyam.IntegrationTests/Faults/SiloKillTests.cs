@@ -18,6 +18,7 @@ namespace Naviyam.IntegrationTests.Faults;
 /// whose conversation lived on a surviving silo never fail, and those that lived on the dead silo answer again soon.
 /// </summary>
 [Trait("Category", "Fault")]
+[Collection(FaultCollection.Name)]
 public class SiloKillTests(ITestOutputHelper output)
 {
     private const int Sessions = 30;
