@@ -1,6 +1,7 @@
 using Naviyam.Chat;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using Orleans.Storage;
 
 namespace Naviyam.Hosting;
 
@@ -61,9 +62,14 @@ public sealed class ResendUnansweredTurnFilter(SiloLossSignal losses) : IOutgoin
         }
     }
 
-    /// <summary>The call never got an answer; whether the turn ran is unknown, which a resend under the same id settles.</summary>
+    /// <summary>
+    /// The call never got an answer, or got it from a stale activation: while a dead silo's directory entries are
+    /// rebuilt, a session may briefly have two activations, and the stale one fails to write its snapshot (Orleans then
+    /// deactivates it). Whether the turn ran is unknown either way, which a resend under the same id settles.
+    /// </summary>
     private static bool IsUnanswered(Exception exception) =>
-        exception is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException;
+        exception is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException
+            or InconsistentStateException;
 }
 
 /// <summary>
