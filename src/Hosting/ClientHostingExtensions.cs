@@ -19,6 +19,7 @@ public static class ClientHostingExtensions
         var (storage, silo) = ClusterSettings.Read(configuration);
         builder.Services.AddNaviyamClusterIdentity(configuration);
         builder.Services.AddNaviyamStorageOptions(configuration);
+        builder.Services.AddNaviyamClientFailover(configuration);
 
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>(ClusterClientHealthCheck.Name, tags: [HealthTags.Ready]);
         if (storage.IsMySql)
@@ -41,6 +42,10 @@ public static class ClientHostingExtensions
             {
                 client.UseLocalhostClustering(silo.GatewayPort + silo.Instance, silo.ServiceId, silo.ClusterId);
             }
+            var losses = new SiloLossSignal();
+            client.Services.AddSingleton(losses);
+            client.AddClusterConnectionStatusObserver(losses);
+            client.AddOutgoingGrainCallFilter<ResendUnansweredTurnFilter>();
             client.AddDashboard();
         });
         return builder;

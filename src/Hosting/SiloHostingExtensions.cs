@@ -25,6 +25,7 @@ public static class SiloHostingExtensions
     {
         var (storage, silo) = ClusterSettings.Read(builder.Configuration);
         builder.Services.AddNaviyamClusterIdentity(builder.Configuration);
+        builder.Services.AddNaviyamSiloFailover(builder.Configuration);
         builder.AddNaviyamSiloServices();
         builder.Services.AddHealthChecks().AddCheck<SiloStatusHealthCheck>(SiloStatusHealthCheck.Name, tags: [HealthTags.Ready]);
         if (storage.IsMySql)

@@ -19,7 +19,8 @@ public sealed record WireReply(
     WireReceipt? Order = null,
     WireCard? Card = null,
     string? Action = null,
-    string? RankingMethod = null)
+    string? RankingMethod = null,
+    List<string>? Degraded = null)
 {
     public List<WireRecommendation> PriceUnknown { get; init; } = PriceUnknown ?? [];
 }

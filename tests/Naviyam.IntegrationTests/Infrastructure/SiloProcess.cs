@@ -13,13 +13,17 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process process;
     private readonly System.Text.StringBuilder output = new();
 
-    private SiloProcess(Process process, Uri httpAddress)
+    private SiloProcess(Process process, Uri httpAddress, int siloPort)
     {
         this.process = process;
         HttpAddress = httpAddress;
+        SiloPort = siloPort;
     }
 
     public Uri HttpAddress { get; }
+
+    /// <summary>The port of the silo's address in the cluster (<c>SiloAddress.Endpoint.Port</c>): which grains it hosts.</summary>
+    public int SiloPort { get; }
 
     public string Output
     {
@@ -60,9 +64,12 @@ public sealed class SiloProcess : IAsyncDisposable
     private static SiloProcess Launch(IDictionary<string, string> settings, string environment)
     {
         var httpPort = Loopback.FreePort();
+        var siloPort = Loopback.FreePort();
+        // The silo listens on its port plus its instance number (SiloOptions).
+        var instance = settings.TryGetValue("Naviyam:Silo:Instance", out var configured) ? int.Parse(configured, System.Globalization.CultureInfo.InvariantCulture) : 0;
         var arguments = new List<string> { SiloAssembly() };
         arguments.AddRange(settings.Select(pair => $"--{pair.Key}={pair.Value}"));
-        arguments.Add($"--Naviyam:Silo:SiloPort={Loopback.FreePort()}");
+        arguments.Add($"--Naviyam:Silo:SiloPort={siloPort}");
         arguments.Add($"--Naviyam:Silo:GatewayPort={Loopback.FreePort()}");
         arguments.Add($"--Urls=http://127.0.0.1:{httpPort}");
 
@@ -80,7 +87,7 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{httpPort}"));
+        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{httpPort}"), siloPort + instance);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.BeginOutputReadLine();
@@ -109,6 +116,9 @@ public sealed class SiloProcess : IAsyncDisposable
             process.Kill(entireProcessTree: true);
         }
     }
+
+    /// <summary><c>kill -9</c>: the process ends at once, leaving the cluster nothing but broken connections.</summary>
+    public void KillHard() => process.Kill();
 
     public async ValueTask DisposeAsync()
     {

@@ -96,7 +96,7 @@ public class ClusterTests
         next.Slots.GetProperty("food_type").GetString().Should().Be("떡볶이");
     }
 
-    private static Dictionary<string, string> SiloSettings(TestDatabase database, string clusterId, int instance) => new()
+    internal static Dictionary<string, string> SiloSettings(TestDatabase database, string clusterId, int instance) => new()
     {
         ["Naviyam:Storage:Mode"] = "MySql",
         ["ConnectionStrings:Naviyam"] = database.ConnectionString,
@@ -108,7 +108,7 @@ public class ClusterTests
         ["Naviyam:Catalog:RefreshInterval"] = "00:00:00.200",
     };
 
-    private static GatewayFactory ClientGateway(TestDatabase database, string clusterId) => new(Noon, new Dictionary<string, string?>
+    internal static GatewayFactory ClientGateway(TestDatabase database, string clusterId) => new(Noon, new Dictionary<string, string?>
     {
         ["Naviyam:Gateway:CoHostSilo"] = "false",
         ["Naviyam:Storage:Mode"] = "MySql",

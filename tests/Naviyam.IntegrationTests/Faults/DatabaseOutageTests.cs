@@ -4,9 +4,10 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Naviyam.Chat;
+using Naviyam.IntegrationTests.Reliability;
 using Xunit.Abstractions;
 
-namespace Naviyam.IntegrationTests.Reliability;
+namespace Naviyam.IntegrationTests.Faults;
 
 /// <summary>
 /// The database stopped, then frozen, under a MySQL-mode gateway: every turn meanwhile is a 503 with
@@ -14,6 +15,8 @@ namespace Naviyam.IntegrationTests.Reliability;
 /// call timeout and never a 500; once the database is back the service answers again by itself; and every turn that
 /// was acknowledged is stored.
 /// </summary>
+[Trait("Category", "Fault")]
+[Collection(FaultCollection.Name)]
 public class DatabaseOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(3);

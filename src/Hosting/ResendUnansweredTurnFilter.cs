@@ -1,0 +1,98 @@
+using Naviyam.Chat;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+using Orleans.Storage;
+
+namespace Naviyam.Hosting;
+
+/// <summary>
+/// On a gateway in front of a cluster: a turn left without an answer because a silo died under it (the request was in
+/// flight to that silo, or through it as the client's gateway) is sent once more under the same turn id, as soon as the
+/// client loses a silo or, failing that, when the response timeout gives up on it. Orleans fails no such request by
+/// itself: it waits for the response timeout. Sent again, the turn reaches a live silo, which runs it or, when the first
+/// attempt did run, answers it from the session (a turn id is answered once). A silo's death thus costs the other
+/// sessions nothing and its own sessions a slower turn or a 503 to retry.
+/// </summary>
+public sealed class ResendUnansweredTurnFilter(SiloLossSignal losses) : IOutgoingGrainCallFilter
+{
+    /// <summary>Set around a resend, so that the resend itself goes out plainly.</summary>
+    private static readonly AsyncLocal<bool> Resending = new();
+
+    public async Task Invoke(IOutgoingGrainCallContext context)
+    {
+        if (Resending.Value || context.Grain is not IConversationGrain conversation || context.MethodName != nameof(IConversationGrain.TakeTurnAsync))
+        {
+            await context.Invoke();
+            return;
+        }
+        var lost = losses.NextLoss;
+        var first = context.Invoke();
+        if (await Task.WhenAny(first, lost) == first)
+        {
+            try
+            {
+                await first;
+                if (context.Response?.Exception is not { } failure || !IsUnanswered(failure))
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (IsUnanswered(ex))
+            {
+            }
+        }
+        else
+        {
+            // The first attempt may never be answered; it is left to time out, and its outcome to nobody.
+            _ = first.ContinueWith(static attempt => attempt.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        }
+        context.Result = await ResendAsync(conversation, (ChatTurn)context.Request.GetArgument(0)!);
+    }
+
+    private static async Task<ChatReply> ResendAsync(IConversationGrain conversation, ChatTurn turn)
+    {
+        Resending.Value = true;
+        try
+        {
+            return await conversation.TakeTurnAsync(turn);
+        }
+        finally
+        {
+            Resending.Value = false;
+        }
+    }
+
+    /// <summary>
+    /// The call never got an answer, or got it from a stale activation: while a dead silo's directory entries are
+    /// rebuilt, a session may briefly have two activations, and the stale one fails to write its snapshot (Orleans then
+    /// deactivates it). Whether the turn ran is unknown either way, which a resend under the same id settles.
+    /// </summary>
+    private static bool IsUnanswered(Exception exception) =>
+        exception is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException
+            or InconsistentStateException;
+}
+
+/// <summary>
+/// Completes <see cref="NextLoss"/> whenever the cluster client loses a gateway (a silo; every silo is a gateway) or its
+/// connection to the cluster: the moment requests in flight through or to that silo stop having a future.
+/// </summary>
+public sealed class SiloLossSignal : IClusterConnectionStatusObserver
+{
+    private TaskCompletionSource next = New();
+
+    public Task NextLoss => Volatile.Read(ref next).Task;
+
+    public void NotifyGatewayCountChanged(int currentNumberOfGateways, int previousNumberOfGateways, bool connectionRecovered)
+    {
+        if (currentNumberOfGateways < previousNumberOfGateways)
+        {
+            Signal();
+        }
+    }
+
+    public void NotifyClusterConnectionLost() => Signal();
+
+    private void Signal() => Interlocked.Exchange(ref next, New()).TrySetResult();
+
+    private static TaskCompletionSource New() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
