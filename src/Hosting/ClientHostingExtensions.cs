@@ -42,6 +42,8 @@ public static class ClientHostingExtensions
                 client.UseLocalhostClustering(silo.GatewayPort + silo.Instance, silo.ServiceId, silo.ClusterId);
             }
             client.AddDashboard();
+            // A grain call carries the caller's trace (W3C traceparent), so its spans are children of the request's.
+            client.AddActivityPropagation();
         });
         return builder;
     }

@@ -58,6 +58,7 @@ public static class GatewayExtensions
         builder.Services.AddFrontDoorResilience(builder.Configuration);
         builder.Services.AddNaviyamOpenApi();
         builder.Services.AddTurnTelemetry(builder.Configuration);
+        builder.Services.AddGatewayTracing(builder.Configuration);
         builder.Services.AddReplyWriter(builder.Configuration);
         return builder;
     }
