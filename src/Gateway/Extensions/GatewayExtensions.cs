@@ -39,7 +39,14 @@ public static class GatewayExtensions
         builder.AddNaviyamJwtAuthentication();
         builder.Services.AddSingleton<TokenService>();
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Every 400 (a handler's validation problem included) carries the same machine code as the rest.
+            if (context.ProblemDetails.Status == StatusCodes.Status400BadRequest)
+            {
+                context.ProblemDetails.Extensions.TryAdd("code", ErrorCodes.InvalidInput);
+            }
+        });
         // After ASP.NET's own writer, which answers clients that accept JSON; this one answers every other client.
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
