@@ -54,7 +54,12 @@ public class GatewayStartFromElsewhereTests
             log.Should().NotContain("info: Orleans", "appsettings.json sets Orleans to Warning (the default would log its start at Information)");
             log.Should().NotContain("info: Microsoft.AspNetCore", "appsettings.json sets ASP.NET Core to Warning");
             log.Should().NotContain("Polly").And.NotContain("Watchdog");
-            log.Should().NotContainAny(["warn:", "fail:", "crit:"]);
+            log.Should().NotContainAny(["fail:", "crit:"]);
+            // Orleans' scheduler warns of a slow turn when the machine is starved (other test hosts at once): a symptom of
+            // load, not of the start. Any other warning is noise this test forbids.
+            log.Split('\n').Where(line => line.StartsWith("warn:", StringComparison.Ordinal))
+                .Where(line => !line.StartsWith("warn: Orleans.Runtime.Scheduler.", StringComparison.Ordinal))
+                .Should().BeEmpty();
         }
         finally
         {
