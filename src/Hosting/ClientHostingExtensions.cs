@@ -47,6 +47,8 @@ public static class ClientHostingExtensions
             client.AddClusterConnectionStatusObserver(losses);
             client.AddOutgoingGrainCallFilter<ResendUnansweredTurnFilter>();
             client.AddDashboard();
+            // A grain call carries the caller's trace (W3C traceparent), so its spans are children of the request's.
+            client.AddActivityPropagation();
         });
         return builder;
     }

@@ -41,6 +41,8 @@ public static class SiloHostingExtensions
                 orleans.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = minimum);
             }
             orleans.AddDashboard();
+            // Grain calls continue the caller's trace (a gateway request, another grain) instead of starting their own.
+            orleans.AddActivityPropagation();
         });
         builder.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<Naviyam.Conversation.SessionOptions>>((collection, sessions) =>
         {

@@ -30,7 +30,7 @@ public sealed class ChatFrontDoor(IGrainFactory grains, IChatReplyFanOut replies
             // The grain alone knows who owns a session; here its refusal becomes a result like any other.
             return new ChatTurnResult.ForbiddenSession();
         }
-        reply = await writer.WriteAsync(reply);
+        reply = await writer.WriteAsync(userId, reply);
         metrics.RecordTurn(reply, time.GetElapsedTime(started));
         await replies.SendToUserAsync(userId, input.Value.SessionId, reply);
         return new ChatTurnResult.Answered(reply);

@@ -39,25 +39,38 @@ public static class GatewayExtensions
         builder.AddNaviyamJwtAuthentication();
         builder.Services.AddSingleton<TokenService>();
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Every 400 (a handler's validation problem included) carries the same machine code as the rest.
+            if (context.ProblemDetails.Status == StatusCodes.Status400BadRequest)
+            {
+                context.ProblemDetails.Extensions.TryAdd("code", ErrorCodes.InvalidInput);
+            }
+        });
         // After ASP.NET's own writer, which answers clients that accept JSON; this one answers every other client.
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         builder.Services.AddSignalR(options =>
             {
-                options.MaximumReceiveMessageSize = 64 * 1024;
                 options.AddFilter<HubErrorFilter>();
                 options.AddFilter<HubRateLimitFilter>();
                 options.AddFilter<ResilienceHubFilter>();
             })
-            .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
+            .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions))
+            // Every method error already reaches the client as a coded HubException (HubErrorFilter); what detailed
+            // errors add is the reason a connection was closed (a message over the size limit) or a message could not
+            // be bound to the method's arguments, which a client cannot otherwise tell.
+            .AddHubOptions<ChatHub>(options => options.EnableDetailedErrors = true);
+        builder.Services.AddOptions<HubOptions>().Configure<Microsoft.Extensions.Options.IOptions<LimitsOptions>>(
+            (hub, limits) => hub.MaximumReceiveMessageSize = limits.Value.HubMaxMessageBytes);
         builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddChatFrontDoor();
         builder.Services.AddNaviyamLimits(builder.Configuration);
         builder.Services.AddFrontDoorResilience(builder.Configuration);
         builder.Services.AddNaviyamOpenApi();
         builder.Services.AddTurnTelemetry(builder.Configuration);
+        builder.Services.AddGatewayTracing(builder.Configuration);
         builder.Services.AddReplyWriter(builder.Configuration);
         return builder;
     }

@@ -40,7 +40,7 @@ public sealed class CallRateLimiter : IDisposable
     private static string CallerOf(HttpContext context)
     {
         var path = context.Request.Path;
-        if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/hubs") && !path.StartsWithSegments("/v1"))
+        if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/hubs") && !path.StartsWithSegments("/v1") && !path.StartsWithSegments("/operator"))
         {
             return Unlimited;
         }

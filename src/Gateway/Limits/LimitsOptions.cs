@@ -22,4 +22,11 @@ public sealed class LimitsOptions
     /// <summary>Sustained calls a minute per client address without a token (sign-in, health, the page).</summary>
     [Range(1, 1_000_000)]
     public int AnonymousRequestsPerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// The largest hub message the gateway reads, in bytes (SignalR's <c>MaximumReceiveMessageSize</c>). A chat message
+    /// is at most a few KB of JSON; a larger frame closes the connection, and the close error says so ("The maximum message size of …B was exceeded").
+    /// </summary>
+    [Range(1_024, 1_048_576)]
+    public int HubMaxMessageBytes { get; set; } = 64 * 1024;
 }

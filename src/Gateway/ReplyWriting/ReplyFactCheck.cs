@@ -10,7 +10,13 @@ namespace Naviyam.Gateway.ReplyWriting;
 /// </summary>
 public static partial class ReplyFactCheck
 {
-    public static bool Keeps(ChatReply template, string rewrite)
+    public static bool Keeps(ChatReply template, string rewrite) => Keeps(template, rewrite, []);
+
+    /// <summary>
+    /// As <see cref="Keeps(ChatReply, string)"/>, except that the rewrite may also mention the amounts in
+    /// <paramref name="lookedUp"/>: what the kernel functions read from the data during the rewrite (a balance, say).
+    /// </summary>
+    public static bool Keeps(ChatReply template, string rewrite, IReadOnlyCollection<long> lookedUp)
     {
         if (string.IsNullOrWhiteSpace(rewrite) || rewrite.Length > template.Reply.Length * 2 + 200)
         {
@@ -24,7 +30,7 @@ public static partial class ReplyFactCheck
         }
         var said = Amounts(template.Reply);
         var saidNow = Amounts(rewrite);
-        return said.SetEquals(saidNow);
+        return said.IsSubsetOf(saidNow) && saidNow.Except(said).All(lookedUp.Contains);
     }
 
     /// <summary>Every amount of money in a text, as won: "4,000원", "4000원", "4천원", "1만 2천원".</summary>

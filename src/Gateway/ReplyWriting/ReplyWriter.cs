@@ -4,19 +4,21 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Naviyam.Chat;
+using Naviyam.Gateway.KernelFunctions;
 
 namespace Naviyam.Gateway.ReplyWriting;
 
 /// <summary>Gives a reply its final words; the facts in it never change.</summary>
 public interface IReplyWriter
 {
-    Task<ChatReply> WriteAsync(ChatReply reply);
+    /// <summary>The final words of <paramref name="reply"/>, a turn of <paramref name="userId"/> (the token's subject).</summary>
+    Task<ChatReply> WriteAsync(string userId, ChatReply reply);
 }
 
 /// <summary>The template reply as the pipeline wrote it (no writer configured).</summary>
 public sealed class TemplateReplyWriter : IReplyWriter
 {
-    public Task<ChatReply> WriteAsync(ChatReply reply) => Task.FromResult(reply);
+    public Task<ChatReply> WriteAsync(string userId, ChatReply reply) => Task.FromResult(reply);
 }
 
 /// <summary>
@@ -30,6 +32,9 @@ public sealed class SemanticKernelReplyWriter : IReplyWriter
     private const string Instructions =
         "너는 급식카드를 쓰는 어린이와 청소년에게 답하는 나비얌의 말투 도우미야. 주어진 답을 더 다정하고 자연스러운 해요체로 "
         + "다듬어. 가게 이름, 메뉴 이름, 금액, 번호 목록은 글자 그대로 모두 남기고, 없는 사실이나 금액을 더하지 마. 다듬은 답만 써.";
+
+    private const string ToolInstructions =
+        " 도움이 되면 도구로 잔액이나 쿠폰을 확인해서 한 문장 덧붙여도 돼. 도구가 알려 준 금액 말고는 새 금액을 쓰지 마.";
 
     private readonly Kernel kernel;
     private readonly IChatCompletionService chat;
@@ -47,18 +52,20 @@ public sealed class SemanticKernelReplyWriter : IReplyWriter
             "What became of each rewrite: rewritten, rejected (a fact changed), timeout, error");
     }
 
-    public async Task<ChatReply> WriteAsync(ChatReply reply)
+    public async Task<ChatReply> WriteAsync(string userId, ChatReply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
         using var budget = new CancellationTokenSource(options.Budget);
-        var history = new ChatHistory(Instructions);
+        var history = new ChatHistory(options.ToolCalling ? Instructions + ToolInstructions : Instructions);
         history.AddUserMessage(Prompt(reply));
+        // The functions act for this turn's user only; the facts they read are the only new ones a rewrite may carry.
+        var forUser = kernel.ForUser(userId);
         string outcome;
         try
         {
-            var answer = await chat.GetChatMessageContentAsync(history, kernel: kernel, cancellationToken: budget.Token);
+            var answer = await chat.GetChatMessageContentAsync(history, Settings(forUser), forUser, budget.Token);
             var rewrite = answer.Content?.Trim() ?? "";
-            if (ReplyFactCheck.Keeps(reply, rewrite))
+            if (ReplyFactCheck.Keeps(reply, rewrite, KernelUser.FactsOf(forUser).Amounts))
             {
                 Count("rewritten");
                 return reply with { Reply = rewrite, Rewritten = true };
@@ -69,7 +76,7 @@ public sealed class SemanticKernelReplyWriter : IReplyWriter
         {
             outcome = "timeout";
         }
-        catch (Exception ex) when (ex is HttpOperationException or HttpRequestException or System.ClientModel.ClientResultException)
+        catch (Exception ex) when (ex is KernelException or HttpOperationException or HttpRequestException or System.ClientModel.ClientResultException)
         {
             logger.LogWarning("The reply writer failed ({Error}); the template reply is served", ex.GetType().Name);
             outcome = "error";
@@ -77,6 +84,16 @@ public sealed class SemanticKernelReplyWriter : IReplyWriter
         Count(outcome);
         return reply;
     }
+
+    /// <summary>With tool calling on: the read-only kernel functions, called and answered by Semantic Kernel itself.</summary>
+    private PromptExecutionSettings? Settings(Kernel forUser) =>
+        options.ToolCalling
+            ? new PromptExecutionSettings
+            {
+                FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(
+                    NaviyamPlugin.ReadOnlyFunctions.Select(name => forUser.Plugins.GetFunction(NaviyamPlugin.PluginName, name))),
+            }
+            : null;
 
     /// <summary>The template and, apart, the facts it must keep, so the model sees what may not change.</summary>
     private static string Prompt(ChatReply reply)

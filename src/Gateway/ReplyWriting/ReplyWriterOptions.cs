@@ -18,6 +18,13 @@ public sealed class ReplyWriterOptions
     /// <summary>A secret: configuration or environment only, never the repo.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// Lets the model call the read-only kernel functions (find meals, the card's balance, the coupons) for the turn's
+    /// user while it rewrites; an amount a function returned may then appear in the rewrite. Off by default, and only
+    /// for servers that support tool calling. Ordering is never offered to the model.
+    /// </summary>
+    public bool ToolCalling { get; set; }
+
     /// <summary>How long a turn waits for the rewrite before it answers with the template.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
     public TimeSpan Budget { get; set; } = TimeSpan.FromMilliseconds(800);

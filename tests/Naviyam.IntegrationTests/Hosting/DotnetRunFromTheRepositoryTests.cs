@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Naviyam.IntegrationTests.Infrastructure;
 
 namespace Naviyam.IntegrationTests.Hosting;
@@ -32,18 +28,17 @@ public class DotnetRunFromTheRepositoryTests
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
-            var health = await WaitForHealthAsync(client, gateway.Process, gateway.Output, TimeSpan.FromMinutes(4));
+            var health = await gateway.WaitForHealthAsync(client, "/health", TimeSpan.FromMinutes(4));
 
             health.GetProperty("entries").GetProperty("merchant-sources").GetProperty("data").EnumerateObject()
                 .Select(p => (p.Name, p.Value.GetInt32()))
                 .Should().BeEquivalentTo([("generated", 0), ("jeju", 1_964)]);
             // The gateway's own files still come from its folder: the chat page is served.
-            (await client.GetAsync("/")).IsSuccessStatusCode.Should().BeTrue(gateway.Output.ToString());
+            (await client.GetAsync("/")).IsSuccessStatusCode.Should().BeTrue(gateway.Output);
         }
         finally
         {
-            gateway.Process.Kill(entireProcessTree: true);
-            await gateway.Process.WaitForExitAsync();
+            await gateway.StopAsync();
         }
     }
 
@@ -56,66 +51,16 @@ public class DotnetRunFromTheRepositoryTests
 
         await command.Process.WaitForExitAsync(timeout.Token);
 
-        command.Process.ExitCode.Should().Be(0, command.Output.ToString());
-        command.Output.ToString().Should().Contain("43 shops; 0 rows rejected")
+        command.Process.ExitCode.Should().Be(0, command.Output);
+        command.Output.Should().Contain("43 shops; 0 rows rejected")
             .And.Contain("one shop once: 6 rows merged by id")
             .And.Contain("0 coordinates outside the address's 시군구");
     }
 
-    private static RunningCommand Start(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
+    private static HostProcess Start(params string[] arguments) =>
+        HostProcess.StartDotnet(SharedData.RepositoryRoot, arguments, environment =>
         {
-            WorkingDirectory = SharedData.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Naviyam"] = "Information";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new RunningCommand(process, output);
-    }
-
-    private static async Task<JsonElement> WaitForHealthAsync(HttpClient client, Process process, StringBuilder output, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"dotnet run exited with {process.ExitCode}:\n{output}");
-            }
-            try
-            {
-                using var response = await client.GetAsync("/health");
-                if (response.IsSuccessStatusCode)
-                {
-                    return await response.Content.ReadFromJsonAsync<JsonElement>();
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"The gateway was not healthy within {limit}:\n{output}");
-    }
-
-    private sealed record RunningCommand(Process Process, StringBuilder Output) : IDisposable
-    {
-        public void Dispose() => Process.Dispose();
-    }
+            environment["Logging__LogLevel__Default"] = "Warning";
+            environment["Logging__LogLevel__Naviyam"] = "Information";
+        });
 }

@@ -72,7 +72,7 @@ public partial class ReplyWriterTests(ReplyWriterTests.WriterFixture fixture) : 
 
     public sealed record WriterReply(string Reply, bool Rewritten, List<WireRecommendation> Recommendations);
 
-    public enum LanguageModelMode { Friendly, ChangePrice, Slow, Fail }
+    public enum LanguageModelMode { Friendly, ChangePrice, Slow, Fail, CallBalance }
 
     /// <summary>
     /// A stand-in for an OpenAI-compatible server (the shape local model servers speak): it reads the template from the
@@ -97,14 +97,36 @@ public partial class ReplyWriterTests(ReplyWriterTests.WriterFixture fixture) : 
 
         public LanguageModelMode Mode { get; set; }
 
+        /// <summary>The names of the tools offered in the last request that offered any.</summary>
+        public IReadOnlyList<string> OfferedTools { get; private set; } = [];
+
+        /// <summary>What the gateway sent back for each tool call (the functions' results, as the model reads them).</summary>
+        public System.Collections.Concurrent.ConcurrentQueue<string> ToolResults { get; } = new();
+
         private async Task<IResult> AnswerAsync(HttpRequest request)
         {
             using var body = await JsonDocument.ParseAsync(request.Body);
-            var prompt = body.RootElement.GetProperty("messages").EnumerateArray().Last().GetProperty("content").GetString()!;
+            var messages = body.RootElement.GetProperty("messages").EnumerateArray().ToList();
+            var prompt = messages.Last(m => m.GetProperty("role").GetString() == "user").GetProperty("content").GetString()!;
             var template = Template().Match(prompt).Groups[1].Value;
+            if (body.RootElement.TryGetProperty("tools", out var tools))
+            {
+                OfferedTools = [.. tools.EnumerateArray().Select(t => t.GetProperty("function").GetProperty("name").GetString()!)];
+            }
             string content;
             switch (Mode)
             {
+                case LanguageModelMode.CallBalance:
+                    var toolAnswer = messages.LastOrDefault(m => m.GetProperty("role").GetString() == "tool");
+                    if (toolAnswer.ValueKind == JsonValueKind.Undefined)
+                    {
+                        return ToolCall("naviyam-get_card_balance");
+                    }
+                    var result = toolAnswer.GetProperty("content").GetString()!;
+                    ToolResults.Enqueue(result);
+                    var balance = int.Parse(Balance().Match(result).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    content = $"{template} 지금 카드에 {balance:N0}원 남아 있어요.";
+                    break;
                 case LanguageModelMode.Fail:
                     return Results.StatusCode(StatusCodes.Status500InternalServerError);
                 case LanguageModelMode.Slow:
@@ -129,7 +151,34 @@ public partial class ReplyWriterTests(ReplyWriterTests.WriterFixture fixture) : 
             });
         }
 
+        /// <summary>An answer that asks the caller to run one function with no arguments (OpenAI's tool call shape).</summary>
+        private static IResult ToolCall(string function) => Results.Json(new
+        {
+            id = "chatcmpl-tool",
+            @object = "chat.completion",
+            created = 0,
+            model = "test-model",
+            choices = new[]
+            {
+                new
+                {
+                    index = 0,
+                    message = new
+                    {
+                        role = "assistant",
+                        content = (string?)null,
+                        tool_calls = new[] { new { id = "call_1", type = "function", function = new { name = function, arguments = "{}" } } },
+                    },
+                    finish_reason = "tool_calls",
+                },
+            },
+            usage = new { prompt_tokens = 1, completion_tokens = 1, total_tokens = 2 },
+        });
+
         public ValueTask DisposeAsync() => app.DisposeAsync();
+
+        [GeneratedRegex(@"""balance""\s*:\s*(\d+)", RegexOptions.IgnoreCase)]
+        private static partial Regex Balance();
 
         [GeneratedRegex(@"^답:\n(.*?)\n\n바꾸면 안 되는 사실", RegexOptions.Singleline)]
         private static partial Regex Template();
