@@ -37,8 +37,11 @@ public sealed class RetentionOptions : IValidatableObject
     [Range(1, 100_000)]
     public int MaxBatchesPerTable { get; set; } = 500;
 
-    /// <summary>The reminder's period (Orleans reminders fire at most once a minute).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    /// <summary>
+    /// The reminder's period. Orleans refuses one shorter than its minimum reminder period (one minute unless
+    /// <c>Naviyam:Silo:MinimumReminderPeriod</c> lowers it, as tests do).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan Period { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>A pause between two batches of one table, so chat turns get the rows' pages and the log between them.</summary>

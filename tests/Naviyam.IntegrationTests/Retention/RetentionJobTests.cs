@@ -78,6 +78,32 @@ public class RetentionJobTests
         registered.Should().Be(1, "the silo registers the job's reminder when it starts");
     }
 
+    [Fact]
+    public async Task The_reminder_runs_the_job_on_its_own()
+    {
+        await using var factory = new MySqlGatewayFactory(SeoulNow, new Dictionary<string, string?>
+        {
+            ["Naviyam:Silo:MinimumReminderPeriod"] = "00:00:01",
+            ["Naviyam:Retention:Period"] = "00:00:02",
+        });
+        _ = factory.BaseAddress;
+        var database = factory.Database;
+        await database.ExecuteAsync($"""
+            INSERT INTO conversation_contexts (session_id, user_id, conversation_turn, context_data, created_at) VALUES
+                ('ret-tick', 'ret-user', 1, JSON_OBJECT(), '{UtcNow.AddDays(-8):yyyy-MM-dd HH:mm:ss}'),
+                ('ret-tick', 'ret-user', 2, JSON_OBJECT(), '{UtcNow.AddDays(-6):yyyy-MM-dd HH:mm:ss}')
+            """);
+
+        var left = 2L;
+        for (var i = 0; i < 300 && left == 2; i++)
+        {
+            await Task.Delay(100);
+            left = await database.CountAsync("SELECT COUNT(*) FROM conversation_contexts WHERE session_id = 'ret-tick'");
+        }
+        left.Should().Be(1, "the reminder ran the job within 30 s and it removed only the context older than 7 days");
+        (await database.CountAsync("SELECT COUNT(*) FROM conversation_contexts WHERE session_id = 'ret-tick' AND conversation_turn = 2")).Should().Be(1);
+    }
+
     /// <summary>How each table's seeded rows are told from anything the running silo writes.</summary>
     private static readonly (string Table, string Marker)[] Markers =
     [
