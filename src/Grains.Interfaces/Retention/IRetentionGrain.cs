@@ -7,7 +7,8 @@ public sealed record RetentionTableResult(
     [property: Id(1)] DateTimeOffset Cutoff,
     [property: Id(2)] long Rows,
     [property: Id(3)] int Batches,
-    [property: Id(4)] int LargestBatch);
+    [property: Id(4)] int LargestBatch,
+    [property: Id(5)] TimeSpan SlowestBatch);
 
 /// <summary>What one retention run did, table by table.</summary>
 [GenerateSerializer, Immutable, Alias("naviyam.retention-report.v1")]

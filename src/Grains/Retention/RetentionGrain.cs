@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -63,25 +64,28 @@ public sealed class RetentionGrain(
             var cutoff = now - TimeSpan.FromDays(settings.DaysOf(rule.Class));
             long rows = 0;
             int batches = 0, largest = 0, deleted;
+            var slowest = TimeSpan.Zero;
             do
             {
                 if (batches > 0 && settings.PauseBetweenBatches > TimeSpan.Zero)
                 {
                     await Task.Delay(settings.PauseBetweenBatches);
                 }
+                var started = Stopwatch.GetTimestamp();
                 deleted = await store.DeleteBatchAsync(rule.Table, cutoff, settings.BatchSize);
+                slowest = TimeSpan.FromTicks(Math.Max(slowest.Ticks, Stopwatch.GetElapsedTime(started).Ticks));
                 rows += deleted;
                 largest = Math.Max(largest, deleted);
                 batches++;
             }
             while (deleted == settings.BatchSize && batches < settings.MaxBatchesPerTable);
 
-            results.Add(new RetentionTableResult(rule.Table, cutoff, rows, batches, largest));
+            results.Add(new RetentionTableResult(rule.Table, cutoff, rows, batches, largest, slowest));
             metrics.Deleted(rule.Table, rows);
             if (rows > 0)
             {
-                logger.LogInformation("Retention removed {Rows} rows older than {Cutoff:u} from {Table} in {Batches} batches of at most {BatchSize}",
-                    rows, cutoff, rule.Table, batches, settings.BatchSize);
+                logger.LogInformation("Retention removed {Rows} rows older than {Cutoff:u} from {Table} in {Batches} batches of at most {BatchSize} (slowest {SlowestMs:F0} ms)",
+                    rows, cutoff, rule.Table, batches, settings.BatchSize, slowest.TotalMilliseconds);
             }
         }
         var report = new RetentionReport(now, results);

@@ -6,6 +6,7 @@ using MySqlConnector;
 using Naviyam.IntegrationTests.Infrastructure;
 using Naviyam.Retention;
 using Naviyam.Time;
+using Xunit.Abstractions;
 
 namespace Naviyam.IntegrationTests.Retention;
 
@@ -14,8 +15,10 @@ namespace Naviyam.IntegrationTests.Retention;
 /// class's boundary, one run through the grain, then exactly the expired rows are gone, in batches of at most
 /// <see cref="BatchSize"/>, and a second run finds nothing.
 /// </summary>
-public class RetentionJobTests
+public class RetentionJobTests(ITestOutputHelper output)
 {
+    private const int BacklogRows = 50_000;
+
     private const int BatchSize = 4;
     // Per table: this many rows past the boundary (8 a day past it, 1 a second past it) …
     private const int Expired = 9;
@@ -102,6 +105,44 @@ public class RetentionJobTests
         }
         left.Should().Be(1, "the reminder ran the job within 30 s and it removed only the context older than 7 days");
         (await database.CountAsync("SELECT COUNT(*) FROM conversation_contexts WHERE session_id = 'ret-tick' AND conversation_turn = 2")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_large_backlog_goes_in_short_batches()
+    {
+        await using var factory = new MySqlGatewayFactory(SeoulNow, new Dictionary<string, string?>
+        {
+            ["Naviyam:Retention:Period"] = "7.00:00:00",
+        });
+        _ = factory.BaseAddress;
+        var database = factory.Database;
+        var old = UtcNow.AddDays(-400).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        await database.ExecuteAsync($"""
+            INSERT INTO conversations (session_id, turn_id, user_id, input_text, reply, created_at)
+            SELECT CONCAT('bulk-', seq DIV 10), CONCAT('t', seq), 'ret-bulk', '배고픈데 5천원밖에 없어', '근처에 이런 곳이 있어요', '{old}' - INTERVAL seq SECOND
+            FROM seq_1_to_{BacklogRows}
+            """);
+        await database.ExecuteAsync($"""
+            INSERT INTO performance_logs (created_at, operation_type, total_us) SELECT '{old}' - INTERVAL seq SECOND, 'ret-bulk', seq FROM seq_1_to_{BacklogRows}
+            """);
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var report = await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IRetentionGrain>(0).RunAsync();
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+
+        foreach (var table in report.Tables.Where(t => t.Rows > 0))
+        {
+            output.WriteLine($"{table.Table}: {table.Rows} rows in {table.Batches} batches, slowest {table.SlowestBatch.TotalMilliseconds:F0} ms");
+        }
+        output.WriteLine($"whole run {elapsed.TotalSeconds:F1} s");
+        foreach (var table in new[] { "conversations", "performance_logs" })
+        {
+            var result = report.Tables.Single(t => t.Table == table);
+            result.Rows.Should().Be(BacklogRows);
+            result.Batches.Should().Be(BacklogRows / 1_000 + 1, "1,000 rows a batch, then one that finds none");
+            result.SlowestBatch.Should().BeLessThan(TimeSpan.FromSeconds(5), "no batch holds its locks for long");
+        }
+        (await database.CountAsync("SELECT COUNT(*) FROM conversations WHERE user_id = 'ret-bulk'")).Should().Be(0);
     }
 
     /// <summary>How each table's seeded rows are told from anything the running silo writes.</summary>
