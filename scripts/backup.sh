@@ -12,31 +12,10 @@
 # Exit codes: 0 written, 2 usage, 3 mariadb-dump missing, 4 the dump failed (FILE not written).
 set -uo pipefail
 
-usage() { echo "usage: scripts/backup.sh [-h HOST] [-P PORT] [-u USER] DATABASE FILE (password in NAVIYAM_DB_PASSWORD)" >&2; exit 2; }
+script=backup
+source "$(dirname "$0")/database-args.sh" "$@"
 
-host=127.0.0.1 port=3306 user=naviyam
-while getopts ":h:P:u:" option; do
-  case "$option" in
-    h) host=$OPTARG ;;
-    P) port=$OPTARG ;;
-    u) user=$OPTARG ;;
-    *) usage ;;
-  esac
-done
-shift $((OPTIND - 1))
-[ $# -eq 2 ] || usage
-database=$1 file=$2
-[[ $database =~ ^[A-Za-z0-9_]+$ ]] || { echo "backup: '$database' is not a database name (letters, digits, _)" >&2; exit 2; }
-[[ $port =~ ^[0-9]+$ ]] || { echo "backup: port '$port' is not a number" >&2; exit 2; }
-
-dump=$(command -v mariadb-dump || { [ -x /usr/bin/mariadb-dump ] && echo /usr/bin/mariadb-dump; }) || true
-if [ -z "$dump" ]; then
-  echo "backup: mariadb-dump not found; install Debian's mariadb-client (apt-get install mariadb-client)" >&2
-  exit 3
-fi
-
-# The client reads the password from the environment, so it never appears in a process list.
-export MYSQL_PWD=${NAVIYAM_DB_PASSWORD:-}
+dump=$(find_client mariadb-dump) || exit 3
 partial="$file.partial"
 rm -f "$partial"
 compress=cat

@@ -11,31 +11,11 @@
 #   6 FILE missing or unreadable.
 set -uo pipefail
 
-usage() { echo "usage: scripts/restore.sh [-h HOST] [-P PORT] [-u USER] DATABASE FILE (password in NAVIYAM_DB_PASSWORD)" >&2; exit 2; }
-
-host=127.0.0.1 port=3306 user=naviyam
-while getopts ":h:P:u:" option; do
-  case "$option" in
-    h) host=$OPTARG ;;
-    P) port=$OPTARG ;;
-    u) user=$OPTARG ;;
-    *) usage ;;
-  esac
-done
-shift $((OPTIND - 1))
-[ $# -eq 2 ] || usage
-database=$1 file=$2
-[[ $database =~ ^[A-Za-z0-9_]+$ ]] || { echo "restore: '$database' is not a database name (letters, digits, _)" >&2; exit 2; }
-[[ $port =~ ^[0-9]+$ ]] || { echo "restore: port '$port' is not a number" >&2; exit 2; }
+script=restore
+source "$(dirname "$0")/database-args.sh" "$@"
 [ -r "$file" ] || { echo "restore: cannot read $file" >&2; exit 6; }
 
-client=$(command -v mariadb || { [ -x /usr/bin/mariadb ] && echo /usr/bin/mariadb; }) || true
-if [ -z "$client" ]; then
-  echo "restore: the mariadb client was not found; install Debian's mariadb-client (apt-get install mariadb-client)" >&2
-  exit 3
-fi
-
-export MYSQL_PWD=${NAVIYAM_DB_PASSWORD:-}
+client=$(find_client mariadb) || exit 3
 sql() { "$client" --no-defaults --host="$host" --port="$port" --user="$user" --protocol=TCP --default-character-set=utf8mb4 "$@"; }
 
 if ! sql -e "CREATE DATABASE IF NOT EXISTS \`$database\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"; then
@@ -59,7 +39,9 @@ if [ "${statuses[0]}" -ne 0 ] || [ "${statuses[1]}" -ne 0 ]; then
 fi
 # The membership rows describe the silos of the cluster that was backed up, none of which runs against this copy:
 # cleared, so the first silo started here does not wait for them to be voted dead. Reminders and grain state stay.
-if ! sql "$database" -e "DELETE FROM OrleansMembershipTable; DELETE FROM OrleansMembershipVersionTable"; then
+membership=$(sql -N -B -e "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '$database' AND table_name = 'OrleansMembershipTable'") \
+  && if [ "$membership" -eq 1 ]; then sql "$database" -e "DELETE FROM OrleansMembershipTable; DELETE FROM OrleansMembershipVersionTable"; fi
+if [ $? -ne 0 ]; then
   echo "restore: $file restored into $database, but its Orleans membership rows could not be cleared" >&2
   exit 4
 fi

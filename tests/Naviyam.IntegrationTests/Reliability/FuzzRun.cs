@@ -2,8 +2,11 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Naviyam.Chat;
 using Naviyam.IntegrationTests.Infrastructure;
@@ -124,6 +127,10 @@ public static class FuzzRun
 public sealed class ErrorLogCounter : ILoggerProvider, ILogger
 {
     public ConcurrentQueue<string> Errors { get; } = new();
+
+    /// <summary>Makes this the host's logger provider too.</summary>
+    public void AddTo(IWebHostBuilder builder) =>
+        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(this));
 
     public ILogger CreateLogger(string categoryName) => this;
 

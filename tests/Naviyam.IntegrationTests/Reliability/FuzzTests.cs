@@ -1,25 +1,27 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Naviyam.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Naviyam.IntegrationTests.Reliability;
 
 /// <summary>The embedded gateway with every error-level log line counted.</summary>
-public sealed class FuzzGatewayFactory() : GatewayFactory(new DateTime(2025, 9, 3, 12, 0, 0), new Dictionary<string, string?>
+public sealed class FuzzGatewayFactory() : GatewayFactory(Start, Settings)
 {
-    ["Naviyam:Data:GenerateShops"] = "300",
-    ["Naviyam:Data:GenerateUsers"] = "5",
-})
-{
+    /// <summary>The product clock and city every fuzz run uses, whatever the storage mode.</summary>
+    public static readonly DateTime Start = new(2025, 9, 3, 12, 0, 0);
+
+    public static IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Naviyam:Data:GenerateShops"] = "300",
+        ["Naviyam:Data:GenerateUsers"] = "5",
+    };
+
     public ErrorLogCounter Log { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Log));
+        Log.AddTo(builder);
     }
 }
 

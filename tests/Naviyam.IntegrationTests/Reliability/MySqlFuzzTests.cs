@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using MySqlConnector;
 using Naviyam.IntegrationTests.Infrastructure;
 using Naviyam.Logging;
@@ -10,18 +8,14 @@ using Xunit.Abstractions;
 namespace Naviyam.IntegrationTests.Reliability;
 
 /// <summary>The fuzz test's gateway in MySQL mode (co-hosted silo on a fresh database), every error-level log line counted.</summary>
-public sealed class MySqlFuzzGatewayFactory() : MySqlGatewayFactory(new DateTime(2025, 9, 3, 12, 0, 0), new Dictionary<string, string?>
-{
-    ["Naviyam:Data:GenerateShops"] = "300",
-    ["Naviyam:Data:GenerateUsers"] = "5",
-})
+public sealed class MySqlFuzzGatewayFactory() : MySqlGatewayFactory(FuzzGatewayFactory.Start, FuzzGatewayFactory.Settings)
 {
     public ErrorLogCounter Log { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Log));
+        Log.AddTo(builder);
     }
 }
 
