@@ -9,6 +9,7 @@ using Naviyam.Hosting.Health;
 using Naviyam.Lexicons;
 using Naviyam.Nlu.Model;
 using Naviyam.Ranking;
+using Naviyam.Retention;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -72,6 +73,7 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddNaviyamClock(builder.Environment, configuration);
         builder.Services.AddNaviyamGrainServices(configuration);
+        builder.Services.AddNaviyamRetention(configuration);
         // The learned intent model (models/nlu/intent.onnx in the data folder) replaces the rule classifier when it is present.
         var dataPaths = configuration.GetSection(DataPaths.Section).Get<DataPaths>() ?? new DataPaths();
         builder.Services.AddLearnedNlu(dataPaths.IntentModel);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Naviyam.Infrastructure.MySql;
 using Naviyam.Infrastructure.MySql.Embeddings;
+using Naviyam.Infrastructure.MySql.Retention;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -76,6 +77,7 @@ public static class StorageModeExtensions
         });
         orleans.Services.AddNaviyamMySqlStores(connectionString);
         orleans.Services.AddNaviyamMySqlEmbeddingStores();
+        orleans.Services.AddNaviyamMySqlRetention();
         return orleans;
     }
 

@@ -1,224 +1,48 @@
-using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Naviyam.Chat;
 using Naviyam.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Naviyam.IntegrationTests.Reliability;
 
 /// <summary>The embedded gateway with every error-level log line counted.</summary>
-public sealed class FuzzGatewayFactory() : GatewayFactory(new DateTime(2025, 9, 3, 12, 0, 0), new Dictionary<string, string?>
+public sealed class FuzzGatewayFactory() : GatewayFactory(Start, Settings)
 {
-    ["Naviyam:Data:GenerateShops"] = "300",
-    ["Naviyam:Data:GenerateUsers"] = "5",
-})
-{
-    public ConcurrentQueue<string> Errors { get; } = new();
+    /// <summary>The product clock and city every fuzz run uses, whatever the storage mode.</summary>
+    public static readonly DateTime Start = new(2025, 9, 3, 12, 0, 0);
+
+    public static IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Naviyam:Data:GenerateShops"] = "300",
+        ["Naviyam:Data:GenerateUsers"] = "5",
+    };
+
+    public ErrorLogCounter Log { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(new ErrorCounter(Errors)));
-    }
-
-    private sealed class ErrorCounter(ConcurrentQueue<string> errors) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            // SignalR logs every HubException, deliberate refusals (invalid_input …) included, at error level: those are
-            // answers, not failures. Anything else at error level is.
-            if (logLevel >= LogLevel.Error && exception is not HubException)
-            {
-                errors.Enqueue($"{formatter(state, exception)} {exception?.GetType().Name}");
-            }
-        }
-
-        public void Dispose()
-        {
-        }
+        Log.AddTo(builder);
     }
 }
 
 /// <summary>
 /// 10,000 hostile REST requests (every Accept header, malformed and mistyped bodies, odd text, wrong methods and
-/// paths) and 2,000 hostile hub messages from a fixed seed: no response is ever 500 or more, no hub call fails with
-/// <c>internal_error</c>, and nothing is logged at error level.
+/// paths) and 2,000 hostile hub messages from a fixed seed (<see cref="FuzzRun"/>): no response is ever 500 or more, no
+/// hub call fails with <c>internal_error</c>, and nothing is logged at error level. <c>MySqlFuzzTests</c> sends the same
+/// inputs to MySQL mode.
 /// </summary>
 public class FuzzTests(FuzzGatewayFactory factory, ITestOutputHelper output) : IClassFixture<FuzzGatewayFactory>
 {
-    private const int RestInputs = 10_000;
-    private const int HubInputs = 2_000;
-    private static readonly string?[] Accepts = ["application/json", "text/html", "text/plain", "application/xml", "*/*", "application/problem+json", "image/png", null];
-
     [Fact]
     public async Task Ten_thousand_hostile_rest_requests_and_two_thousand_hub_messages_never_get_a_500()
     {
-        var tokens = new List<string>();
-        for (var u = 0; u < 4; u++)
-        {
-            tokens.Add(await factory.TokenForAsync($"fuzz-{u}"));
-        }
-        factory.Errors.Clear();
-        using var http = new HttpClient { BaseAddress = factory.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var statuses = new ConcurrentDictionary<int, int>();
-        var serverErrors = new ConcurrentQueue<string>();
+        _ = factory.BaseAddress;
+        factory.Log.Errors.Clear();
 
-        await Parallel.ForEachAsync(Enumerable.Range(0, RestInputs), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
-        {
-            var random = new Random(20_251_207 + i);
-            using var request = HostileRequest(random, i);
-            if (random.Next(10) > 0)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", random.Next(20) == 0 ? "x" + tokens[0][1..] : tokens[random.Next(tokens.Count)]);
-            }
-            if (Accepts[random.Next(Accepts.Length)] is { } accept)
-            {
-                request.Headers.TryAddWithoutValidation("Accept", accept);
-            }
-            using var response = await http.SendAsync(request);
-            statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
-            if ((int)response.StatusCode >= 500)
-            {
-                serverErrors.Enqueue($"{request.Method} {request.RequestUri} -> {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            }
-        });
+        var outcome = await FuzzRun.RunAsync(factory);
 
-        var hubErrors = new ConcurrentDictionary<string, int>();
-        var hubAnswers = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, 4), async (u, _) =>
-        {
-            await using var hub = await factory.HubForAsync($"fuzz-hub-{u}");
-            for (var i = 0; i < HubInputs / 4; i++)
-            {
-                var random = new Random(7_000_000 + u * HubInputs + i);
-                try
-                {
-                    await hub.InvokeCoreAsync<ChatReply>("SendMessage", [HostileHubMessage(random)]);
-                    Interlocked.Increment(ref hubAnswers);
-                }
-                catch (HubException ex)
-                {
-                    var code = ex.Message.Split("HubException: ", 2) is [_, var rest] ? rest.Split(':')[0] : ex.Message;
-                    hubErrors.AddOrUpdate(code, 1, (_, n) => n + 1);
-                }
-            }
-        });
-
-        output.WriteLine("REST: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
-        output.WriteLine($"hub: {hubAnswers} answered, " + string.Join(", ", hubErrors.OrderBy(e => e.Key).Select(e => $"{e.Key}×{e.Value}")));
-        statuses.Values.Sum().Should().Be(RestInputs);
-        serverErrors.Should().BeEmpty();
-        hubErrors.Keys.Should().NotContain(ErrorCodesSeen.Internal);
-        hubErrors.Keys.Should().OnlyContain(code => code.Length < 40, "every hub error starts with a short code");
-        factory.Errors.Should().BeEmpty();
+        output.WriteLine(outcome.Summary);
+        outcome.ShouldHaveAnsweredEveryInputWithoutAServerError();
+        factory.Log.Errors.Should().BeEmpty();
     }
-
-    private static class ErrorCodesSeen
-    {
-        public const string Internal = "internal_error";
-    }
-
-    private static HttpRequestMessage HostileRequest(Random random, int i)
-    {
-        var paths = new[] { "/api/chat", "/api/chat", "/api/chat", "/api/nlu", "/api/nlu", "/api/me/orders", "/api/me/card", "/api/me/coupons",
-            $"/api/me/orders/{Uri.EscapeDataString(Text(random, 40))}", $"/api/me/orders/{Uri.EscapeDataString(Text(random, 10))}/cancel", "/api/auth/dev-token",
-            "/api/%00", "/api/chat/../nlu", "/hubs/chat/negotiate", "/api/operator/orders/a/b/accept" };
-        var path = paths[random.Next(paths.Length)];
-        var method = random.Next(12) switch { 0 => HttpMethod.Get, 1 => HttpMethod.Put, 2 => HttpMethod.Delete, 3 => HttpMethod.Patch, _ => HttpMethod.Post };
-        var request = new HttpRequestMessage(method, path);
-        if (method != HttpMethod.Get)
-        {
-            var contentType = random.Next(8) switch { 0 => "text/plain", 1 => "application/xml", 2 => "application/x-www-form-urlencoded", 3 => "application/json; charset=latin1", _ => "application/json" };
-            var body = Encoding.UTF8.GetBytes(Body(random, i));
-            if (random.Next(15) == 0)
-            {
-                body = [.. body, .. Enumerable.Range(0, random.Next(1, 64)).Select(_ => (byte)random.Next(256))];
-            }
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        }
-        return request;
-    }
-
-    private static string Body(Random random, int i)
-    {
-        var valid = JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["sessionId"] = random.Next(4) == 0 ? Text(random, 80) : $"fuzz-session-{random.Next(50)}",
-            ["text"] = random.Next(3) == 0 ? Text(random, random.Next(1, 3000)) : Sample(random),
-            ["turnId"] = random.Next(3) == 0 ? null : random.Next(5) == 0 ? Text(random, 70) : $"t-{i}",
-            ["userAge"] = random.Next(4) == 0 ? random.Next(int.MinValue, int.MaxValue) : (object?)null,
-            ["location"] = random.Next(4) == 0 ? new Dictionary<string, object> { ["lat"] = random.NextDouble() * 400 - 200, ["lng"] = random.NextDouble() * 400 - 200 } : null,
-            ["orderKey"] = Text(random, 20),
-            ["shopId"] = Text(random, 10),
-            ["menuName"] = Text(random, 10),
-            ["unitPrice"] = random.Next(int.MinValue, int.MaxValue),
-            ["quantity"] = random.Next(-5, 1000),
-            ["userId"] = random.Next(3) == 0 ? Text(random, 10) : null,
-        });
-        return random.Next(9) switch
-        {
-            0 => valid[..random.Next(valid.Length)],
-            1 => valid.Replace("\"text\":", "\"text\":" + Wrong(random) + ",\"x\":", StringComparison.Ordinal),
-            2 => valid.Replace("\"location\":", "\"location\":" + Wrong(random) + ",\"y\":", StringComparison.Ordinal),
-            3 => Wrong(random),
-            4 => new string('[', random.Next(1, 5000)) + new string(']', random.Next(0, 5000)),
-            5 => "{\"text\":\"" + new string('가', random.Next(1, 20_000)) + "\",\"sessionId\":\"s\"}",
-            6 => Text(random, random.Next(0, 500)),
-            _ => valid,
-        };
-    }
-
-    private static string Wrong(Random random) => random.Next(9) switch
-    {
-        0 => "1e999", 1 => "-0", 2 => "true", 3 => "null", 4 => "[]", 5 => "{}", 6 => "\"\\ud800\"", 7 => "NaN", _ => "99999999999999999999999999",
-    };
-
-    private static readonly string[] Samples = ["배고픈데 5천원밖에 없어", "2번으로 주문해 줘", "응", "주문 취소해 줘", "잔액 얼마야?", "맥주 마시고 싶어", "😭😭", "ㅋㅋㅋ",
-        "떡볶이 말고 다른 거", "저녁 7시 신림동에서", "두 번째 거 가격", "\u202e\u200b\u0000", "'; DROP TABLE conversations; --", "<script>alert(1)</script>", "%s%n%x"];
-
-    private static string Sample(Random random) => Samples[random.Next(Samples.Length)];
-
-    /// <summary>Any UTF-16 units, lone surrogates and control characters included.</summary>
-    private static string Text(Random random, int length)
-    {
-        var chars = new char[length];
-        for (var k = 0; k < length; k++)
-        {
-            chars[k] = random.Next(4) switch
-            {
-                0 => (char)random.Next(0, 0x20),
-                1 => (char)random.Next(0xAC00, 0xD7A4),
-                2 => (char)random.Next(0xD800, 0xE000),
-                _ => (char)random.Next(0x20, 0x7F),
-            };
-        }
-        return new string(chars);
-    }
-
-    private static object? HostileHubMessage(Random random) => random.Next(8) switch
-    {
-        0 => null,
-        1 => new { sessionId = Text(random, 30), text = Text(random, 50) },
-        2 => new { sessionId = "hub-fuzz", text = new string('가', random.Next(1, 5000)) },
-        3 => new { sessionId = "hub-fuzz", text = Sample(random), location = new { lat = random.NextDouble() * 1000, lng = -1e300 } },
-        4 => new { sessionId = "hub-fuzz", text = Sample(random), userAge = random.Next(int.MinValue, int.MaxValue) },
-        5 => new { sessionId = "hub-fuzz", text = Sample(random), turnId = Text(random, 70) },
-        6 => new { },
-        _ => new { sessionId = $"hub-fuzz-{random.Next(3)}", text = Sample(random), turnId = random.Next(3) == 0 ? "same" : null },
-    };
 }
