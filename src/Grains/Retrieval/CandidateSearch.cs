@@ -224,8 +224,14 @@ public sealed class CandidateSearch
     {
         var dishShops = collector.Dish is { } dish ? ShopsFor(dish).Ids : null;
         var inner = -1.0;
-        foreach (var radius in settings.SearchRadiiMeters.Where(r => r < settings.MaxDistanceMeters).Append(settings.MaxDistanceMeters))
+        for (var ring = 0; ring <= settings.SearchRadiiMeters.Length; ring++)
         {
+            // The configured radii below the distance limit, then the limit itself.
+            var radius = ring < settings.SearchRadiiMeters.Length ? settings.SearchRadiiMeters[ring] : settings.MaxDistanceMeters;
+            if (ring < settings.SearchRadiiMeters.Length && radius >= settings.MaxDistanceMeters)
+            {
+                continue;
+            }
             foreach (var (shop, distance) in places.Near(origin, radius))
             {
                 if (distance <= inner)
@@ -353,9 +359,10 @@ public sealed class CandidateSearch
             {
                 might.Add(maybe);
             }
-            if (verdict.CheapestOverBudget is { } over && (cheapest?.FinalPrice is not { } price || over.FinalPrice < price))
+            if (verdict.CheapestOverBudget.Menu is not null && (cheapest?.FinalPrice is not { } price || verdict.CheapestOverBudget.Final < price))
             {
-                cheapest = over;
+                // Made only when it is the cheapest yet: most shops of a search where nothing fits have one.
+                cheapest = verdict.OverBudgetCandidate();
             }
             for (var mask = 1; mask <= (int)Misses.All; mask++)
             {

@@ -13,8 +13,44 @@ internal readonly record struct Verdict(
     Candidate? PriceUnknown,
     Candidate? Similar,
     Candidate? Might,
-    Candidate? CheapestOverBudget,
-    ushort SeenMisses);
+    PricedMeal CheapestOverBudget,
+    ushort SeenMisses)
+{
+    /// <summary>The shop's cheapest meal over the budget as a candidate, made only when the search keeps it.</summary>
+    public Candidate OverBudgetCandidate() => CheapestOverBudget.Where.Of(CheapestOverBudget.Shop!, CheapestOverBudget.FoodMatched, CheapestOverBudget);
+}
+
+/// <summary>What every candidate of a shop carries; a struct, so a shop that is not kept costs no allocation.</summary>
+internal readonly record struct Where(bool? Open, double? Distance, bool Approximate)
+{
+    public Candidate Of(ShopRecord shop, bool foodMatched, int? typicalPrice = null, AlternativeKind alternative = AlternativeKind.None) =>
+        new(shop, null, Open, Distance, foodMatched, typicalPrice) { ApproximateDistance = Approximate, Alternative = alternative };
+
+    public Candidate Of(ShopRecord shop, bool foodMatched, in PricedMeal meal, AlternativeKind alternative = AlternativeKind.None) =>
+        new(shop, meal.Menu, Open, Distance, foodMatched) { ApproximateDistance = Approximate, Coupon = meal.Coupon, Alternative = alternative };
+}
+
+/// <summary>
+/// The cheapest menu offered so far, by what it costs the user, with what its candidate needs; a struct so that a shop
+/// costs no allocation until its candidate is kept.
+/// </summary>
+internal struct PricedMeal
+{
+    public MenuItem? Menu;
+    public CouponChoice? Coupon;
+    public int Final;
+    public ShopRecord? Shop;
+    public Where Where;
+    public bool FoodMatched;
+
+    public void Offer(MenuItem menu, int finalPrice, CouponChoice? coupon)
+    {
+        if (Menu is null || finalPrice < Final)
+        {
+            (Menu, Coupon, Final) = (menu, coupon, finalPrice);
+        }
+    }
+}
 
 /// <summary>Judges shops for one query; built once per search, it allocates only for the shops it keeps.</summary>
 internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusions exclusions, TypicalMealPrices typicalPrices, CouponPricing coupons)
@@ -49,24 +85,20 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         return shop.Menus.Count > 0 ? ByMenus(shop, at, shopMisses) : ByNameAndKind(shop, at, shopMisses);
     }
 
-    /// <summary>What every candidate of the shop carries; a struct, so a shop that is not kept costs no allocation.</summary>
-    private readonly record struct Where(bool? Open, double? Distance, bool Approximate)
-    {
-        public Candidate Of(ShopRecord shop, bool foodMatched) =>
-            new(shop, null, Open, Distance, foodMatched) { ApproximateDistance = Approximate };
-    }
-
     private Verdict ByMenus(ShopRecord shop, Where at, Misses shopMisses)
     {
         var cap = query.BudgetCap;
         ushort seen = 0;
-        Priced fit = default, preferred = default, similar = default, overBudget = default;
+        PricedMeal fit = default, preferred = default, similar = default, overBudget = default;
         var unpricedMatch = false;
         var anyPriced = false;
         var priceUnknownPossible = false;
         var preference = dish is null ? query.Preference : null;
-        foreach (var menu in shop.Menus)
+        // An index loop: foreach over an IReadOnlyList boxes its enumerator, once per shop judged.
+        var menus = shop.Menus;
+        for (var i = 0; i < menus.Count; i++)
         {
+            var menu = menus[i];
             anyPriced |= menu.Price is > 0;
             var isDish = dish is null ? menu.Kind == MenuKind.Meal : dish.Matches(menu, shop);
             var isSimilar = dish is not null && !isDish && dish.IsSimilar(menu, shop);
@@ -115,11 +147,11 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         {
             // The wished-for kind of dish ("국물 있는 거") is what this shop is offered with; shops without one stay
             // eligible but rank lower (FoodMatched is the ranking's food feature).
-            match = at.Of(shop, foodMatched: true) with { Meal = preferred.Menu, Coupon = preferred.Coupon };
+            match = at.Of(shop, foodMatched: true, preferred);
         }
         else if (fit.Menu is not null)
         {
-            match = at.Of(shop, matched) with { Meal = fit.Menu, Coupon = fit.Coupon };
+            match = at.Of(shop, matched, fit);
         }
         else if (unpricedMatch && cap is null)
         {
@@ -127,14 +159,18 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         }
         else if (cap is { } limit && !anyPriced && priceUnknownPossible && TypicalPrice(shop) is var typical && typical <= limit)
         {
-            unknown = at.Of(shop, matched) with { TypicalPrice = typical };
+            unknown = at.Of(shop, matched, typical);
+        }
+        if (overBudget.Menu is not null)
+        {
+            (overBudget.Shop, overBudget.Where, overBudget.FoodMatched) = (shop, at, matched);
         }
         return new Verdict(
             match,
             unknown,
-            similar.Menu is null ? null : at.Of(shop, foodMatched: false) with { Meal = similar.Menu, Coupon = similar.Coupon, Alternative = AlternativeKind.SimilarDish },
+            similar.Menu is null ? null : at.Of(shop, foodMatched: false, similar, AlternativeKind.SimilarDish),
             null,
-            overBudget.Menu is null ? null : at.Of(shop, matched) with { Meal = overBudget.Menu, Coupon = overBudget.Coupon },
+            overBudget,
             seen);
     }
 
@@ -152,8 +188,8 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
                 misses == Misses.None ? at.Of(shop, dish is not null) : null,
                 null,
                 null,
-                might ? at.Of(shop, foodMatched: false) with { Alternative = AlternativeKind.MightServe } : null,
-                null,
+                might ? at.Of(shop, foodMatched: false, alternative: AlternativeKind.MightServe) : null,
+                default,
                 (ushort)(1 << (int)misses));
         }
         // With a budget nothing is verified to fit: at best its kind usually does, said as such.
@@ -161,10 +197,10 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         var typicalFits = typical <= cap;
         return new Verdict(
             null,
-            misses == Misses.None && typicalFits ? at.Of(shop, dish is not null) with { TypicalPrice = typical } : null,
+            misses == Misses.None && typicalFits ? at.Of(shop, dish is not null, typical) : null,
             null,
-            might && typicalFits ? at.Of(shop, foodMatched: false) with { TypicalPrice = typical, Alternative = AlternativeKind.MightServe } : null,
-            null,
+            might && typicalFits ? at.Of(shop, foodMatched: false, typical, AlternativeKind.MightServe) : null,
+            default,
             (ushort)(1 << (int)(misses | Misses.Budget)));
     }
 
@@ -174,22 +210,6 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
     /// </summary>
     private int TypicalPrice(ShopRecord shop) =>
         dish is { Dish.Category: not FoodCategory.Other } asked ? typicalPrices.Of(asked.Dish.Category) : typicalPrices.Of(shop.Category);
-
-    /// <summary>The cheapest menu offered so far, by what it costs the user; a struct so a shop costs no allocation.</summary>
-    private struct Priced
-    {
-        public MenuItem? Menu;
-        public CouponChoice? Coupon;
-        private int final;
-
-        public void Offer(MenuItem menu, int finalPrice, CouponChoice? coupon)
-        {
-            if (Menu is null || finalPrice < final)
-            {
-                (Menu, Coupon, final) = (menu, coupon, finalPrice);
-            }
-        }
-    }
 }
 
 /// <summary>
