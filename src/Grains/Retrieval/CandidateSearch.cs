@@ -232,7 +232,7 @@ public sealed class CandidateSearch
             {
                 continue;
             }
-            foreach (var (shop, distance) in places.Near(origin, radius))
+            foreach (var (shop, distance, approximate) in places.Within(origin, radius))
             {
                 if (distance <= inner)
                 {
@@ -248,7 +248,6 @@ public sealed class CandidateSearch
                 {
                     continue;
                 }
-                var approximate = places.PositionOf(shop).Approximate;
                 // A position that is only its address area's point may be a couple of km off: such a shop is offered
                 // only well inside the limit, so that it is never really beyond it.
                 if (!approximate || distance <= settings.MaxDistanceMeters * ApproximateShare)
