@@ -73,7 +73,8 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
     };
 
     /// <summary>The shop's verdict; null when it may never be offered to this user (not a meal-card shop, not for children).</summary>
-    public Verdict? Judge(ShopRecord shop, double? distance, bool approximate)
+    /// <param name="facts">What the shop's menus are to the asked dish, worked out at the dish's first search; null to work it out here.</param>
+    public Verdict? Judge(ShopRecord shop, double? distance, bool approximate, DishFacts? facts = null)
     {
         if (shop.MealCard is not (MealCardAcceptance.Yes or MealCardAcceptance.Partial) || query.IsMinor && shop.NotForChildren)
         {
@@ -82,10 +83,14 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         var open = shop.Hours?.IsOpenAt(day, minute);
         var shopMisses = (open == false ? Misses.Hours : Misses.None) | (exclusions.ExcludesShop(shop) ? Misses.Restriction : Misses.None);
         var at = new Where(open, distance, approximate);
-        return shop.Menus.Count > 0 ? ByMenus(shop, at, shopMisses) : ByNameAndKind(shop, at, shopMisses);
+        if (facts is not null && !facts.Describe(shop))
+        {
+            facts = null;
+        }
+        return shop.Menus.Count > 0 ? ByMenus(shop, at, shopMisses, facts) : ByNameAndKind(shop, at, shopMisses, facts);
     }
 
-    private Verdict ByMenus(ShopRecord shop, Where at, Misses shopMisses)
+    private Verdict ByMenus(ShopRecord shop, Where at, Misses shopMisses, DishFacts? facts)
     {
         var cap = query.BudgetCap;
         ushort seen = 0;
@@ -100,8 +105,8 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         {
             var menu = menus[i];
             anyPriced |= menu.Price is > 0;
-            var isDish = dish is null ? menu.Kind == MenuKind.Meal : dish.Matches(menu, shop);
-            var isSimilar = dish is not null && !isDish && dish.IsSimilar(menu, shop);
+            var isDish = dish is null ? menu.Kind == MenuKind.Meal : facts?.Matches(i) ?? dish.Matches(menu, shop);
+            var isSimilar = dish is not null && !isDish && (facts?.IsSimilar(i) ?? dish.IsSimilar(menu, shop));
             if (!isDish && !isSimilar && menu.Kind != MenuKind.Meal)
             {
                 // Drinks, sides and desserts neither answer a request nor count against one.
@@ -174,9 +179,9 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
             seen);
     }
 
-    private Verdict ByNameAndKind(ShopRecord shop, Where at, Misses shopMisses)
+    private Verdict ByNameAndKind(ShopRecord shop, Where at, Misses shopMisses, DishFacts? facts)
     {
-        var evidence = dish?.ByNameAndKind(shop) ?? DishEvidence.Certain;
+        var evidence = dish is null ? DishEvidence.Certain : facts?.Evidence ?? dish.ByNameAndKind(shop);
         // A spicy dish asked not spicy ("떡볶이" then "매운 거 못 먹어"): without a menu nothing shows a mild one.
         var misses = shopMisses
                      | (evidence == DishEvidence.Certain ? Misses.None : Misses.Dish)
@@ -223,6 +228,9 @@ internal sealed class CouponPricing
     private readonly WalletCoupon[] usable;
     private readonly DateTimeOffset now;
     private readonly DateOnly today;
+    // One search prices its shops on one thread, one shop at a time (see ShopJudge).
+    private ShopRecord? targetShop;
+    private CouponTarget? target;
 
     private CouponPricing(WalletCoupon[] usable, DateTimeOffset now, DateOnly today)
     {
@@ -250,7 +258,11 @@ internal sealed class CouponPricing
         {
             return null;
         }
-        var target = new CouponTarget(shop.Id, shop.Category, shop.MealCard is MealCardAcceptance.Yes or MealCardAcceptance.Partial);
-        return CouponChooser.Best(usable, price, target, now, today);
+        // A shop's menus are priced one after another: its coupon target is made once, not once per menu.
+        if (!ReferenceEquals(targetShop, shop))
+        {
+            (targetShop, target) = (shop, new CouponTarget(shop.Id, shop.Category, shop.MealCard is MealCardAcceptance.Yes or MealCardAcceptance.Partial));
+        }
+        return CouponChooser.Best(usable, price, target!, now, today);
     }
 }
