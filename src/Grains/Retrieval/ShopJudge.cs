@@ -27,7 +27,12 @@ internal readonly record struct Where(bool? Open, double? Distance, bool Approxi
         new(shop, null, Open, Distance, foodMatched, typicalPrice) { ApproximateDistance = Approximate, Alternative = alternative };
 
     public Candidate Of(ShopRecord shop, bool foodMatched, in PricedMeal meal, AlternativeKind alternative = AlternativeKind.None) =>
-        new(shop, meal.Menu, Open, Distance, foodMatched) { ApproximateDistance = Approximate, Coupon = meal.Coupon, Alternative = alternative };
+        new(shop, meal.Menu, Open, Distance, foodMatched)
+        {
+            ApproximateDistance = Approximate,
+            Coupon = meal.Coupon is null ? null : new CouponChoice(meal.Coupon, meal.Discount, meal.Final),
+            Alternative = alternative,
+        };
 }
 
 /// <summary>
@@ -37,17 +42,18 @@ internal readonly record struct Where(bool? Open, double? Distance, bool Approxi
 internal struct PricedMeal
 {
     public MenuItem? Menu;
-    public CouponChoice? Coupon;
+    public WalletCoupon? Coupon;
+    public int Discount;
     public int Final;
     public ShopRecord? Shop;
     public Where Where;
     public bool FoodMatched;
 
-    public void Offer(MenuItem menu, int finalPrice, CouponChoice? coupon)
+    public void Offer(MenuItem menu, int finalPrice, in PricedCoupon coupon)
     {
         if (Menu is null || finalPrice < Final)
         {
-            (Menu, Coupon, Final) = (menu, coupon, finalPrice);
+            (Menu, Coupon, Discount, Final) = (menu, coupon.Coupon, coupon.Discount, finalPrice);
         }
     }
 }
@@ -112,8 +118,8 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
                 // Drinks, sides and desserts neither answer a request nor count against one.
                 continue;
             }
-            var coupon = menu.Price is > 0 ? coupons.Best(menu, shop) : null;
-            var final = coupon?.PriceAfterDiscount ?? menu.Price;
+            var coupon = menu.Price is > 0 ? coupons.Best(menu, shop) : default;
+            var final = coupon.Coupon is not null ? menu.Price - coupon.Discount : menu.Price;
             var overCap = cap is { } limit && (final is not > 0 || final > limit || menu.Kind == MenuKind.SharedSet);
             var misses = shopMisses
                          | (isDish ? Misses.None : Misses.Dish)
@@ -217,6 +223,9 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         dish is { Dish.Category: not FoodCategory.Other } asked ? typicalPrices.Of(asked.Dish.Category) : typicalPrices.Of(shop.Category);
 }
 
+/// <summary>The coupon that takes the most off a menu (null when none does) and how much.</summary>
+internal readonly record struct PricedCoupon(WalletCoupon? Coupon, int Discount);
+
 /// <summary>
 /// The user's coupons usable at the turn's moment, so that a meal fits when its price after the best of them does
 /// (<see cref="CouponChooser"/>, the rule checkout applies).
@@ -252,17 +261,19 @@ internal sealed class CouponPricing
         return usable.Length == 0 ? None : new CouponPricing(usable, now, today);
     }
 
-    public CouponChoice? Best(MenuItem menu, ShopRecord shop)
+    /// <summary>The best coupon for the menu and its discount; its choice is made only for a meal the search keeps.</summary>
+    public PricedCoupon Best(MenuItem menu, ShopRecord shop)
     {
         if (usable.Length == 0 || menu.Price is not { } price || price <= 0)
         {
-            return null;
+            return default;
         }
         // A shop's menus are priced one after another: its coupon target is made once, not once per menu.
         if (!ReferenceEquals(targetShop, shop))
         {
             (targetShop, target) = (shop, new CouponTarget(shop.Id, shop.Category, shop.MealCard is MealCardAcceptance.Yes or MealCardAcceptance.Partial));
         }
-        return CouponChooser.Best(usable, price, target!, now, today);
+        var (coupon, discount) = CouponChooser.BestDiscount(usable, price, target!, now, today);
+        return new PricedCoupon(coupon, discount);
     }
 }
