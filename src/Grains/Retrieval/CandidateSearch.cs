@@ -235,7 +235,7 @@ public sealed class CandidateSearch
             {
                 continue;
             }
-            foreach (var (shop, distance, approximate) in places.Within(origin, radius))
+            foreach (var (shop, distance, approximate) in places.Within(origin, radius, beyondMeters: inner))
             {
                 if (distance <= inner)
                 {

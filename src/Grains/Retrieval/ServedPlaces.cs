@@ -113,7 +113,9 @@ public sealed class ServedPlaces
     /// position is only their address area's point: the same shops in the same order as <see cref="Near"/>, but read
     /// straight from the snapshot's arrays, without a lookup per shop or an allocation per call.
     /// </summary>
-    public NearbyShops Within(GeoPoint point, double radiusMeters) => new(current.Value, point, radiusMeters);
+    /// <param name="beyondMeters">Cells lying wholly within this distance (a ring already searched) are not walked; a
+    /// shop of another cell within it may still be returned.</param>
+    public NearbyShops Within(GeoPoint point, double radiusMeters, double beyondMeters = -1) => new(current.Value, point, radiusMeters, beyondMeters);
 
     /// <summary>A shop found by <see cref="Within"/>.</summary>
     public readonly record struct NearbyShop(ShopRecord Shop, double DistanceMeters, bool Approximate);
@@ -124,16 +126,18 @@ public sealed class ServedPlaces
         private readonly Snapshot snapshot;
         private readonly GeoPoint point;
         private readonly double radiusMeters;
+        private readonly double beyondMeters;
         private readonly int maxLat, minLng, maxLng;
         private int lat, lng, next;
         private int[]? cell;
         private NearbyShop current;
 
-        internal NearbyShops(Snapshot snapshot, GeoPoint point, double radiusMeters)
+        internal NearbyShops(Snapshot snapshot, GeoPoint point, double radiusMeters, double beyondMeters)
         {
             this.snapshot = snapshot;
             this.point = point;
             this.radiusMeters = radiusMeters;
+            this.beyondMeters = beyondMeters;
             var latSpan = radiusMeters / 111_320.0;
             var lngSpan = radiusMeters / (111_320.0 * Math.Max(0.1, Math.Cos(point.Latitude * Math.PI / 180)));
             lat = CellOf(point.Latitude - latSpan);
@@ -175,11 +179,29 @@ public sealed class ServedPlaces
                         return false;
                     }
                 }
-                if (snapshot.Grid.TryGetValue(Key(lat, lng), out var found))
+                if (snapshot.Grid.TryGetValue(Key(lat, lng), out var found) && !InsideInnerRing(lat, lng))
                 {
                     (cell, next) = (found, 0);
                 }
             }
+        }
+
+        /// <summary>
+        /// Every point of the cell is within the inner ring, with a metre to spare: the farthest point of a small
+        /// latitude/longitude box from a point is one of its corners.
+        /// </summary>
+        private readonly bool InsideInnerRing(int latCell, int lngCell)
+        {
+            if (beyondMeters <= 0)
+            {
+                return false;
+            }
+            var (south, north) = (latCell * CellDegrees, (latCell + 1) * CellDegrees);
+            var (west, east) = (lngCell * CellDegrees, (lngCell + 1) * CellDegrees);
+            var farthest = Math.Max(
+                Math.Max(point.DistanceMetersTo(new GeoPoint(south, west)), point.DistanceMetersTo(new GeoPoint(south, east))),
+                Math.Max(point.DistanceMetersTo(new GeoPoint(north, west)), point.DistanceMetersTo(new GeoPoint(north, east))));
+            return farthest < beyondMeters - 1;
         }
     }
 
