@@ -4,6 +4,7 @@ using Naviyam.Nlu;
 using Naviyam.Preprocessing;
 using Naviyam.Retrieval;
 using Naviyam.Shops;
+using Naviyam.UnitTests.Retrieval.Replay;
 
 namespace Naviyam.Benchmarks;
 
@@ -18,8 +19,10 @@ public class RetrievalBenchmarks
     private CandidateSearch search = null!;
     private GeoPoint[] places = [];
     private CandidateQuery[] corpus = [];
+    private CandidateQuery[] replayed = [];
     private int next;
     private int nextQuery;
+    private int nextReplayed;
 
     [Params(3_000, 100_000)]
     public int Shops { get; set; }
@@ -43,6 +46,31 @@ public class RetrievalBenchmarks
                 return new CandidateQuery(places[i % places.Length], budget, entities.FoodType, entities.Exclusions ?? [], true, BenchInputs.SeoulNoon);
             })
             .ToArray();
+
+        // The shapes the retrieval replay test checks: the Seoul evaluation files' dialogs (slots carried over turns,
+        // with and without a card, a dietary restriction, a coupon, at three moments of the week) around this city's
+        // shops, then seeded random shapes, some inside a named area or without a location.
+        var served = components.Get<Naviyam.Retrieval.ServedPlaces>();
+        var queries = Path.Combine(RepositoryRoot(), "eval", "queries");
+        replayed = ReplayShapes.FromQueryFile(Path.Combine(queries, "generated.jsonl"), components.Catalog.All(), served, normalizer, nlu,
+                components.Get<DietaryRules>(), components.Get<DishPreferences>())
+            .Concat(ReplayShapes.FromQueryFile(Path.Combine(queries, "seoul.jsonl"), components.Catalog.All(), served, normalizer, nlu,
+                components.Get<DietaryRules>(), components.Get<DishPreferences>()))
+            .Concat(ReplayShapes.Random(BenchInputs.Seed, 300, components.Catalog.All(), served))
+            .Select(shape => shape.Query)
+            .ToArray();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Naviyam.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException($"Naviyam.sln not found in any parent of '{AppContext.BaseDirectory}'.");
     }
 
     [GlobalCleanup]
@@ -55,6 +83,9 @@ public class RetrievalBenchmarks
 
     [Benchmark(Description = "CandidateSearch, the corpus turns' queries")]
     public CandidateSet CorpusQueries() => search.Find(corpus[nextQuery = nextQuery + 1 == corpus.Length ? 0 : nextQuery + 1]);
+
+    [Benchmark(Description = "CandidateSearch, replayed query shapes")]
+    public CandidateSet ReplayedShapes() => search.Find(replayed[nextReplayed = nextReplayed + 1 == replayed.Length ? 0 : nextReplayed + 1]);
 
     [Benchmark(Description = "CandidateSearch near, budget 8,000")]
     public CandidateSet NearWithBudget() => search.Find(Query(NextPlace(), 8_000, null));

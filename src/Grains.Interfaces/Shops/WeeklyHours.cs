@@ -23,8 +23,10 @@ public sealed record WeeklyHours([property: Id(0)] IReadOnlyList<DayHours?> Days
         // An overnight interval that started yesterday still counts, even when today is unknown.
         if (yesterday is { Closed: false })
         {
-            foreach (var interval in yesterday.Intervals)
+            // Index loops: foreach over an IReadOnlyList boxes its enumerator, and retrieval asks this of every shop it judges.
+            for (var i = 0; i < yesterday.Intervals.Count; i++)
             {
+                var interval = yesterday.Intervals[i];
                 if (interval.CloseMinute > MinutesPerDay && minuteOfDay + MinutesPerDay < interval.CloseMinute)
                 {
                     return true;
@@ -40,8 +42,9 @@ public sealed record WeeklyHours([property: Id(0)] IReadOnlyList<DayHours?> Days
         {
             return false;
         }
-        foreach (var interval in today.Intervals)
+        for (var i = 0; i < today.Intervals.Count; i++)
         {
+            var interval = today.Intervals[i];
             if (minuteOfDay >= interval.OpenMinute && minuteOfDay < interval.CloseMinute)
             {
                 return true;

@@ -33,7 +33,16 @@ public sealed class ShopCatalog : IShopCatalog
         var maxLat = CellOf(point.Latitude + latSpan);
         var minLng = CellOf(point.Longitude - lngSpan);
         var maxLng = CellOf(point.Longitude + lngSpan);
-        var result = new List<(ShopRecord, double)>();
+        // Sized once for every shop of the cells touched, rather than grown as shops are found.
+        var inCells = 0;
+        for (var lat = minLat; lat <= maxLat; lat++)
+        {
+            for (var lng = minLng; lng <= maxLng; lng++)
+            {
+                inCells += current.Grid.TryGetValue(Key(lat, lng), out var cell) ? cell.Length : 0;
+            }
+        }
+        var result = new List<(ShopRecord, double)>(inCells);
         for (var lat = minLat; lat <= maxLat; lat++)
         {
             for (var lng = minLng; lng <= maxLng; lng++)

@@ -22,13 +22,22 @@ public sealed class SpicyDishes
 
     public bool IsSpicy(string menuName)
     {
-        var name = menuName.Replace(" ", "", StringComparison.Ordinal);
-        if (mildVersions.Any(mild => name.Contains(mild, StringComparison.Ordinal)))
+        // Loops rather than Any(lambda): retrieval asks this of every menu it judges for "매운 거 빼고", and a lambda
+        // capturing the name allocates on every call. Replace returns the same string when there is no space.
+        var name = menuName.Contains(' ', StringComparison.Ordinal) ? menuName.Replace(" ", "", StringComparison.Ordinal) : menuName;
+        return !ContainsAny(name, mildVersions) && (ContainsAny(name, markers) || ContainsAny(name, usuallySpicy));
+    }
+
+    private static bool ContainsAny(string name, string[] words)
+    {
+        foreach (var word in words)
         {
-            return false;
+            if (name.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
-        return markers.Any(marker => name.Contains(marker, StringComparison.Ordinal))
-               || usuallySpicy.Any(dish => name.Contains(dish, StringComparison.Ordinal));
+        return false;
     }
 
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>

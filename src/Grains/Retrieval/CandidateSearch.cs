@@ -138,9 +138,11 @@ public sealed class CandidateSearch
         // No place to be near: the catalog is ordered by popularity, so stopping once the ranker's batch is full keeps
         // the best-known shops and bounds the cost at any city size.
         var anywhere = NewCollector(judge, settings, query.Preference is not null && dish is null);
-        foreach (var shop in dish is null ? catalog.All() : ShopsFor(dish).Shops)
+        var dishShops = dish is null ? null : ShopsFor(dish);
+        var shops = dishShops?.Shops ?? catalog.All();
+        for (var i = 0; i < shops.Count; i++)
         {
-            anywhere.Consider(shop, null, approximate: false);
+            anywhere.Consider(shops[i], null, approximate: false, dishShops?.Facts[i]);
             if (anywhere.FittingCount >= settings.MaxCandidates)
             {
                 break;
@@ -158,16 +160,17 @@ public sealed class CandidateSearch
     {
         var origin = query.Location ?? area.Point;
         var inside = NewCollector(judge, settings, query.Preference is not null && dish is null);
-        var dishShops = dish is null ? null : ShopsFor(dish).Ids;
+        var dishShops = dish is null ? null : ShopsFor(dish);
         foreach (var shop in places.ShopsIn(area))
         {
-            if (dishShops is not null && !dishShops.Contains(shop.Id))
+            DishFacts? facts = null;
+            if (dishShops is not null && !dishShops.TryGet(shop, out facts))
             {
                 inside.SkipAsNotTheDish();
                 continue;
             }
             var (position, approximate) = places.PositionOf(shop);
-            inside.Consider(shop, position is { } at ? origin.DistanceMetersTo(at) : null, approximate);
+            inside.Consider(shop, position is { } at ? origin.DistanceMetersTo(at) : null, approximate, facts);
             if (inside.FittingCount >= settings.MaxCandidates)
             {
                 break;
@@ -222,17 +225,24 @@ public sealed class CandidateSearch
     /// </summary>
     private void Around(GeoPoint origin, Collector collector, RecommendationOptions settings, Func<ShopRecord, bool>? skip)
     {
-        var dishShops = collector.Dish is { } dish ? ShopsFor(dish).Ids : null;
+        var dishShops = collector.Dish is { } dish ? ShopsFor(dish) : null;
         var inner = -1.0;
-        foreach (var radius in settings.SearchRadiiMeters.Where(r => r < settings.MaxDistanceMeters).Append(settings.MaxDistanceMeters))
+        for (var ring = 0; ring <= settings.SearchRadiiMeters.Length; ring++)
         {
-            foreach (var (shop, distance) in places.Near(origin, radius))
+            // The configured radii below the distance limit, then the limit itself.
+            var radius = ring < settings.SearchRadiiMeters.Length ? settings.SearchRadiiMeters[ring] : settings.MaxDistanceMeters;
+            if (ring < settings.SearchRadiiMeters.Length && radius >= settings.MaxDistanceMeters)
+            {
+                continue;
+            }
+            foreach (var (shop, distance, approximate) in places.Within(origin, radius, beyondMeters: inner))
             {
                 if (distance <= inner)
                 {
                     continue;
                 }
-                if (dishShops is not null && !dishShops.Contains(shop.Id))
+                DishFacts? facts = null;
+                if (dishShops is not null && !dishShops.TryGet(shop, out facts))
                 {
                     // Serves neither the dish nor its family, and says nothing of it: it can only miss the dish.
                     collector.SkipAsNotTheDish();
@@ -242,12 +252,11 @@ public sealed class CandidateSearch
                 {
                     continue;
                 }
-                var approximate = places.PositionOf(shop).Approximate;
                 // A position that is only its address area's point may be a couple of km off: such a shop is offered
                 // only well inside the limit, so that it is never really beyond it.
                 if (!approximate || distance <= settings.MaxDistanceMeters * ApproximateShare)
                 {
-                    collector.Consider(shop, distance, approximate);
+                    collector.Consider(shop, distance, approximate, facts);
                 }
             }
             inner = radius;
@@ -261,16 +270,7 @@ public sealed class CandidateSearch
     private Collector NewCollector(ShopJudge judge, RecommendationOptions settings, bool wished) =>
         new(judge, settings.MaxResults, wished, places.OneIdOf);
 
-    /// <summary>Shops that may answer a dish, in catalog order, and their ids.</summary>
-    private sealed record DishShops(ShopRecord[] Shops, HashSet<string> Ids);
-
-    private DishShops ShopsFor(DishRequest dish) => shopsByDish.GetOrAdd(dish.Dish.Name, _ =>
-    {
-        var shops = catalog.All().Where(shop => shop.Menus.Count > 0
-            ? shop.Menus.Any(menu => dish.Matches(menu, shop) || dish.IsSimilar(menu, shop))
-            : dish.ByNameAndKind(shop) != DishEvidence.None).ToArray();
-        return new DishShops(shops, shops.Select(shop => shop.Id).ToHashSet(StringComparer.Ordinal));
-    });
+    private DishShops ShopsFor(DishRequest dish) => shopsByDish.GetOrAdd(dish.Dish.Name, _ => DishShops.Build(dish, catalog.All()));
 
     private const double ApproximateShare = 0.85;
 
@@ -329,9 +329,9 @@ public sealed class CandidateSearch
         /// <summary>Enough matches that a wider ring cannot improve the answer (with a wish, enough of the wished kind).</summary>
         public bool HasEnough => fitting.Count >= maxResults && (!wished || wishedCount >= maxResults);
 
-        public void Consider(ShopRecord shop, double? distance, bool approximate)
+        public void Consider(ShopRecord shop, double? distance, bool approximate, DishFacts? facts = null)
         {
-            if (judge.Judge(shop, distance, approximate) is not { } verdict)
+            if (judge.Judge(shop, distance, approximate, facts) is not { } verdict)
             {
                 return;
             }
@@ -353,9 +353,10 @@ public sealed class CandidateSearch
             {
                 might.Add(maybe);
             }
-            if (verdict.CheapestOverBudget is { } over && (cheapest?.FinalPrice is not { } price || over.FinalPrice < price))
+            if (verdict.CheapestOverBudget.Menu is not null && (cheapest?.FinalPrice is not { } price || verdict.CheapestOverBudget.Final < price))
             {
-                cheapest = over;
+                // Made only when it is the cheapest yet: most shops of a search where nothing fits have one.
+                cheapest = verdict.OverBudgetCandidate();
             }
             for (var mask = 1; mask <= (int)Misses.All; mask++)
             {

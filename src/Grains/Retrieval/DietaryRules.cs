@@ -12,8 +12,33 @@ public sealed class DietaryRules(DietLexicon diet)
 {
     private const string AllergyPrefix = "allergy:";
 
+    private const int MaxCachedLists = 1_000;
+
+    // A user's restrictions come with every turn, and the same few lists recur across users: each list's words are
+    // worked out once instead of on every turn.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> wordsByList = new(StringComparer.Ordinal);
+
     /// <summary>The words whose presence in a menu (or a shop's name) rules it out under these restrictions.</summary>
     public IReadOnlyList<string> ForbiddenWords(IEnumerable<string> restrictions)
+    {
+        var list = restrictions as IReadOnlyList<string> ?? [.. restrictions];
+        if (list.Count == 0)
+        {
+            return [];
+        }
+        var key = list.Count == 1 ? list[0] : string.Join('\n', list);
+        if (wordsByList.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        if (wordsByList.Count >= MaxCachedLists)
+        {
+            wordsByList.Clear();
+        }
+        return wordsByList[key] = WordsOf(list);
+    }
+
+    private IReadOnlyList<string> WordsOf(IReadOnlyList<string> restrictions)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var restriction in restrictions)
@@ -22,7 +47,8 @@ public sealed class DietaryRules(DietLexicon diet)
                 ? Allergen(restriction[AllergyPrefix.Length..])
                 : diet.RuledOutBy(restriction));
         }
-        return [.. words.OrderByDescending(word => word.Length)];
+        // Read-only: the same list is handed to every turn that asks.
+        return Array.AsReadOnly(words.OrderByDescending(word => word.Length).ToArray());
     }
 
     public static bool HasAllergy(IEnumerable<string> restrictions) =>

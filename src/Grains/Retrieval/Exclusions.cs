@@ -57,8 +57,30 @@ internal sealed class Exclusions
     public bool ExcludesShop(ShopRecord shop) =>
         categories.Contains(shop.Category) || shopWords is not null && shop.Name.AsSpan().IndexOfAny(shopWords) >= 0;
 
-    public bool ExcludesMenu(MenuItem menu) =>
-        menuWords is not null && menu.Name.AsSpan().IndexOfAny(menuWords) >= 0 || spicy is not null && spicy.IsSpicy(menu.Name);
+    public bool ExcludesMenu(MenuItem menu)
+    {
+        if (menuWords is null && spicy is null)
+        {
+            return false;
+        }
+        // The same list comes back turn after turn (it is cached per list) and meets the same menu names ("김밥",
+        // "돈까스"): each name is searched for the words once.
+        if (verdictByMenuName.TryGetValue(menu.Name, out var known))
+        {
+            return known;
+        }
+        var excluded = menuWords is not null && menu.Name.AsSpan().IndexOfAny(menuWords) >= 0 || spicy is not null && spicy.IsSpicy(menu.Name);
+        if (verdictByMenuName.Count < MaxRememberedNames)
+        {
+            verdictByMenuName.TryAdd(menu.Name, excluded);
+        }
+        return excluded;
+    }
+
+    // Bounded: a list meets at most this many distinct menu names before the rest are searched each time.
+    private const int MaxRememberedNames = 4_096;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> verdictByMenuName = new(StringComparer.Ordinal);
 
     private static System.Buffers.SearchValues<string>? Search(HashSet<string> words) =>
         words.Count == 0 ? null : System.Buffers.SearchValues.Create([.. words], StringComparison.Ordinal);

@@ -13,8 +13,50 @@ internal readonly record struct Verdict(
     Candidate? PriceUnknown,
     Candidate? Similar,
     Candidate? Might,
-    Candidate? CheapestOverBudget,
-    ushort SeenMisses);
+    PricedMeal CheapestOverBudget,
+    ushort SeenMisses)
+{
+    /// <summary>The shop's cheapest meal over the budget as a candidate, made only when the search keeps it.</summary>
+    public Candidate OverBudgetCandidate() => CheapestOverBudget.Where.Of(CheapestOverBudget.Shop!, CheapestOverBudget.FoodMatched, CheapestOverBudget);
+}
+
+/// <summary>What every candidate of a shop carries; a struct, so a shop that is not kept costs no allocation.</summary>
+internal readonly record struct Where(bool? Open, double? Distance, bool Approximate)
+{
+    public Candidate Of(ShopRecord shop, bool foodMatched, int? typicalPrice = null, AlternativeKind alternative = AlternativeKind.None) =>
+        new(shop, null, Open, Distance, foodMatched, typicalPrice) { ApproximateDistance = Approximate, Alternative = alternative };
+
+    public Candidate Of(ShopRecord shop, bool foodMatched, in PricedMeal meal, AlternativeKind alternative = AlternativeKind.None) =>
+        new(shop, meal.Menu, Open, Distance, foodMatched)
+        {
+            ApproximateDistance = Approximate,
+            Coupon = meal.Coupon is null ? null : new CouponChoice(meal.Coupon, meal.Discount, meal.Final),
+            Alternative = alternative,
+        };
+}
+
+/// <summary>
+/// The cheapest menu offered so far, by what it costs the user, with what its candidate needs; a struct so that a shop
+/// costs no allocation until its candidate is kept.
+/// </summary>
+internal struct PricedMeal
+{
+    public MenuItem? Menu;
+    public WalletCoupon? Coupon;
+    public int Discount;
+    public int Final;
+    public ShopRecord? Shop;
+    public Where Where;
+    public bool FoodMatched;
+
+    public void Offer(MenuItem menu, int finalPrice, in PricedCoupon coupon)
+    {
+        if (Menu is null || finalPrice < Final)
+        {
+            (Menu, Coupon, Discount, Final) = (menu, coupon.Coupon, coupon.Discount, finalPrice);
+        }
+    }
+}
 
 /// <summary>Judges shops for one query; built once per search, it allocates only for the shops it keeps.</summary>
 internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusions exclusions, TypicalMealPrices typicalPrices, CouponPricing coupons)
@@ -37,7 +79,8 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
     };
 
     /// <summary>The shop's verdict; null when it may never be offered to this user (not a meal-card shop, not for children).</summary>
-    public Verdict? Judge(ShopRecord shop, double? distance, bool approximate)
+    /// <param name="facts">What the shop's menus are to the asked dish, worked out at the dish's first search; null to work it out here.</param>
+    public Verdict? Judge(ShopRecord shop, double? distance, bool approximate, DishFacts? facts = null)
     {
         if (shop.MealCard is not (MealCardAcceptance.Yes or MealCardAcceptance.Partial) || query.IsMinor && shop.NotForChildren)
         {
@@ -46,37 +89,37 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         var open = shop.Hours?.IsOpenAt(day, minute);
         var shopMisses = (open == false ? Misses.Hours : Misses.None) | (exclusions.ExcludesShop(shop) ? Misses.Restriction : Misses.None);
         var at = new Where(open, distance, approximate);
-        return shop.Menus.Count > 0 ? ByMenus(shop, at, shopMisses) : ByNameAndKind(shop, at, shopMisses);
+        if (facts is not null && !facts.Describe(shop))
+        {
+            facts = null;
+        }
+        return shop.Menus.Count > 0 ? ByMenus(shop, at, shopMisses, facts) : ByNameAndKind(shop, at, shopMisses, facts);
     }
 
-    /// <summary>What every candidate of the shop carries; a struct, so a shop that is not kept costs no allocation.</summary>
-    private readonly record struct Where(bool? Open, double? Distance, bool Approximate)
-    {
-        public Candidate Of(ShopRecord shop, bool foodMatched) =>
-            new(shop, null, Open, Distance, foodMatched) { ApproximateDistance = Approximate };
-    }
-
-    private Verdict ByMenus(ShopRecord shop, Where at, Misses shopMisses)
+    private Verdict ByMenus(ShopRecord shop, Where at, Misses shopMisses, DishFacts? facts)
     {
         var cap = query.BudgetCap;
         ushort seen = 0;
-        Priced fit = default, preferred = default, similar = default, overBudget = default;
+        PricedMeal fit = default, preferred = default, similar = default, overBudget = default;
         var unpricedMatch = false;
         var anyPriced = false;
         var priceUnknownPossible = false;
         var preference = dish is null ? query.Preference : null;
-        foreach (var menu in shop.Menus)
+        // An index loop: foreach over an IReadOnlyList boxes its enumerator, once per shop judged.
+        var menus = shop.Menus;
+        for (var i = 0; i < menus.Count; i++)
         {
+            var menu = menus[i];
             anyPriced |= menu.Price is > 0;
-            var isDish = dish is null ? menu.Kind == MenuKind.Meal : dish.Matches(menu, shop);
-            var isSimilar = dish is not null && !isDish && dish.IsSimilar(menu, shop);
+            var isDish = dish is null ? menu.Kind == MenuKind.Meal : facts?.Matches(i) ?? dish.Matches(menu, shop);
+            var isSimilar = dish is not null && !isDish && (facts?.IsSimilar(i) ?? dish.IsSimilar(menu, shop));
             if (!isDish && !isSimilar && menu.Kind != MenuKind.Meal)
             {
                 // Drinks, sides and desserts neither answer a request nor count against one.
                 continue;
             }
-            var coupon = menu.Price is > 0 ? coupons.Best(menu, shop) : null;
-            var final = coupon?.PriceAfterDiscount ?? menu.Price;
+            var coupon = menu.Price is > 0 ? coupons.Best(menu, shop) : default;
+            var final = coupon.Coupon is not null ? menu.Price - coupon.Discount : menu.Price;
             var overCap = cap is { } limit && (final is not > 0 || final > limit || menu.Kind == MenuKind.SharedSet);
             var misses = shopMisses
                          | (isDish ? Misses.None : Misses.Dish)
@@ -115,11 +158,11 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         {
             // The wished-for kind of dish ("국물 있는 거") is what this shop is offered with; shops without one stay
             // eligible but rank lower (FoodMatched is the ranking's food feature).
-            match = at.Of(shop, foodMatched: true) with { Meal = preferred.Menu, Coupon = preferred.Coupon };
+            match = at.Of(shop, foodMatched: true, preferred);
         }
         else if (fit.Menu is not null)
         {
-            match = at.Of(shop, matched) with { Meal = fit.Menu, Coupon = fit.Coupon };
+            match = at.Of(shop, matched, fit);
         }
         else if (unpricedMatch && cap is null)
         {
@@ -127,20 +170,24 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         }
         else if (cap is { } limit && !anyPriced && priceUnknownPossible && TypicalPrice(shop) is var typical && typical <= limit)
         {
-            unknown = at.Of(shop, matched) with { TypicalPrice = typical };
+            unknown = at.Of(shop, matched, typical);
+        }
+        if (overBudget.Menu is not null)
+        {
+            (overBudget.Shop, overBudget.Where, overBudget.FoodMatched) = (shop, at, matched);
         }
         return new Verdict(
             match,
             unknown,
-            similar.Menu is null ? null : at.Of(shop, foodMatched: false) with { Meal = similar.Menu, Coupon = similar.Coupon, Alternative = AlternativeKind.SimilarDish },
+            similar.Menu is null ? null : at.Of(shop, foodMatched: false, similar, AlternativeKind.SimilarDish),
             null,
-            overBudget.Menu is null ? null : at.Of(shop, matched) with { Meal = overBudget.Menu, Coupon = overBudget.Coupon },
+            overBudget,
             seen);
     }
 
-    private Verdict ByNameAndKind(ShopRecord shop, Where at, Misses shopMisses)
+    private Verdict ByNameAndKind(ShopRecord shop, Where at, Misses shopMisses, DishFacts? facts)
     {
-        var evidence = dish?.ByNameAndKind(shop) ?? DishEvidence.Certain;
+        var evidence = dish is null ? DishEvidence.Certain : facts?.Evidence ?? dish.ByNameAndKind(shop);
         // A spicy dish asked not spicy ("떡볶이" then "매운 거 못 먹어"): without a menu nothing shows a mild one.
         var misses = shopMisses
                      | (evidence == DishEvidence.Certain ? Misses.None : Misses.Dish)
@@ -152,8 +199,8 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
                 misses == Misses.None ? at.Of(shop, dish is not null) : null,
                 null,
                 null,
-                might ? at.Of(shop, foodMatched: false) with { Alternative = AlternativeKind.MightServe } : null,
-                null,
+                might ? at.Of(shop, foodMatched: false, alternative: AlternativeKind.MightServe) : null,
+                default,
                 (ushort)(1 << (int)misses));
         }
         // With a budget nothing is verified to fit: at best its kind usually does, said as such.
@@ -161,10 +208,10 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         var typicalFits = typical <= cap;
         return new Verdict(
             null,
-            misses == Misses.None && typicalFits ? at.Of(shop, dish is not null) with { TypicalPrice = typical } : null,
+            misses == Misses.None && typicalFits ? at.Of(shop, dish is not null, typical) : null,
             null,
-            might && typicalFits ? at.Of(shop, foodMatched: false) with { TypicalPrice = typical, Alternative = AlternativeKind.MightServe } : null,
-            null,
+            might && typicalFits ? at.Of(shop, foodMatched: false, typical, AlternativeKind.MightServe) : null,
+            default,
             (ushort)(1 << (int)(misses | Misses.Budget)));
     }
 
@@ -174,23 +221,10 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
     /// </summary>
     private int TypicalPrice(ShopRecord shop) =>
         dish is { Dish.Category: not FoodCategory.Other } asked ? typicalPrices.Of(asked.Dish.Category) : typicalPrices.Of(shop.Category);
-
-    /// <summary>The cheapest menu offered so far, by what it costs the user; a struct so a shop costs no allocation.</summary>
-    private struct Priced
-    {
-        public MenuItem? Menu;
-        public CouponChoice? Coupon;
-        private int final;
-
-        public void Offer(MenuItem menu, int finalPrice, CouponChoice? coupon)
-        {
-            if (Menu is null || finalPrice < final)
-            {
-                (Menu, Coupon, final) = (menu, coupon, finalPrice);
-            }
-        }
-    }
 }
+
+/// <summary>The coupon that takes the most off a menu (null when none does) and how much.</summary>
+internal readonly record struct PricedCoupon(WalletCoupon? Coupon, int Discount);
 
 /// <summary>
 /// The user's coupons usable at the turn's moment, so that a meal fits when its price after the best of them does
@@ -203,6 +237,9 @@ internal sealed class CouponPricing
     private readonly WalletCoupon[] usable;
     private readonly DateTimeOffset now;
     private readonly DateOnly today;
+    // One search prices its shops on one thread, one shop at a time (see ShopJudge).
+    private ShopRecord? targetShop;
+    private CouponTarget? target;
 
     private CouponPricing(WalletCoupon[] usable, DateTimeOffset now, DateOnly today)
     {
@@ -224,13 +261,19 @@ internal sealed class CouponPricing
         return usable.Length == 0 ? None : new CouponPricing(usable, now, today);
     }
 
-    public CouponChoice? Best(MenuItem menu, ShopRecord shop)
+    /// <summary>The best coupon for the menu and its discount; its choice is made only for a meal the search keeps.</summary>
+    public PricedCoupon Best(MenuItem menu, ShopRecord shop)
     {
         if (usable.Length == 0 || menu.Price is not { } price || price <= 0)
         {
-            return null;
+            return default;
         }
-        var target = new CouponTarget(shop.Id, shop.Category, shop.MealCard is MealCardAcceptance.Yes or MealCardAcceptance.Partial);
-        return CouponChooser.Best(usable, price, target, now, today);
+        // A shop's menus are priced one after another: its coupon target is made once, not once per menu.
+        if (!ReferenceEquals(targetShop, shop))
+        {
+            (targetShop, target) = (shop, new CouponTarget(shop.Id, shop.Category, shop.MealCard is MealCardAcceptance.Yes or MealCardAcceptance.Partial));
+        }
+        var (coupon, discount) = CouponChooser.BestDiscount(usable, price, target!, now, today);
+        return new PricedCoupon(coupon, discount);
     }
 }

@@ -1,0 +1,95 @@
+using Naviyam.Shops;
+
+namespace Naviyam.Retrieval;
+
+/// <summary>
+/// The shops that may answer one dish (a menu of it or of its family, or a name or kind that says it), in catalog order,
+/// each with what its menus are to the dish: built once per dish and catalog version, so that a turn reads the verdict
+/// of every menu instead of working out a dish name per menu again.
+/// </summary>
+internal sealed class DishShops
+{
+    private readonly Dictionary<string, DishFacts> byId;
+
+    private DishShops(ShopRecord[] shops, DishFacts[] facts)
+    {
+        Shops = shops;
+        Facts = facts;
+        byId = new Dictionary<string, DishFacts>(shops.Length, StringComparer.Ordinal);
+        for (var i = 0; i < shops.Length; i++)
+        {
+            byId[shops[i].Id] = facts[i];
+        }
+    }
+
+    /// <summary>The shops, most popular first (the catalog's order).</summary>
+    public ShopRecord[] Shops { get; }
+
+    /// <summary>The facts of <see cref="Shops"/>, index for index.</summary>
+    public DishFacts[] Facts { get; }
+
+    /// <summary>False when the shop can only miss the dish (it serves neither it nor its family and says nothing of it).</summary>
+    public bool TryGet(ShopRecord shop, out DishFacts facts) => byId.TryGetValue(shop.Id, out facts!);
+
+    public static DishShops Build(DishRequest dish, IEnumerable<ShopRecord> catalog)
+    {
+        var shops = new List<ShopRecord>();
+        var facts = new List<DishFacts>();
+        foreach (var shop in catalog)
+        {
+            if (DishFacts.Of(dish, shop) is { } known)
+            {
+                shops.Add(shop);
+                facts.Add(known);
+            }
+        }
+        return new DishShops([.. shops], [.. facts]);
+    }
+}
+
+/// <summary>What one shop's menus are to one dish, as <see cref="DishRequest"/> judges them.</summary>
+internal sealed class DishFacts
+{
+    private const byte Matching = 1;
+    private const byte Similar = 2;
+
+    // Per menu, index for index with the record's menus: whether it is the dish, or only a similar one.
+    private readonly byte[] menus;
+    private readonly ShopRecord shop;
+
+    private DishFacts(ShopRecord shop, byte[] menus, DishEvidence evidence)
+    {
+        this.shop = shop;
+        this.menus = menus;
+        Evidence = evidence;
+    }
+
+    /// <summary>For a shop without menus: what its name and kind say of the dish.</summary>
+    public DishEvidence Evidence { get; }
+
+    /// <summary>The facts were worked out for this very record (a shop edited since is judged afresh).</summary>
+    public bool Describe(ShopRecord record) => ReferenceEquals(shop, record);
+
+    public bool Matches(int menu) => (menus[menu] & Matching) != 0;
+
+    public bool IsSimilar(int menu) => (menus[menu] & Similar) != 0;
+
+    /// <summary>The shop's facts, or null when it may only miss the dish.</summary>
+    public static DishFacts? Of(DishRequest dish, ShopRecord shop)
+    {
+        if (shop.Menus.Count == 0)
+        {
+            var evidence = dish.ByNameAndKind(shop);
+            return evidence == DishEvidence.None ? null : new DishFacts(shop, [], evidence);
+        }
+        var menus = new byte[shop.Menus.Count];
+        var any = false;
+        for (var i = 0; i < menus.Length; i++)
+        {
+            var menu = shop.Menus[i];
+            menus[i] = dish.Matches(menu, shop) ? Matching : dish.IsSimilar(menu, shop) ? Similar : (byte)0;
+            any |= menus[i] != 0;
+        }
+        return any ? new DishFacts(shop, menus, DishEvidence.None) : null;
+    }
+}
