@@ -60,7 +60,9 @@ public class RetrainingOnLogsTests(ITestOutputHelper output)
     [Fact]
     public void Retraining_the_shipped_model_on_a_new_populations_choices_ranks_their_held_out_sessions_better()
     {
-        var options = new SimulationOptions { Users = 20, SessionsPerUser = 80, TestShare = 0.3, Seed = 9_001, UserPrefix = "new-" };
+        // As in the MySQL-mode test: 55 sessions of each child are logged, 45 % of the planned ones are held out.
+        var options = new SimulationOptions { Users = 20, SessionsPerUser = 160, TestShare = 0.45, Seed = 9_001, UserPrefix = "new-" };
+        var playedBy = new Dictionary<string, int>(StringComparer.Ordinal);
         var population = BehaviourSimulation.Population(options);
         var shipped = WideDeepModelFile.Load(TestModels.CommittedModelPath);
         using var before = new OnnxWideDeepScoringModel(shipped);
@@ -71,6 +73,10 @@ public class RetrainingOnLogsTests(ITestOutputHelper output)
             if (session.Split == SessionSplit.Test)
             {
                 heldOut.Add(session.SeeingAll());
+                continue;
+            }
+            if ((playedBy[session.Child.UserId] = playedBy.GetValueOrDefault(session.Child.UserId) + 1) > 55)
+            {
                 continue;
             }
             var shown = RankingMetrics.Order(Score(before, session.Situation, session.Candidates), session.Candidates).Take(3).ToArray();
@@ -91,8 +97,7 @@ public class RetrainingOnLogsTests(ITestOutputHelper output)
 
         run.LoggedExamples.Should().Be(logged.Count);
         run.SimulatedShare.Should().BeInRange(0.01, 0.99);
-        gain.NdcgGain.Should().BeGreaterThan(0);
-        gain.AucGain.Should().BeGreaterThan(0);
+        gain.Significant.Should().BeTrue("both gains' 95 % intervals are above zero");
     }
 
     private static float[] Score(IScoringModel model, RankingSituation situation, IReadOnlyList<Naviyam.Retrieval.Candidate> candidates)

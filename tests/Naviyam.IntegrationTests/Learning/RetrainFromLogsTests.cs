@@ -35,17 +35,20 @@ public sealed class SimulatedCityFactory() : MySqlGatewayFactory(new DateTime(20
 public class RetrainFromLogsTests(SimulatedCityFactory factory, ITestOutputHelper output) : IClassFixture<SimulatedCityFactory>
 {
     /// <summary>
-    /// Twenty children, eighty planned sessions each: the 30 % held out (by a hash of the session id) are the evaluation,
-    /// the rest are played through the product. A seed and prefix the shipped model never saw.
+    /// Twenty children, 160 planned sessions each: the 45 % held out (by a hash of the session id) are the evaluation,
+    /// and the first <see cref="PlayedPerChild"/> of the others are played through the product. A seed and prefix the
+    /// shipped model never saw.
     /// </summary>
     public static readonly SimulationOptions Population = new()
     {
         Users = 20,
-        SessionsPerUser = 80,
-        TestShare = 0.3,
+        SessionsPerUser = 160,
+        TestShare = 0.45,
         Seed = 9_001,
         UserPrefix = "pop-",
     };
+
+    private const int PlayedPerChild = 55;
 
     /// <summary>Turns in flight at once (the machine has two cores).</summary>
     private const int Concurrency = 4;
@@ -74,7 +77,8 @@ public class RetrainFromLogsTests(SimulatedCityFactory factory, ITestOutputHelpe
         var population = BehaviourSimulation.Population(Population);
         var city = population.City.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var sessions = BehaviourSimulation.Sessions(population, Population).Where(s => s.Candidates.Count >= 2).ToList();
-        var played = sessions.Where(s => s.Split != SessionSplit.Test).OrderBy(s => s.Situation.LocalTime).ToList();
+        var played = sessions.Where(s => s.Split != SessionSplit.Test).GroupBy(s => s.Child.UserId).SelectMany(c => c.Take(PlayedPerChild))
+            .OrderBy(s => s.Situation.LocalTime).ToList();
         var heldOut = sessions.Where(s => s.Split == SessionSplit.Test).Select(s => s.SeeingAll()).ToList();
         var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
         foreach (var child in population.Children)
@@ -103,7 +107,8 @@ public class RetrainFromLogsTests(SimulatedCityFactory factory, ITestOutputHelpe
         {
             var client = clients[session.Child.UserId];
             var chatSession = session.SessionId.Replace('/', '-');
-            var reply = await client.ChatAsync(session.Child.UserId, chatSession, Request(session), userAge: 13,
+            // One turn per chat session, with a fixed id: the logged turn's split (a hash of session/turn) is the same every run.
+            var reply = await client.ChatAsync(session.Child.UserId, chatSession, Request(session), userAge: 13, turnId: "t1",
                 location: new { lat = session.Place.Latitude, lng = session.Place.Longitude });
             var listed = reply.Recommendations.Concat(reply.PriceUnknown).ToList();
             if (listed.Count == 0)
@@ -163,6 +168,16 @@ public class RetrainFromLogsTests(SimulatedCityFactory factory, ITestOutputHelpe
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Retrained vs shipped: nDCG@10 {gain.NdcgGain:+0.0000;-0.0000} ± {1.96 * gain.NdcgStandardError:F4}, AUC {gain.AucGain:+0.0000;-0.0000} ± {1.96 * gain.AucStandardError:F4} (95 %); "
             + $"logged {retrained.LoggedExamples:N0} impressions, simulated replay {retrained.SimulatedExamples:N0} ({retrained.SimulatedShare:P1} simulated); {clock.Elapsed.TotalSeconds:F0} s in all."));
+
+        // The operator's verb reads the same log beside its simulation and records the shares of its run.
+        var (exitCode, printed) = await Naviyam.IntegrationTests.MySql.ModelTrainingLogTests.RunSiloAsync(factory.Database,
+            "train-ranker", "--out", Path.Combine(Path.GetTempPath(), "naviyam-retrain-" + Guid.NewGuid().ToString("N")[..8]),
+            "--shops", "300", "--users", "40", "--sessions", "6", "--epochs", "1", "--logs", factory.Database.ConnectionString);
+        exitCode.Should().BeOneOf([0, 1], printed);
+        printed.Should().Contain(string.Create(CultureInfo.InvariantCulture, $"Read {shown:N0} logged impressions ({taken:N0} taken)"));
+        (await factory.Database.CountAsync(
+            "SELECT COUNT(*) FROM model_training_logs WHERE model_type = 'wide_deep' AND JSON_VALUE(evaluation_metrics, '$.logged_examples') = @logged "
+            + "AND JSON_VALUE(evaluation_metrics, '$.simulated_share') < 1", ("@logged", shown))).Should().Be(1, printed);
 
         var figuresBy = evaluation.Figures().ToDictionary(f => f.Ranker);
         figuresBy["retrained on the logs"].NdcgAt10.Should().BeGreaterThan(figuresBy["shipped " + shipped.Version].NdcgAt10,
