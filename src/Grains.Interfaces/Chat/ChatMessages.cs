@@ -49,6 +49,8 @@ public sealed record ChatReply
     [Id(25)] public IReadOnlyList<string>? Degraded { get; init; }
     /// <summary>The text was rewritten by the configured language model (its facts checked against this reply's); false: the template.</summary>
     [Id(30)] public bool Rewritten { get; init; }
+    /// <summary>The onboarding question about the user's tastes this reply ended with (asked once per user); null otherwise.</summary>
+    [Id(34)] public string? PreferenceQuestion { get; init; }
 }
 
 /// <summary>What a turn did instead of searching (<see cref="ChatReply.Action"/>).</summary>

@@ -1,4 +1,5 @@
 using Naviyam.Orders;
+using Naviyam.Shops;
 
 namespace Naviyam.Learning;
 
@@ -96,6 +97,16 @@ public sealed record ShownPick(
     [Id(11)] public bool? ChosenBefore { get; init; }
     /// <summary>From the behaviour features: the user's average paid meal, in won.</summary>
     [Id(12)] public double? UserAveragePaid { get; init; }
+
+    // The rest of the candidate's raw facts (the ranker's CandidateFacts), so a log reader rebuilds exactly what any
+    // later feature version needs; null/false for a listed pick the ranker did not score.
+    /// <summary>The price is a real menu price, not the kind's typical one.</summary>
+    [Id(13)] public bool PriceKnown { get; init; }
+    /// <summary>Minutes until the shop closes at the meal time (capped at four hours); null when its hours are unknown.</summary>
+    [Id(14)] public int? OpenMinutesLeft { get; init; }
+    [Id(15)] public bool FoodMatched { get; init; }
+    [Id(16)] public MealCardAcceptance MealCard { get; init; }
+    [Id(17)] public bool GoodInfluence { get; init; }
 }
 
 /// <summary>What one turn of a user left for learning: the picks shown (none for most non-search turns) and what it was about.</summary>
@@ -110,6 +121,12 @@ public sealed record LearningTurn(
 {
     /// <summary>The pick this turn asked about ("거기 어디야?"), when it did.</summary>
     [Id(6)] public string? AskedAboutShopId { get; init; }
+
+    /// <summary>The local (Seoul) time the picks were ranked for: when the child will eat. Null when nothing was ranked.</summary>
+    [Id(7)] public DateTimeOffset? EatAt { get; init; }
+    [Id(8)] public bool Urgent { get; init; }
+    /// <summary>A food or kind of dish was asked for (then a pick's <see cref="ShownPick.FoodMatched"/> means something).</summary>
+    [Id(9)] public bool FoodAsked { get; init; }
 }
 
 /// <summary>

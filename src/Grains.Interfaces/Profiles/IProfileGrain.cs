@@ -26,6 +26,8 @@ public sealed record UserProfile
     [Id(3)] public int? UsualBudget { get; init; }
     [Id(4)] public IReadOnlyList<string> DietaryRestrictions { get; init; } = [];
     [Id(5)] public int TurnCount { get; init; }
+    /// <summary>The onboarding question about the user's tastes was asked (it is asked at most once).</summary>
+    [Id(6)] public bool PreferenceAsked { get; init; }
 
     public bool IsMinor => AgeGroup is not "adult";
 
@@ -43,4 +45,8 @@ public sealed record TurnObservation(
     [property: Id(1)] string? FoodType,
     [property: Id(2)] string? TastePreference,
     [property: Id(3)] int? Budget,
-    [property: Id(4)] IReadOnlyList<string> DietaryRestrictions);
+    [property: Id(4)] IReadOnlyList<string> DietaryRestrictions)
+{
+    /// <summary>The turn's reply asked the onboarding question about the user's tastes.</summary>
+    [Id(5)] public bool PreferenceAsked { get; init; }
+}

@@ -23,10 +23,12 @@ public sealed partial class ConversationGrain
         {
             ranked.TryAdd(pick.Candidate.Shop.Id, pick);
         }
+        var situation = outcome.Ranking.Situation;
         var listed = reply.Action is null ? reply.Recommendations.Concat(reply.PriceUnknown).ToList() : [];
         var shown = listed.Select((view, i) =>
         {
             var scored = ranked.GetValueOrDefault(view.ShopId);
+            CandidateFacts? facts = scored is not null && situation is not null ? CandidateFacts.Of(scored.Candidate, situation.LocalTime) : null;
             return new ShownPick(view.ShopId, i + 1, view.Score, scored is null ? [] : [.. scored.Features], scored?.Drivers ?? [])
             {
                 Category = scored?.Candidate.Shop.Category.ToString(),
@@ -37,11 +39,19 @@ public sealed partial class ConversationGrain
                 CategoryShare = scored?.Personal?.CategoryShare,
                 ChosenBefore = scored?.Personal?.ChosenBefore,
                 UserAveragePaid = scored?.Personal?.UserAveragePaid,
+                PriceKnown = facts?.PriceKnown ?? false,
+                OpenMinutesLeft = facts?.OpenMinutesLeft,
+                FoodMatched = facts?.FoodMatched ?? false,
+                MealCard = facts?.MealCard ?? default,
+                GoodInfluence = facts?.GoodInfluence ?? false,
             };
         }).ToArray();
         var learningTurn = new LearningTurn(this.GetPrimaryKeyString(), turn.TurnId, clock.UtcNow, reply.RankingMethod, outcome.RankingModelVersion, shown)
         {
             AskedAboutShopId = reply.Action == ChatActions.Pick && reply.Recommendations.Count == 1 ? reply.Recommendations[0].ShopId : null,
+            EatAt = situation?.LocalTime,
+            Urgent = situation?.Urgent ?? false,
+            FoodAsked = situation?.FoodAsked ?? false,
         };
         GrainFactory.GetGrain<IUserLearningGrain>(turn.UserId).ObserveTurnAsync(learningTurn).Ignore();
     }

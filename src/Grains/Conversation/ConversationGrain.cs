@@ -106,7 +106,7 @@ public sealed partial class ConversationGrain(
 
         GrainFactory.GetGrain<IProfileGrain>(turn.UserId).ObserveTurnAsync(new TurnObservation(
             turn.UserAge, reply.Entities.FoodType, reply.Entities.TastePreference, reply.Entities.Budget,
-            reply.Entities.DietaryRestrictions ?? [])).Ignore();
+            reply.Entities.DietaryRestrictions ?? []) { PreferenceAsked = reply.PreferenceQuestion is not null }).Ignore();
 
         ObserveForLearning(turn, reply, outcome);
 

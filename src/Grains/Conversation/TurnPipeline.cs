@@ -99,10 +99,14 @@ public sealed class TurnPipeline(
             ReplyMicros = replyUs,
             TotalMicros = stopwatch.TotalMicros,
         };
-        var reply = ReplyTo(turn, understanding, actions.Finish(presentation.Text, plan.Intent, user, action.Note), timings) with
+        var question = OnboardingQuestion.For(user.Profile, plan, understanding,
+            presentation.Recommendations.Count + presentation.PriceUnknown.Count, history ?? SessionHistory.Of("", previousReply));
+        var finished = actions.Finish(presentation.Text, plan.Intent, user, action.Note);
+        var reply = ReplyTo(turn, understanding, question is null ? finished : $"{finished}\n{question}", timings) with
         {
             Recommendations = presentation.Recommendations,
             PriceUnknown = presentation.PriceUnknown,
+            PreferenceQuestion = question,
         };
         return new TurnOutcome(WithDegraded(reply, user), text, nlu.ModelVersion, ranked.ModelVersion) { Ranking = ranked };
     }

@@ -44,6 +44,7 @@ public sealed class ProfileGrain(
             UsualBudget = observation.Budget is > 0 ? observation.Budget : profile.UsualBudget,
             DietaryRestrictions = profile.DietaryRestrictions.Union(observation.DietaryRestrictions).ToArray(),
             TurnCount = profile.TurnCount + 1,
+            PreferenceAsked = profile.PreferenceAsked || observation.PreferenceAsked,
         };
         var safetyChanged = updated.AgeGroup != profile.AgeGroup
             || updated.DietaryRestrictions.Count != profile.DietaryRestrictions.Count;

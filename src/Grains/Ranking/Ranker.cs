@@ -47,6 +47,9 @@ public sealed record RankedShops(IReadOnlyList<ScoredCandidate> Top, string Mode
     public static RankedShops None { get; } = new([], "none");
 
     public RankingArm Arm { get; init; } = RankingArm.Heuristic;
+
+    /// <summary>The turn as the ranker saw it (who, when, budget, hurry, food asked): with each pick's candidate, what the learning log records.</summary>
+    public RankingSituation? Situation { get; init; }
 }
 
 /// <summary>
@@ -97,6 +100,6 @@ public sealed class Ranker(IFeatureScorer scorer, RankingArms arms, IOptions<Rec
                 Drivers = drivers[n],
             })
             .ToArray();
-        return new RankedShops(top, result.ModelVersion) { Arm = arm };
+        return new RankedShops(top, result.ModelVersion) { Arm = arm, Situation = situation };
     }
 }

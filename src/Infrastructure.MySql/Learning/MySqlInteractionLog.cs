@@ -50,8 +50,13 @@ public sealed class MySqlInteractionLog(MySqlDataSource dataSource) : IInteracti
             command.Parameters.AddWithValue("@avgPaid" + n, pick.UserAveragePaid is { } paid ? Unit(paid / 20_000) : null);
             command.Parameters.AddWithValue("@score" + n, Unit(pick.Score));
             command.Parameters.AddWithValue("@position" + n, pick.Position);
+            // Facts only for a pick the ranker scored (it has a category); a listed pick it did not score trains nothing.
+            var facts = turn.EatAt is { } eatAt && pick.Category is not null
+                ? new StoredFacts(eatAt, pick.BudgetCap, turn.Urgent, turn.FoodAsked, pick.Popularity, pick.PriceKnown, pick.OpenMinutesLeft,
+                    pick.FoodMatched, pick.MealCard, pick.GoodInfluence)
+                : null;
             command.Parameters.AddWithValue("@contributions" + n, JsonSerializer.Serialize(new StoredFeatures(
-                turn.Method, turn.ModelVersion, pick.Score, pick.Features, pick.Drivers, pick.Category, pick.Price, pick.DistanceMeters), MySqlTurnJournal.Json));
+                turn.Method, turn.ModelVersion, pick.Score, pick.Features, pick.Drivers, pick.Category, pick.Price, pick.DistanceMeters, facts), MySqlTurnJournal.Json));
         }
         command.CommandText = sql.ToString();
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -128,11 +133,4 @@ public sealed class MySqlInteractionLog(MySqlDataSource dataSource) : IInteracti
 
     /// <summary>A value for a DECIMAL(4,3) column holding 0..1.</summary>
     private static decimal Unit(double value) => Math.Round((decimal)Math.Clamp(double.IsFinite(value) ? value : 0, 0, 1), 3);
-
-    /// <summary><c>recommendation_features.feature_contributions</c>: the arm, the model, its row and what drove the score.</summary>
-    private sealed record StoredFeatures(string? Arm, string Model, double Score, float[] Features, IReadOnlyList<string> Drivers,
-        string? Category, int? Price, double? DistanceMeters);
-
-    /// <summary><c>user_interactions.user_selection</c>: the pick (shop and list position) and what was done with it.</summary>
-    private sealed record StoredSelection(string? ShopId, int? Position, string? Kind, string? Menu, int? Paid, bool Recommended);
 }

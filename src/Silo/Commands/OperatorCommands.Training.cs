@@ -13,7 +13,7 @@ public static partial class OperatorCommands
 {
     private static int TrainRanker(string[] args)
     {
-        var (options, configuration) = Split(args, "--out", "--shops", "--users", "--sessions", "--epochs", "--seed");
+        var (options, configuration) = Split(args, "--out", "--shops", "--users", "--sessions", "--epochs", "--seed", "--logs", "--logs-days");
         var output = options.GetValueOrDefault("--out") ?? Path.Combine(RepositoryData(), "models", "ranker");
         var defaults = new RankerTrainingOptions();
         var training = defaults with
@@ -30,8 +30,45 @@ public static partial class OperatorCommands
         };
         var start = new TrainingRunStart(RunId("ranker"), "wide_deep", "naviyam-wide-deep-ranker", DateTimeOffset.UtcNow,
             training.WideDeep.LearningRate, training.WideDeep.BatchSize, training.WideDeep.Epochs);
-        var run = RecordTraining(configuration, start, () => RankerTrainingCommand.TrainModel(training, output, Console.Out), RankerRunEnd);
+        var logs = options.GetValueOrDefault("--logs") is { } connectionString
+            ? ReadLogs(connectionString, Int(options, "--logs-days", 90, 1, 3_650))
+            : null;
+        var run = RecordTraining(configuration, start, () => RankerTrainingCommand.TrainModel(training, output, Console.Out, logs), RankerRunEnd);
         return run.Report.Shipped ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The behaviour log of the last <paramref name="days"/> days in the MySQL database at <paramref name="connectionString"/>,
+    /// read once (impressions with their labels), to train beside the simulation.
+    /// </summary>
+    private static LoggedExamples ReadLogs(string connectionString, int days)
+    {
+        MySqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new MySqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"--logs is not a MySQL connection string: {ex.Message}");
+        }
+        var since = DateTimeOffset.UtcNow.AddDays(-days);
+        var impressions = new List<Naviyam.Learning.LoggedImpression>();
+        using var dataSource = new MySqlDataSource(builder.ConnectionString);
+        var reader = new MySqlImpressionReader(dataSource).ReadAsync(since).GetAsyncEnumerator();
+        try
+        {
+            while (reader.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+            {
+                impressions.Add(reader.Current);
+            }
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        Console.WriteLine($"Read {impressions.Count:N0} logged impressions ({impressions.Count(i => i.Label > 0):N0} taken) of the last {days} days from {builder.Server}/{builder.Database}.");
+        return new LoggedExamples(impressions, $"recommendation_features + user_interactions of the last {days} days in {builder.Database}");
     }
 
     /// <summary>For whoever retunes the ranker: the winners go into the defaults of <see cref="RankerTrainingOptions"/> (docs/ranking.md).</summary>
@@ -101,6 +138,8 @@ public static partial class OperatorCommands
             {
                 model_version = report.ModelVersion,
                 shipped = report.Shipped,
+                logged_examples = report.Data.LoggedExamples,
+                simulated_examples = report.Data.SimulatedExamples,
                 simulated_share = report.Data.SimulatedShare,
                 test_sessions = report.Data.TestSessions,
                 test = report.Test,

@@ -42,10 +42,12 @@ public static partial class OperatorCommands
               beats TF-IDF alone on dev (exit 1 otherwise). Test figures are only reported.
           eval-embedder [--data DIR] [--model DIR]
               Prints the shipped model's dev and test recall@10 and MRR: encoder, TF-IDF and hybrid.
-          train-ranker [--out DIR] [--shops N] [--users N] [--sessions N] [--epochs N] [--seed N]
+          train-ranker [--out DIR] [--shops N] [--users N] [--sessions N] [--epochs N] [--seed N] [--logs CONNECTION [--logs-days N]]
               Simulates children choosing shops in the generated city, trains the Wide&Deep ranker and a wide-only
               baseline, prints nDCG@10 and AUC on held-out sessions against popularity, the heuristic and wide-only, and
               writes DIR/wide-deep.onnx + metrics.json (default: data/models/ranker) only if it beats them all (else exit 1).
+              --logs mixes in the behaviour log (recommendation_features + user_interactions, last N days, default 90)
+              of the MySQL database at CONNECTION; the report and metrics.json give the logged and simulated shares.
           eval-ranker [--model DIR]
               Recomputes that table for the shipped ranker from its metrics.json settings.
           tune-ranker

@@ -22,6 +22,34 @@ public enum SessionSplit
 /// </summary>
 public sealed record EvaluationSession(string SessionId, RankingSituation Situation, IReadOnlyList<Candidate> Candidates, int Chosen, float[] Utilities);
 
+/// <summary>
+/// One planned session of a simulated child: where and when they ask, with what budget, hurry or wish, and the
+/// candidates retrieval's hard rules allow there (nearest first) with the child's utility for each. <see cref="Random"/>
+/// is the session's own seeded stream, to draw the child's choice from (the same session always chooses alike).
+/// </summary>
+public sealed record SimulatedSession(
+    SimulatedChild Child,
+    string SessionId,
+    SessionSplit Split,
+    RankingSituation Situation,
+    GeoPoint Place,
+    FoodCategory? Wish,
+    IReadOnlyList<Candidate> Candidates,
+    float[] Utilities,
+    Random Random)
+{
+    /// <summary>As a held-out session: every candidate and the pick the child makes seeing them all (draws from <see cref="Random"/>).</summary>
+    public EvaluationSession SeeingAll() => new(SessionId, Situation, Candidates, ChildBehaviour.ChooseSeeingAll(Utilities, Random), Utilities);
+}
+
+/// <summary>The simulated children over the generated city, and each shop's hidden quality.</summary>
+public sealed record SimulatedPopulation(IReadOnlyList<ShopRecord> City, IReadOnlyDictionary<string, float> Quality, IReadOnlyList<SimulatedChild> Children)
+{
+    /// <summary>The child's utility for a shop in a situation (before the choice noise), from the candidate's facts.</summary>
+    public float Utility(SimulatedChild child, RankingSituation situation, in CandidateFacts facts) =>
+        ChildBehaviour.Utility(child, situation, facts, Quality.GetValueOrDefault(facts.ShopId));
+}
+
 /// <summary>What one simulation run produced, and how much of it.</summary>
 public sealed record SimulationResult(
     IReadOnlyList<RankingExample> Train,
@@ -62,68 +90,91 @@ public static class BehaviourSimulation
     private static readonly double[] PeriodWeights = [0.06, 0.32, 0.2, 0.32, 0.1];
     private static readonly (int From, int To)[] PeriodMinutes = [(390, 600), (660, 840), (840, 1020), (1020, 1260), (1260, 1410)];
 
-    public static SimulationResult Run(SimulationOptions options)
+    /// <summary>The children of <paramref name="options"/> (ids <see cref="SimulationOptions.UserPrefix"/> 1…n) over its generated city.</summary>
+    public static SimulatedPopulation Population(SimulationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var city = CityDataGenerator.Generate(new CityGenerationOptions { ShopCount = options.Shops, UserCount = 0, Seed = options.CitySeed }).Shops;
         var random = new Random(options.Seed);
         var quality = city.ToDictionary(s => s.Id, s => (float)(ChildBehaviour.QualityPerPopularity * (s.Popularity - 1.0 / 3) + ChildBehaviour.QualityNoise * Normal(random)), StringComparer.Ordinal);
-        var grid = new ShopGrid(city);
-        var children = MakeChildren(options, random, city);
+        return new SimulatedPopulation(city, quality, MakeChildren(options, random, city));
+    }
+
+    /// <summary>
+    /// Every planned session of the population, child by child (<see cref="SimulationOptions.SessionsPerUser"/> each),
+    /// including those with fewer than two candidates (which <see cref="Run"/> skips). A caller may play them through
+    /// the real product instead of the simulated list.
+    /// </summary>
+    public static IEnumerable<SimulatedSession> Sessions(SimulatedPopulation population, SimulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(options);
+        var grid = new ShopGrid(population.City);
+        foreach (var child in population.Children)
+        {
+            for (var s = 0; s < options.SessionsPerUser; s++)
+            {
+                var sessionId = $"{child.UserId}/s{s}";
+                var sessionRandom = new Random((int)NgramFeaturizer.Hash($"{options.Seed}:{sessionId}"));
+                var (situation, place, wish, candidates) = Session(child, sessionRandom, grid, options);
+                var utilities = new float[candidates.Count];
+                for (var i = 0; i < candidates.Count; i++)
+                {
+                    utilities[i] = ChildBehaviour.Utility(child, situation, candidates[i], population.Quality[candidates[i].Shop.Id]);
+                }
+                yield return new SimulatedSession(child, sessionId, SplitOf(sessionId, options), situation, place, wish, candidates, utilities, sessionRandom);
+            }
+        }
+    }
+
+    public static SimulationResult Run(SimulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var population = Population(options);
 
         var train = new List<RankingExample>();
         var validation = new List<RankingExample>();
         var test = new List<EvaluationSession>();
         int sessions = 0, empty = 0, trainSessions = 0, validationSessions = 0, explored = 0, picks = 0;
         long candidateTotal = 0;
-        foreach (var child in children)
+        foreach (var session in Sessions(population, options))
         {
-            for (var s = 0; s < options.SessionsPerUser; s++)
+            var (sessionId, situation, candidates, utilities, sessionRandom) = (session.SessionId, session.Situation, session.Candidates, session.Utilities, session.Random);
+            sessions++;
+            if (candidates.Count < 2)
             {
-                var sessionId = $"{child.UserId}/s{s}";
-                var sessionRandom = new Random((int)NgramFeaturizer.Hash($"{options.Seed}:{sessionId}"));
-                sessions++;
-                var (situation, candidates) = Session(child, sessionRandom, grid, options);
-                if (candidates.Count < 2)
-                {
-                    empty++;
-                    continue;
-                }
-                candidateTotal += candidates.Count;
-                var utilities = new float[candidates.Count];
-                for (var i = 0; i < candidates.Count; i++)
-                {
-                    utilities[i] = ChildBehaviour.Utility(child, situation, candidates[i], quality[candidates[i].Shop.Id]);
-                }
+                empty++;
+                continue;
+            }
+            candidateTotal += candidates.Count;
 
-                var split = SplitOf(sessionId, options);
-                if (split == SessionSplit.Test)
-                {
-                    test.Add(new EvaluationSession(sessionId, situation, candidates, ChooseSeeingAll(utilities, sessionRandom), utilities));
-                    continue;
-                }
-                var explore = sessionRandom.NextDouble() < options.ExplorationShare;
-                explored += explore ? 1 : 0;
-                var shown = explore
-                    ? RandomList(candidates.Count, options.ShownPerSession, sessionRandom)
-                    : HeuristicBaseline.Order(candidates, situation.BudgetCap).Take(options.ShownPerSession).ToArray();
-                var picked = ChooseFromList(utilities, shown, sessionRandom);
-                picks += picked is null ? 0 : 1;
-                var target = split == SessionSplit.Train ? train : validation;
-                for (var p = 0; p < shown.Length; p++)
-                {
-                    var candidate = candidates[shown[p]];
-                    target.Add(new RankingExample(sessionId, situation, CandidateFacts.Of(candidate, situation.LocalTime), p + 1, picked == p, ExampleSource.Simulated));
-                }
-                if (split == SessionSplit.Train)
-                {
-                    trainSessions++;
-                }
-                else
-                {
-                    validationSessions++;
-                }
+            var split = session.Split;
+            if (split == SessionSplit.Test)
+            {
+                test.Add(session.SeeingAll());
+                continue;
+            }
+            var explore = sessionRandom.NextDouble() < options.ExplorationShare;
+            explored += explore ? 1 : 0;
+            var shown = explore
+                ? RandomList(candidates.Count, options.ShownPerSession, sessionRandom)
+                : HeuristicBaseline.Order(candidates, situation.BudgetCap).Take(options.ShownPerSession).ToArray();
+            var picked = ChildBehaviour.ChooseFromList(shown.Select(i => utilities[i]).ToArray(), sessionRandom);
+            picks += picked is null ? 0 : 1;
+            var target = split == SessionSplit.Train ? train : validation;
+            for (var p = 0; p < shown.Length; p++)
+            {
+                var candidate = candidates[shown[p]];
+                target.Add(new RankingExample(sessionId, situation, CandidateFacts.Of(candidate, situation.LocalTime), p + 1, picked == p, ExampleSource.Simulated));
+            }
+            if (split == SessionSplit.Train)
+            {
+                trainSessions++;
+            }
+            else
+            {
+                validationSessions++;
             }
         }
         var logged = trainSessions + validationSessions;
@@ -144,7 +195,7 @@ public static class BehaviourSimulation
             : SessionSplit.Train;
     }
 
-    private static (RankingSituation Situation, List<Candidate> Candidates) Session(SimulatedChild child, Random random, ShopGrid grid, SimulationOptions options)
+    private static (RankingSituation Situation, GeoPoint Place, FoodCategory? Wish, List<Candidate> Candidates) Session(SimulatedChild child, Random random, ShopGrid grid, SimulationOptions options)
     {
         var period = Pick(random, PeriodWeights);
         var (from, to) = PeriodMinutes[period];
@@ -191,43 +242,7 @@ public static class BehaviourSimulation
                 break;
             }
         }
-        return (situation, candidates);
-    }
-
-    private static int ChooseSeeingAll(float[] utilities, Random random)
-    {
-        var best = 0;
-        var bestValue = double.NegativeInfinity;
-        for (var i = 0; i < utilities.Length; i++)
-        {
-            var value = utilities[i] + ChildBehaviour.Gumbel(random);
-            if (value > bestValue)
-            {
-                (best, bestValue) = (i, value);
-            }
-        }
-        return best;
-    }
-
-    /// <summary>The list position (0-based) the child picks, or null when they look at nothing they like more than leaving.</summary>
-    private static int? ChooseFromList(float[] utilities, int[] shown, Random random)
-    {
-        int? best = null;
-        var bestValue = ChildBehaviour.OutsideOption + ChildBehaviour.Gumbel(random);
-        for (var p = 0; p < shown.Length; p++)
-        {
-            var noise = ChildBehaviour.Gumbel(random);
-            if (random.NextDouble() >= ChildBehaviour.Examination(p + 1))
-            {
-                continue;
-            }
-            var value = utilities[shown[p]] + noise;
-            if (value > bestValue)
-            {
-                (best, bestValue) = (p, value);
-            }
-        }
-        return best;
+        return (situation, place, wish, candidates);
     }
 
     private static int[] RandomList(int count, int take, Random random)
@@ -260,7 +275,7 @@ public static class BehaviourSimulation
             }
             children.Add(new SimulatedChild
             {
-                UserId = $"sim-{i + 1}",
+                UserId = $"{options.UserPrefix}{i + 1}",
                 Home = home,
                 School = Jitter(home, 1_000, random),
                 Taste = taste,

@@ -75,9 +75,14 @@ public static class ChildBehaviour
     public static int Categories => MealTime.Length;
 
     /// <summary>The deterministic part of a child's utility for one candidate in one situation.</summary>
-    public static float Utility(SimulatedChild child, RankingSituation situation, Candidate candidate, float shopQuality)
+    public static float Utility(SimulatedChild child, RankingSituation situation, Candidate candidate, float shopQuality) =>
+        Utility(child, situation, CandidateFacts.Of(candidate, situation.LocalTime), shopQuality);
+
+    /// <summary>The same from the candidate's facts (what a reply shows about a pick).</summary>
+    public static float Utility(SimulatedChild child, RankingSituation situation, in CandidateFacts facts, float shopQuality)
     {
-        var facts = CandidateFacts.Of(candidate, situation.LocalTime);
+        ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(situation);
         var category = (int)facts.Category < MealTime.Length ? (int)facts.Category : 0;
         var period = WideDeepFeatures.MealPeriod(situation.LocalTime.Hour);
         var weekend = situation.LocalTime.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
@@ -114,6 +119,50 @@ public static class ChildBehaviour
 
     /// <summary>Weekday liking per meal period, for the child's own wish in a session.</summary>
     public static float MealTimeLiking(int category, int period) => MealTime[category][period];
+
+    /// <summary>The candidate a child picks seeing them all: the highest utility plus Gumbel noise (never leaving).</summary>
+    public static int ChooseSeeingAll(float[] utilities, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(utilities);
+        ArgumentNullException.ThrowIfNull(random);
+        var best = 0;
+        var bestValue = double.NegativeInfinity;
+        for (var i = 0; i < utilities.Length; i++)
+        {
+            var value = utilities[i] + Gumbel(random);
+            if (value > bestValue)
+            {
+                (best, bestValue) = (i, value);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// The list position (0-based) a child picks from a list whose utilities are given in list order, or null when
+    /// nothing they look at (<see cref="Examination"/>) beats leaving (<see cref="OutsideOption"/> plus noise).
+    /// </summary>
+    public static int? ChooseFromList(IReadOnlyList<float> utilitiesInListOrder, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(utilitiesInListOrder);
+        ArgumentNullException.ThrowIfNull(random);
+        int? best = null;
+        var bestValue = OutsideOption + Gumbel(random);
+        for (var p = 0; p < utilitiesInListOrder.Count; p++)
+        {
+            var noise = Gumbel(random);
+            if (random.NextDouble() >= Examination(p + 1))
+            {
+                continue;
+            }
+            var value = utilitiesInListOrder[p] + noise;
+            if (value > bestValue)
+            {
+                (best, bestValue) = (p, value);
+            }
+        }
+        return best;
+    }
 
     public static double Gumbel(Random random) => -Math.Log(-Math.Log(Math.Max(random.NextDouble(), 1e-12)));
 

@@ -48,6 +48,33 @@ public sealed record RankerTrainingReport
     public required IReadOnlyList<PairedDifference> WideDeepAgainst { get; init; }
 }
 
+/// <summary>
+/// How a trained model is trained further on logged interactions (<see cref="RankerTrainingCommand.Retrain"/>): the
+/// logs, plus a replay of simulated sessions so that what the model knew about children in general (distance, price,
+/// hours, meal times) is kept while it learns the logged users. Small batches and larger steps than training from
+/// scratch: a logged user's few rows must move their own embedding and user × category weights within a few epochs.
+/// </summary>
+public sealed record RankerRetrainingOptions
+{
+    [JsonPropertyName("replay")] public SimulationOptions Replay { get; init; } = new() { Users = 300, SessionsPerUser = 10 };
+
+    [JsonPropertyName("fine_tune")] public WideDeepOptions FineTune { get; init; } = new() { Epochs = 3, BatchSize = 32, LearningRate = 0.002f, WideLearningRate = 0.02f };
+}
+
+/// <summary>A model trained further on logs: its parameters and file, the epochs, and the data it saw.</summary>
+public sealed record RankerRetrainingRun(
+    WideDeepModel Model,
+    byte[] ModelBytes,
+    IReadOnlyList<EpochLoss> Epochs,
+    int BestEpoch,
+    long Steps,
+    int LoggedExamples,
+    int LoggedPicks,
+    int SimulatedExamples,
+    double SimulatedShare,
+    int TrainExamples,
+    int ValidationExamples);
+
 /// <summary>A finished run: its report, the model file's bytes, and what the training log records about it.</summary>
 public sealed record RankerTrainingRun(RankerTrainingReport Report, byte[] ModelBytes, TimeSpan Duration, long Steps, string? ModelPath);
 
@@ -116,6 +143,44 @@ public static class RankerTrainingCommand
             output.WriteLine($"Wrote {modelPath} ({bytes.Length:N0} bytes, {file.Version}) and its metrics.");
         }
         return new RankerTrainingRun(report, bytes, clock.Elapsed, wideDeep.Steps, modelPath);
+    }
+
+    /// <summary>
+    /// Trains <paramref name="previous"/> further on the logged impressions of <paramref name="logs"/> mixed with a replay
+    /// of simulated sessions (<see cref="RankerRetrainingOptions"/>). Logged turns train or validate by the same hash of
+    /// their id as simulated sessions (a turn in the test share validates). Deterministic for the same inputs.
+    /// </summary>
+    public static RankerRetrainingRun Retrain(WideDeepModelFile previous, IRankingExampleSource logs, RankerRetrainingOptions options, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(logs);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        var start = WideDeepOnnxImporter.Import(previous.Bytes);
+        var replay = BehaviourSimulation.Run(options.Replay);
+        var train = new List<RankingExample>(replay.Train);
+        var validation = new List<RankingExample>(replay.Validation);
+        int logged = 0, loggedPicks = 0;
+        foreach (var example in logs.Read())
+        {
+            logged++;
+            loggedPicks += example.Chosen ? 1 : 0;
+            (BehaviourSimulation.SplitOf(example.SessionId, options.Replay) == SessionSplit.Train ? train : validation).Add(example);
+        }
+        if (logged == 0)
+        {
+            throw new InvalidOperationException($"No logged impressions to retrain on ({logs.Description}).");
+        }
+        var simulated = replay.Train.Count + replay.Validation.Count;
+        var share = Math.Round((double)simulated / (simulated + logged), 4);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Retraining {previous.Version} on {logged:N0} logged impressions ({loggedPicks:N0} taken; {logs.Description}) and {simulated:N0} simulated ones — {share:P1} simulated."));
+        var (trainRows, trainLabels) = Featurize(train);
+        var (validationRows, validationLabels) = Featurize(validation);
+        var trained = WideDeepTrainer.Train(trainRows, trainLabels, validationRows, validationLabels, options.FineTune, output, start);
+        var bytes = WideDeepOnnxExporter.Export(trained.Model, new WideDeepModelInfo(options.FineTune.Seed, share, JsonSerializer.Serialize(options.FineTune)));
+        return new RankerRetrainingRun(trained.Model, bytes, trained.Epochs, trained.BestEpoch, trained.Steps, logged, loggedPicks, simulated, share,
+            train.Count, validation.Count);
     }
 
     /// <summary>
@@ -220,7 +285,7 @@ public static class RankerTrainingCommand
         {
             var example = examples[i];
             WideDeepFeatures.Write(example.Situation, example.Candidate, example.Position, rows.AsSpan(i * WideDeepFeatures.Count, WideDeepFeatures.Count));
-            labels[i] = example.Chosen ? 1f : 0f;
+            labels[i] = example.Chosen ? example.Strength : 0f;
         }
         return (rows, labels);
     }

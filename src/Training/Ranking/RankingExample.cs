@@ -15,15 +15,12 @@ public enum ExampleSource
 /// features change tomorrow.
 /// </summary>
 /// <remarks>
-/// The log reader (to come with the interaction tables) produces these from the spec's tables: one row per shop in a
-/// <c>recommendations_log</c> row's <c>recommendations</c> list, in its <c>ranking</c> order (<see cref="Position"/>,
-/// 1-based, counting the shops shown by "다른 데 보여줘" after the first three); <see cref="SessionId"/> is
-/// <c>session_id</c> + "/" + <c>turn_id</c>; the <see cref="RankingSituation"/> comes from <c>user_id</c>,
-/// <c>created_at</c> (converted to Seoul time) and <c>request_entities</c> (budget cap, urgency, food or dish wished);
-/// the <see cref="CandidateFacts"/> from the matching <c>recommendation_features</c> row (same user, session, turn and
-/// <c>shop_id</c>) and the catalog's shop; <see cref="Chosen"/> is true when a <c>user_interactions</c> row of that
-/// turn selects the shop ("여기 갈래", or an order through <c>POST /api/me/orders</c>) or <c>user_final_selection</c>
-/// names it. A turn whose list nobody reacted to still counts: all its rows are negatives.
+/// Logged examples come from <c>MySqlImpressionReader</c> (<c>src/Infrastructure.MySql/Training</c>): one per
+/// <c>recommendation_features</c> row of a logged turn, with the candidate's raw facts and the turn's situation as the
+/// ranker saw them (stored in <c>feature_contributions.facts</c>), its list <see cref="Position"/> (1-based), and
+/// <see cref="SessionId"/> = <c>session_id</c> + "/" + <c>turn_id</c>. <see cref="Chosen"/> and <see cref="Strength"/>
+/// come from the <c>user_interactions</c> rows of that session, turn and shop (<see cref="Naviyam.Learning.ImpressionLabels"/>).
+/// A turn whose list nobody reacted to still counts: all its rows are negatives.
 /// </remarks>
 public sealed record RankingExample(
     string SessionId,
@@ -31,7 +28,25 @@ public sealed record RankingExample(
     CandidateFacts Candidate,
     int Position,
     bool Chosen,
-    ExampleSource Source);
+    ExampleSource Source)
+{
+    /// <summary>
+    /// The training label of a chosen example: 1 for a pick; less for interest short of a choice in the logs (a card
+    /// opened, a question about the pick; <see cref="Naviyam.Learning.ImpressionLabels"/>). Ignored when not chosen.
+    /// </summary>
+    public float Strength { get; init; } = 1f;
+
+    /// <summary>Logged picks as training examples (the session id is the turn's: <c>session_id/turn_id</c>).</summary>
+    public static RankingExample Of(Naviyam.Learning.LoggedImpression impression)
+    {
+        ArgumentNullException.ThrowIfNull(impression);
+        return new RankingExample($"{impression.SessionId}/{impression.TurnId}", impression.Situation, impression.Candidate,
+            impression.Position, impression.Label > 0, ExampleSource.Logged)
+        {
+            Strength = impression.Label > 0 ? impression.Label : 1f,
+        };
+    }
+}
 
 /// <summary>Logged impressions for training, read from wherever the product records them.</summary>
 public interface IRankingExampleSource
@@ -40,4 +55,12 @@ public interface IRankingExampleSource
     string Description { get; }
 
     IEnumerable<RankingExample> Read();
+}
+
+/// <summary>Logged impressions already read (e.g. by the MySQL log reader), as a training source.</summary>
+public sealed class LoggedExamples(IEnumerable<Naviyam.Learning.LoggedImpression> impressions, string description) : IRankingExampleSource
+{
+    public string Description => description;
+
+    public IEnumerable<RankingExample> Read() => impressions.Select(RankingExample.Of);
 }

@@ -15,6 +15,9 @@ public sealed record SimulationOptions
 
     [JsonPropertyName("users")] public int Users { get; init; } = 2_000;
 
+    /// <summary>Children are <c>{prefix}1</c> … <c>{prefix}n</c>: another prefix and seed give a population no model has met.</summary>
+    [JsonPropertyName("user_prefix")] public string UserPrefix { get; init; } = "sim-";
+
     [JsonPropertyName("sessions_per_user")] public int SessionsPerUser { get; init; } = 30;
 
     /// <summary>Seeds the population and the sessions (independent of the city's seed).</summary>
@@ -45,6 +48,7 @@ public sealed record SimulationOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(SessionsPerUser, 2, nameof(SessionsPerUser));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShownPerSession, 2, nameof(ShownPerSession));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCandidates, ShownPerSession, nameof(MaxCandidates));
+        ArgumentException.ThrowIfNullOrWhiteSpace(UserPrefix, nameof(UserPrefix));
         if (ValidationShare is <= 0 or >= 0.5 || TestShare is <= 0 or >= 0.5 || ExplorationShare is < 0 or > 1)
         {
             throw new ArgumentException("validation and test shares must be in (0, 0.5), the exploration share in [0, 1].");

@@ -107,3 +107,48 @@ public static class WideDeepOnnxExporter
         return tensor;
     }
 }
+
+/// <summary>
+/// Reads the parameters back from a file <see cref="WideDeepOnnxExporter"/> wrote, so a shipped model can be trained
+/// further on logged interactions (<see cref="RankerTrainingCommand.Retrain"/>) instead of starting over.
+/// </summary>
+public static class WideDeepOnnxImporter
+{
+    public static WideDeepModel Import(byte[] onnx)
+    {
+        ArgumentNullException.ThrowIfNull(onnx);
+        var graph = ModelProto.Parser.ParseFrom(onnx).Graph;
+        var tensors = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        float[] Read(string name)
+        {
+            if (!tensors.TryGetValue(name, out var tensor) || tensor.DataType != (int)TensorProto.Types.DataType.Float)
+            {
+                throw new InvalidDataException($"The model has no float tensor '{name}': not a Wide&Deep file of this trainer.");
+            }
+            return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray();
+        }
+        var w1 = tensors.GetValueOrDefault("w1") ?? throw new InvalidDataException("The model has no deep part.");
+        var inputWidth = (int)w1.Dims[0];
+        var hidden1 = (int)w1.Dims[1];
+        var hidden2 = (int)tensors["w2"].Dims[1];
+        var dimension = (int)tensors["embeddings"].Dims[1];
+        var model = new WideDeepModel(dimension, hidden1, hidden2);
+        if (model.InputWidth != inputWidth || tensors["wide"].Dims[0] != WideDeepFeatures.WideSize)
+        {
+            throw new InvalidDataException("The model was trained on another feature layout. Retrain it.");
+        }
+        var parts = new[] { "embeddings", "w1", "b1", "w2", "b2", "w3", "wide", "wide_linear" };
+        var targets = model.Tensors;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var values = Read(parts[i]);
+            if (values.Length != targets[i].Length)
+            {
+                throw new InvalidDataException($"'{parts[i]}' holds {values.Length} values, {targets[i].Length} expected.");
+            }
+            values.CopyTo(targets[i], 0);
+        }
+        model.Bias = Read("b3")[0];
+        return model;
+    }
+}

@@ -65,7 +65,9 @@ public static class WideDeepTrainer
 
     /// <param name="rows">Training rows, row-major, <see cref="WideDeepFeatures.Count"/> columns.</param>
     /// <param name="labels">1 for a pick, 0 otherwise.</param>
-    public static TrainedRanker Train(float[] rows, float[] labels, float[] validationRows, float[] validationLabels, WideDeepOptions options, TextWriter? log = null)
+    /// <param name="startFrom">A trained model to continue from (its shape must match <paramref name="options"/>); null starts from random weights.</param>
+    public static TrainedRanker Train(float[] rows, float[] labels, float[] validationRows, float[] validationLabels, WideDeepOptions options, TextWriter? log = null,
+        WideDeepModel? startFrom = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
@@ -78,8 +80,21 @@ public static class WideDeepTrainer
             throw new ArgumentException("The rows and labels do not match (or there are none).");
         }
         var random = new Random(options.Seed);
-        var model = new WideDeepModel(options.EmbeddingDimension, options.Hidden1, options.Hidden2, options.Deep);
-        Initialise(model, options, random);
+        WideDeepModel model;
+        if (startFrom is null)
+        {
+            model = new WideDeepModel(options.EmbeddingDimension, options.Hidden1, options.Hidden2, options.Deep);
+            Initialise(model, options, random);
+        }
+        else if (startFrom.HasDeep != options.Deep || startFrom.HasDeep && (startFrom.EmbeddingDimension != options.EmbeddingDimension
+            || startFrom.Hidden1 != options.Hidden1 || startFrom.Hidden2 != options.Hidden2))
+        {
+            throw new ArgumentException("The starting model's shape differs from the options'.", nameof(startFrom));
+        }
+        else
+        {
+            model = startFrom.Clone();
+        }
         var state = new AdamState(model);
         var gradients = new WideDeepModel(options.EmbeddingDimension, options.Hidden1, options.Hidden2, options.Deep);
         var touchedEmbeddings = new SparseRows(WideDeepFeatures.EmbeddingRows);

@@ -133,7 +133,7 @@ public sealed class ModelTrainingLogTests : IDisposable
         return (await new MySqlModelTrainingLog(new MySqlDataSource(database.ConnectionString)).ReadAsync(sessionId))!;
     }
 
-    private static async Task<(int ExitCode, string Output)> RunSiloAsync(TestDatabase database, params string[] arguments)
+    internal static async Task<(int ExitCode, string Output)> RunSiloAsync(TestDatabase database, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(SiloProcess.SiloAssembly());
