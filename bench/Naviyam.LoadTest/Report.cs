@@ -118,7 +118,8 @@ public static class Report
         Row(md, "Ranker ≥ 5,000,000 candidate scores/s on 2 cores (the ONNX Wide&Deep model, two sessions, 10,000-row batches)", scoring, f => f.Throughput, "scores/s", v => v >= 5_000_000);
         var stage = Find(files, "micro", "ranking", "Wide&Deep ranking stage (features, ONNX, top 3) [Rows=200]");
         Row(md, "Ranking stage p99 < 2 ms for 200 candidates (Wide&Deep: features, one ONNX batch, the best three)", stage, f => f.P99Us / 1000, "ms", v => v < 2);
-        md.AppendLine("| Vector top-10 over 100,000 items p99 < 5 ms | not yet built | — |");
+        var vector = Find(files, "micro", "embedding", "VectorIndex top-10 of 100,000 (SIMD scan)");
+        Row(md, "Vector top-10 over 100,000 items p99 < 5 ms (the SIMD scan the product serves)", vector, f => f.P99Us / 1000, "ms", v => v < 5);
         var sessions = Find(files, "sessions", "memory", "active sessions, 1 turn each");
         var sessionCount = sessions?.Extra.GetValueOrDefault("conversation_activations") ?? 0;
         Row(md, $"10,000 active conversation grains in < 2 GiB of process memory (RSS; measured with {sessionCount:N0})", sessions,
