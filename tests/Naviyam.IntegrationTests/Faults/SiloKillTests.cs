@@ -104,9 +104,9 @@ public class SiloKillTests(ITestOutputHelper output)
         // A session of a surviving silo whose request was routed through the dead silo's gateway before the client dropped
         // it from its list can see one 503 inside the detection window (seen once in CI); its next attempt is answered.
         // Known gap, docs/reliability.md: the goal is none.
-        failedOnSurvivors.Should().OnlyContain(a => a.At - killedAt <= TimeSpan.FromSeconds(3),
+        failedOnSurvivors.Where(a => a.At - killedAt > TimeSpan.FromSeconds(3)).Should().BeEmpty(
             "a session of a surviving silo fails, if at all, only while the dead silo is being detected");
-        failedOnSurvivors.GroupBy(a => a.SessionId).Should().OnlyContain(g => g.Count() == 1,
+        failedOnSurvivors.GroupBy(a => a.SessionId).Where(g => g.Count() > 1).Should().BeEmpty(
             "and then only once: its next attempt is answered");
         stored.Should().Be(acknowledged.Count, "every acknowledged turn is stored, and nothing else");
         storedOnce.Should().Be(acknowledged.Count);
