@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Naviyam.Chat;
 using Naviyam.Lexicons;
@@ -60,12 +61,10 @@ public sealed partial class FollowUps(FollowUpPhrases phrases)
         ArgumentNullException.ThrowIfNull(history);
         if (!Says(phrases.Others, compactText))
         {
-            return Nothing;
+            return FrozenSet<string>.Empty;
         }
         return history.Replies.SelectMany(Offered).Select(view => view.ShopId).ToHashSet(StringComparer.Ordinal);
     }
-
-    private static readonly IReadOnlySet<string> Nothing = new HashSet<string>();
 
     /// <summary>
     /// The recommendation a "where is it" question points at ("거기 어떻게 가?" → the first; "2번 주소" → the second),

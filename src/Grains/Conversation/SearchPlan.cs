@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Naviyam.Chat;
 using Naviyam.Coupons;
 using Naviyam.Places;
@@ -40,7 +41,7 @@ public sealed record SearchPlan
     public int? CheaperThan { get; init; }
 
     /// <summary>"다른 데 보여줘": the shops the session already offered, which this turn offers no more.</summary>
-    public IReadOnlySet<string> OtherThan { get; init; } = new HashSet<string>();
+    public IReadOnlySet<string> OtherThan { get; init; } = FrozenSet<string>.Empty;
 
     public string? FoodType { get; init; }
 

@@ -40,6 +40,7 @@ public sealed class TurnPipeline(
     public async Task<TurnOutcome> RunAsync(ChatTurn turn, Entities previousSlots, ChatReply? previousReply = null, SessionHistory? history = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        history ??= SessionHistory.Of("", previousReply);
         var stopwatch = new StageStopwatch();
 
         var text = normalizer.Normalize(turn.Text);
@@ -51,7 +52,7 @@ public sealed class TurnPipeline(
         var understanding = TurnUnderstanding.Of(text, nlu.Analyze(text), previousSlots, slotTracker);
         var nluUs = stopwatch.Lap();
 
-        var action = await actions.RunAsync(new ActionInput(turn, history ?? SessionHistory.Of("", previousReply), understanding, user));
+        var action = await actions.RunAsync(new ActionInput(turn, history, understanding, user));
         if (action.Answer is { } answer)
         {
             return new TurnOutcome(WithDegraded(Answered(turn, understanding, answer, preprocessUs, contextUs, nluUs, stopwatch), user), text, nlu.ModelVersion, RankedShops.None.ModelVersion);
@@ -79,12 +80,14 @@ public sealed class TurnPipeline(
         var couponUs = stopwatch.Lap();
 
         var picks = presenter.Explain(ranked.Top, coupons, plan.BudgetCap, plan.AtNow, new AskedFor(plan.FoodType, plan.Area?.Name, plan.UnplacedName));
+        // Decided before the reply is written, so that the reply asks it instead of its own "anything you'd like?".
+        var question = OnboardingQuestion.For(user.Profile, plan, understanding, plan.AskedAbout is null ? picks.Count : 1, history);
         var presentation = plan.AskedAbout is { } asked
             ? presenter.PresentWhere(asked)
             : presenter.Present(ReplyContextFor(plan, understanding, user, picks, candidates, pricesUnconfirmed) with
             {
-                OthersAsked = plan.OtherThan.Count > 0,
                 NoOthersLeft = plan.OtherThan.Count > 0 && pool.Count == 0 && found.Count > 0,
+                AsksPreference = question is not null,
             });
         var replyUs = stopwatch.Lap();
 
@@ -99,8 +102,6 @@ public sealed class TurnPipeline(
             ReplyMicros = replyUs,
             TotalMicros = stopwatch.TotalMicros,
         };
-        var question = OnboardingQuestion.For(user.Profile, plan, understanding,
-            presentation.Recommendations.Count + presentation.PriceUnknown.Count, history ?? SessionHistory.Of("", previousReply));
         var finished = actions.Finish(presentation.Text, plan.Intent, user, action.Note);
         var reply = ReplyTo(turn, understanding, question is null ? finished : $"{finished}\n{question}", timings) with
         {
@@ -154,6 +155,7 @@ public sealed class TurnPipeline(
         BudgetCap = plan.BudgetCap,
         BudgetFromCard = plan.BudgetFromCard,
         CheaperThan = plan.CheaperThan,
+        OthersAsked = plan.OtherThan.Count > 0,
         CheapestEligible = candidates.CheapestEligible,
         PricesUnconfirmed = pricesUnconfirmed,
         HasLocation = plan.Location is not null,

@@ -310,7 +310,7 @@ public sealed class ReplyComposer
                 ? "지금 어디 근처인지 알려 주면 가까운 곳부터 찾아 줄게요."
                 : "근처 동 이름(예: ○○동)을 알려 주거나 위치를 공유해 주면 가까운 곳부터 다시 찾아 줄게요.";
         }
-        if (context.Slots.FoodType is null)
+        if (context.Slots.FoodType is null && !context.AsksPreference)
         {
             return "특별히 먹고 싶은 음식이 있으면 말해 줘요!";
         }

@@ -42,6 +42,9 @@ public sealed record ReplyContext
     /// <summary>Other shops were asked for, and every shop that fits was offered already.</summary>
     public bool NoOthersLeft { get; init; }
 
+    /// <summary>The onboarding question about what the user likes follows this reply: it asks for the food itself.</summary>
+    public bool AsksPreference { get; init; }
+
     /// <summary>When nothing fits the budget, the cheapest real meal an eligible shop serves.</summary>
     public Candidate? CheapestEligible { get; init; }
 

@@ -123,4 +123,13 @@ public sealed class TurnPipelineTests : IDisposable
         Offered(ended).Should().BeEmpty();
         ended.Reply.Should().Contain("앞에서 다 알려 줬어요");
     }
+    [Fact]
+    public async Task A_new_users_vague_request_asks_what_they_like_once_instead_of_a_second_question_about_food()
+    {
+        var reply = await Say("만원으로 밥 먹을 데 추천해줘", Child());
+
+        reply.Recommendations.Should().NotBeEmpty();
+        reply.PreferenceQuestion.Should().Be(OnboardingQuestion.Text);
+        reply.Reply.Should().EndWith(OnboardingQuestion.Text).And.NotContain("특별히 먹고 싶은 음식이 있으면 말해 줘요!");
+    }
 }
