@@ -97,6 +97,14 @@ public sealed class ClusterFailoverOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.500", "00:05:00")]
     public TimeSpan ClientResponseTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// How long after a turn was first sent <see cref="ResendUnansweredTurnFilter"/> keeps sending it again while it
+    /// fails for want of a live silo. Covers the death's detection (about 1.3 s with the values above) and the client's
+    /// next gateway list (<see cref="GatewayListRefreshPeriod"/>); the front door's call timeout (8 s) bounds it anyway.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ResendWindow { get; set; } = TimeSpan.FromSeconds(3);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MaxProbeTimeout < ProbeTimeout)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using Naviyam.Chat;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
@@ -10,11 +12,21 @@ namespace Naviyam.Hosting;
 /// flight to that silo, or through it as the client's gateway) is sent once more under the same turn id, as soon as the
 /// client loses a silo or, failing that, when the response timeout gives up on it. Orleans fails no such request by
 /// itself: it waits for the response timeout. Sent again, the turn reaches a live silo, which runs it or, when the first
-/// attempt did run, answers it from the session (a turn id is answered once). A silo's death thus costs the other
-/// sessions nothing and its own sessions a slower turn or a 503 to retry.
+/// attempt did run, answers it from the session (a turn id is answered once).
+/// A resend can itself fail while the cluster is still finding out which silo died: the client may route it through the
+/// dead silo's gateway before dropping it, or a live silo may forward it to the dead one before the death is declared.
+/// So it is sent again, each time as soon as the client loses a silo or after a short pause, for as long as
+/// <see cref="ClusterFailoverOptions.ResendWindow"/> lasts; the last one goes out plainly and its outcome is the call's.
+/// A silo's death thus costs the other sessions nothing and its own sessions a slower turn (a 503 to retry only when
+/// the cluster takes longer than the window to recover).
 /// </summary>
-public sealed class ResendUnansweredTurnFilter(SiloLossSignal losses) : IOutgoingGrainCallFilter
+public sealed class ResendUnansweredTurnFilter(SiloLossSignal losses, IOptions<ClusterFailoverOptions> options) : IOutgoingGrainCallFilter
 {
+    /// <summary>The first pause after a resend that failed at once; each further pause doubles, up to <see cref="LongestPause"/>.</summary>
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(100);
+
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
+
     /// <summary>Set around a resend, so that the resend itself goes out plainly.</summary>
     private static readonly AsyncLocal<bool> Resending = new();
 
@@ -25,6 +37,7 @@ public sealed class ResendUnansweredTurnFilter(SiloLossSignal losses) : IOutgoin
             await context.Invoke();
             return;
         }
+        var window = Stopwatch.StartNew();
         var lost = losses.NextLoss;
         var first = context.Invoke();
         if (await Task.WhenAny(first, lost) == first)
@@ -46,10 +59,40 @@ public sealed class ResendUnansweredTurnFilter(SiloLossSignal losses) : IOutgoin
             // The first attempt may never be answered; it is left to time out, and its outcome to nobody.
             _ = first.ContinueWith(static attempt => attempt.Exception, TaskContinuationOptions.OnlyOnFaulted);
         }
-        context.Result = await ResendAsync(conversation, (ChatTurn)context.Request.GetArgument(0)!);
+        context.Result = await ResendAsync(conversation, (ChatTurn)context.Request.GetArgument(0)!, window);
     }
 
-    private static async Task<ChatReply> ResendAsync(IConversationGrain conversation, ChatTurn turn)
+    private async Task<ChatReply> ResendAsync(IConversationGrain conversation, ChatTurn turn, Stopwatch window)
+    {
+        var pause = FirstPause;
+        while (true)
+        {
+            var lost = losses.NextLoss;
+            var attempt = SendOnceAsync(conversation, turn);
+            if (window.Elapsed >= options.Value.ResendWindow)
+            {
+                return await attempt;
+            }
+            if (await Task.WhenAny(attempt, lost) != attempt)
+            {
+                _ = attempt.ContinueWith(static abandoned => abandoned.Exception, TaskContinuationOptions.OnlyOnFaulted);
+                continue;
+            }
+            try
+            {
+                return await attempt;
+            }
+            catch (Exception ex) when (IsUnanswered(ex) && window.Elapsed < options.Value.ResendWindow)
+            {
+            }
+            // Failed at once: the cluster has not caught up with the death yet. The client dropping a silo is the cue to
+            // try again; the pause bounds the wait when the cue already came or never does.
+            await Task.WhenAny(lost, Task.Delay(pause));
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
+        }
+    }
+
+    private static async Task<ChatReply> SendOnceAsync(IConversationGrain conversation, ChatTurn turn)
     {
         Resending.Value = true;
         try
