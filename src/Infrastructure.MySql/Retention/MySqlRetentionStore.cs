@@ -28,6 +28,12 @@ public sealed class MySqlRetentionStore(MySqlDataSource dataSource) : IRetention
         ["recommendations_log"] = "DELETE FROM recommendations_log WHERE created_at < @cutoff ORDER BY created_at LIMIT @batch",
         ["recommendation_features"] = "DELETE FROM recommendation_features WHERE created_at < @cutoff ORDER BY created_at LIMIT @batch",
         ["user_interactions"] = "DELETE FROM user_interactions WHERE created_at < @cutoff ORDER BY created_at LIMIT @batch",
+        // The conversation grains' rows of Orleans' grain-state table (the grain's state name is its GrainTypeString);
+        // V018 indexes them by age. Every other grain's state (profiles, cards, wallets) stays.
+        [RetentionPolicy.ConversationSnapshots] = """
+            DELETE FROM OrleansStorage WHERE GrainTypeString = 'conversation' AND ModifiedOn < @cutoff
+            ORDER BY ModifiedOn LIMIT @batch
+            """,
         ["performance_logs"] = "DELETE FROM performance_logs WHERE created_at < @cutoff ORDER BY created_at LIMIT @batch",
         ["nlu_training_data"] = "DELETE FROM nlu_training_data WHERE created_at < @cutoff ORDER BY created_at LIMIT @batch",
         // Rewritten by every feature refresh: a row not refreshed for the whole period describes an entity with no

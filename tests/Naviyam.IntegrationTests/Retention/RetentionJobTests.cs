@@ -63,6 +63,8 @@ public class RetentionJobTests(ITestOutputHelper output)
             // conversations also keeps the live session's three turns, two of them past the boundary.
             remaining.Should().Be(table == "conversations" ? Kept + 3 : Kept, table);
         }
+        (await database.CountAsync("SELECT COUNT(*) FROM OrleansStorage WHERE GrainTypeString = 'profile' AND GrainIdExtensionString LIKE 'ret-%'"))
+            .Should().Be(Expired + Kept, "only conversation snapshots expire; a profile's state stays whatever its age");
         (await database.CountAsync("SELECT COUNT(*) FROM conversations WHERE session_id = 'ret-live'")).Should().Be(3,
             "a session with a turn inside the year keeps all its turns");
         (await database.CountAsync($"SELECT COUNT(*) FROM conversations WHERE created_at < @cutoff", ("@cutoff", UtcNow.AddDays(-365))))
@@ -153,6 +155,7 @@ public class RetentionJobTests(ITestOutputHelper output)
         ("recommendations_log", "user_id = 'ret-user'"),
         ("recommendation_features", "user_id = 'ret-user'"),
         ("user_interactions", "user_id = 'ret-user'"),
+        ("OrleansStorage", "GrainTypeString = 'conversation' AND GrainIdExtensionString LIKE 'ret-%'"),
         ("performance_logs", "operation_type = 'ret-test'"),
         ("nlu_training_data", "user_id = 'ret-user'"),
         ("feature_vectors", "entity_id LIKE 'ret-%'"),
@@ -197,6 +200,14 @@ public class RetentionJobTests(ITestOutputHelper output)
             await Insert("INSERT INTO recommendations_log (user_id, created_at, recommendations, recommendation_count) VALUES ('ret-user', @at, '[]', 0)", at);
             await Insert("INSERT INTO recommendation_features (user_id, shop_id, created_at) VALUES ('ret-user', @shop, @at)", at);
             await Insert("INSERT INTO user_interactions (user_id, created_at, interaction_type) VALUES ('ret-user', @at, 'selection')", at);
+            // A session's Orleans snapshot, and a profile's state of the same age, which is never deleted.
+            foreach (var stateName in new[] { "conversation", "profile" })
+            {
+                await Insert($"""
+                    INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId, PayloadBinary, ModifiedOn, Version)
+                    VALUES (@n, 0, 0, 0, '{stateName}', CONCAT('ret-', @n), 'naviyam', x'00', @at, 1)
+                    """, at);
+            }
         }
         // A session still in use: two turns older than a year and one from today.
         foreach (var at in new[] { UtcNow.AddDays(-400), UtcNow.AddDays(-380), UtcNow.AddMinutes(-5) })
