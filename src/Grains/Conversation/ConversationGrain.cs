@@ -77,22 +77,22 @@ public sealed partial class ConversationGrain(
         var loggingStart = TimeProvider.System.GetTimestamp();
         var reply = outcome.Reply with { RankingMethod = MethodOf(outcome) };
 
-        await journal.CommitAsync(new TurnRecord(
+        var record = new TurnRecord(
             this.GetPrimaryKeyString(), turn.UserId, turn.TurnId, clock.UtcNow, turn.Text, outcome.Text.Normalized,
-            reply, outcome.NluModelVersion, outcome.RankingModelVersion));
+            reply, outcome.NluModelVersion, outcome.RankingModelVersion);
+        if (await journal.CommitAsync(record) is var stored && !ReferenceEquals(stored, record))
+        {
+            // Another activation of this session answered the turn first (a retry while a silo died): its answer stands.
+            Remember(stored.Reply);
+            return stored.Reply with { Replayed = true };
+        }
 
         var loggingUs = (long)TimeProvider.System.GetElapsedTime(loggingStart).TotalMicroseconds;
         reply = reply with { Timings = reply.Timings with { LoggingMicros = loggingUs, TotalMicros = reply.Timings.TotalMicros + loggingUs } };
 
         var isNewSession = state.State.OwnerUserId is null || !state.State.IdleExpiryScheduled;
         state.State.OwnerUserId ??= turn.UserId;
-        state.State.Slots = reply.Slots;
-        state.State.RecentReplies.Add(reply);
-        if (state.State.RecentReplies.Count > RememberedReplies)
-        {
-            state.State.RecentReplies.RemoveAt(0);
-        }
-        state.State.LastTurnAt = clock.UtcNow;
+        Remember(reply);
         if (isNewSession)
         {
             var idle = sessionOptions.Value.IdleExpiry;
@@ -112,6 +112,18 @@ public sealed partial class ConversationGrain(
 
         logger.LogDebug("Turn {TurnId} of {Session}: {Intent} in {Micros} us", turn.TurnId, this.GetPrimaryKeyString(), reply.Intent, reply.Timings.TotalMicros);
         return reply;
+    }
+
+    /// <summary>The session goes on from <paramref name="reply"/>: its slots, and its answer kept for a retry.</summary>
+    private void Remember(ChatReply reply)
+    {
+        state.State.Slots = reply.Slots;
+        state.State.RecentReplies.Add(reply);
+        if (state.State.RecentReplies.Count > RememberedReplies)
+        {
+            state.State.RecentReplies.RemoveAt(0);
+        }
+        state.State.LastTurnAt = clock.UtcNow;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -6,7 +6,13 @@ namespace Naviyam.Logging;
 /// </summary>
 public interface ITurnJournal
 {
-    Task CommitAsync(TurnRecord turn, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores <paramref name="turn"/> unless its turn id is already journaled, and returns the record that stands: this
+    /// one, or the one an earlier attempt of the same turn stored (a client's retry that reached another activation of
+    /// the session while a silo died, say). A caller given another record answers with that record's reply, so a turn
+    /// id is answered one way only.
+    /// </summary>
+    Task<TurnRecord> CommitAsync(TurnRecord turn, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The answered turn <paramref name="turnId"/> of a session, however old, or null: how a client's replay of a turn

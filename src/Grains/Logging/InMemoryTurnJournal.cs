@@ -9,18 +9,25 @@ public sealed class InMemoryTurnJournal : ITurnJournal
     public const int MaxTurnsPerSession = 200;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Queue<TurnRecord>> sessions = new(StringComparer.Ordinal);
 
-    public Task CommitAsync(TurnRecord turn, CancellationToken cancellationToken = default)
+    public Task<TurnRecord> CommitAsync(TurnRecord turn, CancellationToken cancellationToken = default)
     {
         var queue = sessions.GetOrAdd(turn.SessionId, _ => new Queue<TurnRecord>());
         lock (queue)
         {
+            foreach (var stored in queue)
+            {
+                if (stored.TurnId == turn.TurnId)
+                {
+                    return Task.FromResult(stored);
+                }
+            }
             queue.Enqueue(turn);
             while (queue.Count > MaxTurnsPerSession)
             {
                 queue.Dequeue();
             }
         }
-        return Task.CompletedTask;
+        return Task.FromResult(turn);
     }
 
     public Task<TurnRecord?> FindAsync(string sessionId, string turnId, CancellationToken cancellationToken = default)

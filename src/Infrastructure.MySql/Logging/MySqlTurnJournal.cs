@@ -44,10 +44,14 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
 
     public long TurnsCommitted => committer.Items;
 
-    public Task CommitAsync(TurnRecord turn, CancellationToken cancellationToken = default) =>
+    public async Task<TurnRecord> CommitAsync(TurnRecord turn, CancellationToken cancellationToken = default)
+    {
         // Serialized here, once per turn and on the caller's thread, so the commit loop only binds and writes.
         // Not cancellable once queued: the turn may already be inside a transaction with other sessions' turns.
-        committer.SubmitAsync(JournalRow.From(turn));
+        var row = JournalRow.From(turn);
+        await committer.SubmitAsync(row);
+        return row.AlreadyJournaled && await FindAsync(turn.SessionId, turn.TurnId, cancellationToken) is { } first ? first : turn;
+    }
 
     public ValueTask DisposeAsync() => committer.DisposeAsync();
 
@@ -56,6 +60,13 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
         // A client's retry can queue right behind its first attempt: one row per turn, and both callers are answered
         // by this transaction (rather than the whole batch being redone turn by turn below).
         var turns = submitted.Count == 1 ? submitted : submitted.DistinctBy(row => (row.Turn.SessionId, row.Turn.TurnId)).ToList();
+        if (turns.Count != submitted.Count)
+        {
+            foreach (var retry in submitted.Except<JournalRow>(turns, ReferenceEqualityComparer.Instance))
+            {
+                retry.AlreadyJournaled = true;
+            }
+        }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // Read committed: the turn counter read for conversation_contexts must not take next-key locks that make
         // concurrent batches deadlock; each session is written by one grain at a time anyway.
@@ -83,6 +94,7 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
         {
             // Already journaled by an earlier attempt of the same turn: nothing more to write.
             await transaction.RollbackAsync(cancellationToken);
+            turn.AlreadyJournaled = true;
             return;
         }
         await ExecuteAsync(connection, transaction, [turn], TurnLogsSql, BindTurnLogs, cancellationToken);
@@ -216,6 +228,9 @@ public sealed class MySqlTurnJournal : ITurnJournal, IAsyncDisposable
     /// <summary>A turn with its JSON columns serialized once, however many statements (or retries) bind them.</summary>
     private sealed record JournalRow(TurnRecord Turn, string Payload, string Entities, string Slots, string Recommendations)
     {
+        /// <summary>Set by the commit loop when an earlier attempt of the same turn holds the row; read after the commit.</summary>
+        public bool AlreadyJournaled { get; set; }
+
         public static JournalRow From(TurnRecord turn) => new(
             turn,
             JsonSerializer.Serialize(new StoredTurn(turn.NormalizedText, turn.NluModelVersion, turn.RankingModelVersion, turn.Reply), Json),

@@ -50,7 +50,14 @@ public class DurableTurnTests(DurableTurnFactory factory) : IClassFixture<Durabl
 
         // Thirty sessions' turns arrive at once, and every one is retried while the first attempt is still queued.
         var turns = Enumerable.Range(0, 30).Select(i => template with { SessionId = $"group-{i}", TurnId = "t-1" }).ToList();
-        await Task.WhenAll(turns.Concat(turns).Select(turn => journal.CommitAsync(turn)));
+        var standing = await Task.WhenAll(turns.Concat(turns).Select(turn => journal.CommitAsync(turn)));
+
+        for (var i = 0; i < turns.Count; i++)
+        {
+            new[] { standing[i], standing[turns.Count + i] }.Count(stored => ReferenceEquals(stored, turns[i])).Should().Be(1,
+                "one attempt stored the turn and the other was given the stored record back");
+            standing[turns.Count + i].TurnId.Should().Be(turns[i].TurnId);
+        }
 
         // How many queue up together depends on the machine's timing; that some do, and that nothing is stored twice,
         // does not (GroupCommitterTests pin the batching itself).
