@@ -16,7 +16,7 @@ public static class ClockHostingExtensions
     public static IServiceCollection AddNaviyamClock(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<ClockOptions>(configuration, ClockOptions.Section);
         // Read now as well: whether the product clock is pinned decides what is registered.
         var pinned = configuration.GetSection(ClockOptions.Section).Get<ClockOptions>()?.PinnedLocalTime;
         if (environment.IsDevelopment() && !string.IsNullOrWhiteSpace(pinned))

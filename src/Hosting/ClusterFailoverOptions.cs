@@ -150,7 +150,7 @@ public static class ClusterFailoverExtensions
     }
 
     private static void AddClusterFailoverOptions(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddOptions<ClusterFailoverOptions>().Bind(configuration.GetSection(ClusterFailoverOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<ClusterFailoverOptions>(configuration, ClusterFailoverOptions.Section);
 
     private static void Apply(ConnectionOptions connections, ClusterFailoverOptions failover)
     {

@@ -19,7 +19,7 @@ public static class ClusterSettings
     /// <summary><see cref="StorageOptions"/>, bound and validated at start.</summary>
     public static IServiceCollection AddNaviyamStorageOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         return services;
     }
 
@@ -29,7 +29,7 @@ public static class ClusterSettings
     /// </summary>
     public static IServiceCollection AddNaviyamClusterIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SiloOptions>().Bind(configuration.GetSection(SiloOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<SiloOptions>(configuration, SiloOptions.Section);
         services.AddOptions<ClusterOptions>().Configure<IOptions<SiloOptions>>((options, silo) =>
         {
             options.ClusterId = silo.Value.ClusterId;

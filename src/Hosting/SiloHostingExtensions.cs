@@ -69,8 +69,8 @@ public static class SiloHostingExtensions
         var (storage, _) = ClusterSettings.Read(configuration);
 
         builder.Services.AddNaviyamStorageOptions(configuration);
-        builder.Services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<DataOptions>(configuration, DataOptions.Section);
+        builder.Services.AddValidatedOptions<ImportOptions>(configuration, ImportOptions.Section);
         builder.Services.AddNaviyamClock(builder.Environment, configuration);
         builder.Services.AddNaviyamGrainServices(configuration);
         builder.Services.AddNaviyamRetention(configuration);

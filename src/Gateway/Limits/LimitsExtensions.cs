@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Naviyam.Gateway.Errors;
+using Naviyam.Hosting;
 
 namespace Naviyam.Gateway.Limits;
 
@@ -10,7 +11,7 @@ public static class LimitsExtensions
     /// <summary>The per-caller limit (<see cref="LimitsOptions"/>): 429 problem+json with <c>Retry-After</c> and the code <c>rate_limited</c>.</summary>
     public static IServiceCollection AddNaviyamLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<LimitsOptions>(configuration, LimitsOptions.Section);
         services.AddSingleton<CallRateLimiter>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<CallRateLimiter>((options, limiter) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Naviyam.Gateway.Errors;
+using Naviyam.Hosting;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Registry;
@@ -19,7 +20,7 @@ public static class FrontDoorResilience
 
     public static IServiceCollection AddFrontDoorResilience(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FrontDoorResilienceOptions>().Bind(configuration.GetSection(FrontDoorResilienceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<FrontDoorResilienceOptions>(configuration, FrontDoorResilienceOptions.Section);
         services.AddResiliencePipeline(PipelineName, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<FrontDoorResilienceOptions>>().Value;

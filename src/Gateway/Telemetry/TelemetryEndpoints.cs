@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Naviyam.Gateway.Operators;
+using Naviyam.Hosting;
 
 namespace Naviyam.Gateway.Telemetry;
 
@@ -8,7 +9,7 @@ public static class TelemetryEndpoints
 {
     public static IServiceCollection AddTurnTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<AlertOptions>(configuration, AlertOptions.Section);
         services.AddSingleton<ThresholdAlerts>();
         services.AddSingleton<TurnMetrics>();
         services.AddHostedService<AlertEvaluator>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Naviyam.Hosting;
 using Naviyam.Lexicons;
 
 namespace Naviyam.Embeddings;
@@ -29,8 +30,7 @@ public static class SemanticRetrievalServiceCollectionExtensions
         {
             return services;
         }
-        services.AddOptions<SemanticRetrievalOptions>().Bind(configuration.GetSection(SemanticRetrievalOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<SemanticRetrievalOptions>(configuration, SemanticRetrievalOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => TextEncoder.Load(path));
         // The TF-IDF half of the hybrid similarity, written beside the encoder with the weight chosen on the dev split.

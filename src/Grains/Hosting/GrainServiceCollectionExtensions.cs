@@ -33,9 +33,9 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<RecommendationOptions>().Bind(configuration.GetSection(RecommendationOptions.Section))
             .PostConfigure(options => options.ApplyDefaults())
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ProfileOptions>().Bind(configuration.GetSection(ProfileOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<SessionOptions>(configuration, SessionOptions.Section);
+        services.AddValidatedOptions<ProfileOptions>(configuration, ProfileOptions.Section);
+        services.AddValidatedOptions<OrderOptions>(configuration, OrderOptions.Section);
         services.AddMemoryCache(options => options.SizeLimit = 100_000);
         // Every host has these already; registering them here keeps the stages usable from any container (tools, benchmarks).
         services.AddLogging();
@@ -43,7 +43,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SeoulClock>();
 
-        services.AddOptions<DataPaths>().Bind(configuration.GetSection(DataPaths.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DataPaths>(configuration, DataPaths.Section);
         services.AddSingleton(sp => EmojiSignals.Load(Lexicon(sp, "emoji.json")));
         services.AddSingleton(sp => SlangLexicon.Load(Lexicon(sp, "slang.json")));
         services.AddSingleton(sp => FoodLexicon.Load(Lexicon(sp, "foods.json")));

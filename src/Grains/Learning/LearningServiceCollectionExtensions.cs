@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Naviyam.Hosting;
 
 namespace Naviyam.Learning;
 
@@ -14,8 +15,7 @@ public static class LearningServiceCollectionExtensions
     public static IServiceCollection AddNaviyamLearning(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<FeatureRefreshOptions>().Bind(configuration.GetSection(FeatureRefreshOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<FeatureRefreshOptions>(configuration, FeatureRefreshOptions.Section);
         services.AddSingleton<FeatureMemory>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, FeatureMemoryLoader>();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Naviyam.Hosting;
 
 namespace Naviyam.Ranking;
 
@@ -14,8 +15,7 @@ public static class WideDeepRankingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<RankingExperimentOptions>().Bind(configuration.GetSection(RankingExperimentOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RankingExperimentOptions>(configuration, RankingExperimentOptions.Section);
         services.TryAddSingleton<IScoringModel, HeuristicScoringModel>();
         services.TryAddSingleton<IRankingFeatureBuilder, HeuristicFeatureBuilder>();
         services.TryAddKeyedSingleton<IScoringModel, HeuristicScoringModel>(RankingArm.Heuristic);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Naviyam.Hosting;
 
 namespace Naviyam.Retention;
 
@@ -13,8 +14,7 @@ public static class RetentionServiceCollectionExtensions
     public static IServiceCollection AddNaviyamRetention(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.Section);
         services.AddSingleton<RetentionMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RetentionScheduler>();
         return services;
