@@ -150,6 +150,7 @@ public sealed class TurnPipeline(
         Slots = understanding.Slots,
         Picks = picks,
         Unsure = plan.Unsure,
+        Urgent = understanding.Nlu.Entities.Urgency == Urgency.High,
         CompactText = understanding.Text.Compact,
         SlotsReset = understanding.SlotsReset,
         BudgetCap = plan.BudgetCap,

@@ -19,6 +19,9 @@ public sealed record ReplyContext
     /// <summary>The shops to present, best first; empty when nothing was searched or nothing fits.</summary>
     public IReadOnlyList<RankedCandidate> Picks { get; init; } = [];
 
+    /// <summary>This message says the user is hungry or in a hurry to eat (urgency high), whatever the intent model made of it.</summary>
+    public bool Urgent { get; init; }
+
     /// <summary>Too unsure of the message to act on it: ask again rather than answer.</summary>
     public bool Unsure { get; init; }
 
