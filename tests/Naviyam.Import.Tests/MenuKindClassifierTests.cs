@@ -359,6 +359,15 @@ public class MenuKindClassifierTests
     }
 
     [Fact]
+    public void A_side_salad_beside_sandwiches_is_a_side_and_a_salad_bowl_a_meal()
+    {
+        Kinds(FoodCategory.Western, ("에그마요", 6_800), ("이탈리안 비엠티", 7_500), ("로스트 치킨", 7_500), ("샐러드", 1_800))[3]
+            .Should().Be(MenuKind.Side);
+        Kinds(FoodCategory.Western, ("연어 포케", 11_000), ("닭가슴살 샐러드", 9_500), ("리코타 샐러드", 10_000))
+            .Should().OnlyContain(kind => kind == MenuKind.Meal);
+    }
+
+    [Fact]
     public void The_same_rice_ball_in_a_snack_bar_stays_a_meal()
     {
         Kinds(FoodCategory.Bunsik, ("김밥", 3_500), ("라면", 4_000), ("떡볶이", 4_500), ("참치마요주먹밥", 2_500))
