@@ -157,6 +157,7 @@ public sealed class TurnPipeline(
         BudgetFromCard = plan.BudgetFromCard,
         CheaperThan = plan.CheaperThan,
         OthersAsked = plan.OtherThan.Count > 0,
+        CheaperUnknown = plan.CheaperUnknown,
         CheapestEligible = candidates.CheapestEligible,
         PricesUnconfirmed = pricesUnconfirmed,
         HasLocation = plan.Location is not null,

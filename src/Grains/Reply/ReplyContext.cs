@@ -39,6 +39,9 @@ public sealed record ReplyContext
     /// <summary>"더 싼 데 없어?": the price this turn had to beat.</summary>
     public int? CheaperThan { get; init; }
 
+    /// <summary>"더 싼 데 없어?" after an answer without prices: the picks are other shops, none known to be cheaper.</summary>
+    public bool CheaperUnknown { get; init; }
+
     /// <summary>"다른 데 보여줘": the picks leave out every shop offered before.</summary>
     public bool OthersAsked { get; init; }
 

@@ -46,7 +46,7 @@ public class RecommendationReplyTests
     {
         var text = Urgent("배고파죽겠어", Intents.EmergencyFood, openNow: null);
 
-        text.Should().StartWith("많이 배고프죠? 얼른 먹을 수 있는 곳으로 골라 볼게요.");
+        text.Should().StartWith("많이 배고프죠? 얼른 찾아봤어요. 먹을 수 있는 곳");
         text.Should().NotContain("지금 바로 먹을 수 있는");
     }
 
@@ -54,6 +54,19 @@ public class RecommendationReplyTests
     public void A_hurry_without_hunger_is_not_told_it_is_hungry()
     {
         Urgent("빨리먹을데", Intents.FoodRequest, openNow: true).Should().StartWith("급하죠? 지금 바로 갈 수 있는 곳부터 알려 줄게요.");
+    }
+
+    [Fact]
+    public void Cheaper_after_a_list_without_prices_says_why_no_shop_is_called_cheaper()
+    {
+        var text = new ReplyComposer().Compose(new ReplyContext
+        {
+            Intent = Intents.BudgetInquiry, Slots = Entities.None, CheaperUnknown = true, HasLocation = true,
+            Picks = [Unpriced("행복분식", FoodCategory.Bunsik, 120)],
+        });
+
+        text.Should().StartWith("앞에서 알려 준 곳들은 메뉴 가격을 알 수 없어서 어디가 더 싼지 비교할 수가 없어요. 대신 다른 곳을 골라 봤어요.");
+        text.Should().NotContain("보다 싸게");
     }
 
     [Fact]
