@@ -340,6 +340,9 @@ public class MenuKindClassifierTests
     [InlineData("*사이드메뉴* 고기김치밥", MenuKind.Side)]
     [InlineData("사이드 콤보", MenuKind.Side)]
     [InlineData("김가루밥", MenuKind.Side)]
+    [InlineData("중화면", MenuKind.Side)]
+    [InlineData("칼국수면", MenuKind.Side)]
+    [InlineData("넙적당면", MenuKind.Side)]
     public void What_the_menu_labels_a_topping_a_fee_or_a_side_is_not_a_meal(string name, MenuKind kind) =>
         Classifier.ClassifyName(name, FoodCategory.Korean).Should().Be(kind);
 
