@@ -293,12 +293,34 @@ public sealed partial class MenuKindClassifier
             {
                 verdicts[i] = verdict with { Kind = MenuKind.SharedSet };
             }
-            else if (ownReference && !verdict.Hints.ForChildren
-                     && ratio <= (verdict.Known ? settings.MealSideRatio : settings.UnknownNameSideRatio))
+            else if (!verdict.Hints.ForChildren && ratio <= SideRatio(verdict.Known, ownReference, items[i].Name))
             {
                 verdicts[i] = verdict with { Kind = MenuKind.Side };
             }
         }
+    }
+
+    /// <summary>
+    /// At most this share of the shop's one-person meal price, a meal is a side: an unknown name sooner than a meal by
+    /// name, and a dish usually eaten beside the main one (볶음밥, 주먹밥 at a 닭발 place) sooner than other meals. Against
+    /// a category's typical price (the shop has too few meals to tell) only an unknown name, and only when far below.
+    /// </summary>
+    private double SideRatio(bool known, bool ownReference, string name)
+    {
+        var settings = table.RelativePrice;
+        if (!ownReference)
+        {
+            return known ? 0 : settings.TypicalUnknownNameSideRatio;
+        }
+        if (!known)
+        {
+            return settings.UnknownNameSideRatio;
+        }
+        var (normalized, _) = Normalize(name.Trim().ToUpperInvariant());
+        return settings.SideLikeMealNames.Contains(normalized, StringComparer.Ordinal)
+               || settings.SideLikeMealEndings.Any(ending => normalized.EndsWith(ending, StringComparison.Ordinal))
+            ? settings.SideLikeMealRatio
+            : settings.MealSideRatio;
     }
 
     // ---- Head-counts, sizes and platters -------------------------------------------------------------------------

@@ -34,7 +34,8 @@ internal sealed record SharedSetVocabulary(
     string[] PlatterWords, double PriceRatio, string[] SetWords, double SetPriceRatio);
 
 internal sealed record RelativePriceSettings(
-    int MinimumMeals, double ReferenceQuantile, double UnknownNameSideRatio, double MealSideRatio, double SideAsDishRatio,
+    int MinimumMeals, double ReferenceQuantile, double UnknownNameSideRatio, double TypicalUnknownNameSideRatio, double MealSideRatio,
+    string[] SideLikeMealNames, string[] SideLikeMealEndings, double SideLikeMealRatio, double SideAsDishRatio,
     IReadOnlyDictionary<FoodCategory, int> TypicalMealPrices, string[] ChildWords);
 
 internal sealed record MostlyAlcoholSettings(double Share, int MinimumItems);
@@ -215,7 +216,13 @@ public sealed class MenuKindTable
         }
         CheckFraction(where, "relativePrice.referenceQuantile", entry.ReferenceQuantile);
         CheckFraction(where, "relativePrice.unknownNameSideRatio", entry.UnknownNameSideRatio);
+        CheckFraction(where, "relativePrice.typicalUnknownNameSideRatio", entry.TypicalUnknownNameSideRatio);
         CheckFraction(where, "relativePrice.mealSideRatio", entry.MealSideRatio);
+        CheckFraction(where, "relativePrice.sideLikeMealRatio", entry.SideLikeMealRatio);
+        if (entry.SideLikeMealRatio < entry.MealSideRatio)
+        {
+            throw where.Error($"relativePrice.sideLikeMealRatio is {entry.SideLikeMealRatio}; it must be at least mealSideRatio ({entry.MealSideRatio})");
+        }
         if (entry.SideAsDishRatio is not (> 1 and <= 20))
         {
             throw where.Error($"relativePrice.sideAsDishRatio is {entry.SideAsDishRatio}; it must be above 1 and at most 20");
@@ -237,7 +244,10 @@ public sealed class MenuKindTable
             throw where.Error($"relativePrice.typicalMealPrices misses {string.Join(", ", missing)}");
         }
 
-        return new RelativePriceSettings(entry.MinimumMeals, entry.ReferenceQuantile, entry.UnknownNameSideRatio, entry.MealSideRatio,
+        return new RelativePriceSettings(entry.MinimumMeals, entry.ReferenceQuantile, entry.UnknownNameSideRatio,
+            entry.TypicalUnknownNameSideRatio, entry.MealSideRatio,
+            where.Words("relativePrice.sideLikeMealNames", entry.SideLikeMealNames),
+            where.Words("relativePrice.sideLikeMealEndings", entry.SideLikeMealEndings), entry.SideLikeMealRatio,
             entry.SideAsDishRatio, typical, where.Words("relativePrice.childWords", entry.ChildWords));
     }
 
@@ -376,7 +386,11 @@ public sealed class MenuKindTable
         public int MinimumMeals { get; set; }
         public double ReferenceQuantile { get; set; }
         public double UnknownNameSideRatio { get; set; }
+        public double TypicalUnknownNameSideRatio { get; set; }
         public double MealSideRatio { get; set; }
+        public List<string>? SideLikeMealNames { get; set; }
+        public List<string>? SideLikeMealEndings { get; set; }
+        public double SideLikeMealRatio { get; set; }
         public double SideAsDishRatio { get; set; }
         public Dictionary<string, int>? TypicalMealPrices { get; set; }
         public List<string>? ChildWords { get; set; }

@@ -297,12 +297,13 @@ public class MenuKindClassifierTests
     [Fact]
     public void A_meal_by_name_is_a_side_only_at_a_small_fraction_and_never_a_childrens_meal()
     {
-        // A barbecue place: the 2,000-won fried rice is made in the pan after the meat.
+        // A barbecue place: the 2,000-won fried rice is made in the pan after the meat, and the 5,000-won 된장찌개 is
+        // ordered with it (a stew usually eaten beside the main dish goes at a quarter of the meat's price).
         var kinds = Kinds(FoodCategory.Korean,
             ("흑돼지 오겹살", 20_000), ("흑돼지 목살", 20_000), ("항정살", 22_000), ("가브리살", 22_000), ("생갈비", 25_000), ("물냉면", 8_000),
             ("볶음밥", 2_000), ("어린이 볶음밥", 2_500), ("된장찌개", 5_000));
         kinds.Should().Equal(MenuKind.Meal, MenuKind.Meal, MenuKind.Meal, MenuKind.Meal, MenuKind.Meal, MenuKind.Meal,
-            MenuKind.Side, MenuKind.Meal, MenuKind.Meal);
+            MenuKind.Side, MenuKind.Meal, MenuKind.Side);
     }
 
     [Fact]
@@ -317,6 +318,73 @@ public class MenuKindClassifierTests
     {
         Kinds(FoodCategory.Bunsik, ("김밥", 3_000), ("라면", 4_000), ("떡볶이", 4_000), ("돈까스", 8_000))
             .Should().OnlyContain(kind => kind == MenuKind.Meal);
+    }
+
+    [Theory]
+    [InlineData("얼음황도")]
+    [InlineData("할매황도")]
+    [InlineData("수박화채")]
+    [InlineData("제철과일")]
+    [InlineData("판나코타")]
+    [InlineData("아기상어 솜사탕")]
+    [InlineData("코코넛 젤리")]
+    public void Fruit_and_sweet_desserts_are_desserts(string name) =>
+        Classifier.ClassifyName(name, FoodCategory.Chicken).Should().Be(MenuKind.Dessert);
+
+    [Theory]
+    [InlineData("[토핑]새우완탕", MenuKind.AddOn)]
+    [InlineData("PLUS MENU - Baguette 바게트 (2pcs)", MenuKind.AddOn)]
+    [InlineData("상차림비", MenuKind.AddOn)]
+    [InlineData("30알 택배", MenuKind.AddOn)]
+    [InlineData("김치찌개(고기주문시 사이드메뉴)", MenuKind.Side)]
+    [InlineData("*사이드메뉴* 고기김치밥", MenuKind.Side)]
+    [InlineData("사이드 콤보", MenuKind.Side)]
+    [InlineData("김가루밥", MenuKind.Side)]
+    [InlineData("중화면", MenuKind.Side)]
+    [InlineData("칼국수면", MenuKind.Side)]
+    [InlineData("넙적당면", MenuKind.Side)]
+    public void What_the_menu_labels_a_topping_a_fee_or_a_side_is_not_a_meal(string name, MenuKind kind) =>
+        Classifier.ClassifyName(name, FoodCategory.Korean).Should().Be(kind);
+
+    [Fact]
+    public void A_set_that_names_its_side_stays_a_meal() =>
+        Classifier.ClassifyName("불고기버거 세트(사이드+음료)", FoodCategory.Burger).Should().Be(MenuKind.Meal);
+
+    [Fact]
+    public void A_rice_or_noodle_usually_eaten_beside_the_main_dish_is_a_side_at_a_third_of_its_price()
+    {
+        // A 닭발 place: the fried rice, rice balls and ramen are what one eats with the shared dish.
+        var kinds = Kinds(FoodCategory.Korean, ("국물닭발", 18_000), ("무뼈닭발", 18_000), ("오돌뼈", 16_000), ("닭똥집볶음", 16_000),
+            ("닭발구이", 17_000), ("볶음밥", 3_000), ("참치마요주먹밥", 4_000), ("라면", 4_000), ("김치볶음밥", 4_000));
+        kinds[5..8].Should().OnlyContain(kind => kind == MenuKind.Side);
+        // A dish of its own keeps the stricter ratio of a meal by name.
+        kinds[8].Should().Be(MenuKind.Meal);
+    }
+
+    [Fact]
+    public void A_side_salad_beside_sandwiches_is_a_side_and_a_salad_bowl_a_meal()
+    {
+        Kinds(FoodCategory.Western, ("에그마요", 6_800), ("이탈리안 비엠티", 7_500), ("로스트 치킨", 7_500), ("샐러드", 1_800))[3]
+            .Should().Be(MenuKind.Side);
+        Kinds(FoodCategory.Western, ("연어 포케", 11_000), ("닭가슴살 샐러드", 9_500), ("리코타 샐러드", 10_000))
+            .Should().OnlyContain(kind => kind == MenuKind.Meal);
+    }
+
+    [Fact]
+    public void The_same_rice_ball_in_a_snack_bar_stays_a_meal()
+    {
+        Kinds(FoodCategory.Bunsik, ("김밥", 3_500), ("라면", 4_000), ("떡볶이", 4_500), ("참치마요주먹밥", 2_500))
+            .Should().OnlyContain(kind => kind == MenuKind.Meal);
+    }
+
+    [Fact]
+    public void An_unknown_name_far_below_what_a_meal_of_its_kind_costs_is_a_side_even_in_a_short_menu()
+    {
+        // Too few meals to compare with: the category's typical meal price (a Western restaurant's, 13,000 won) decides.
+        var kinds = Kinds(FoodCategory.Western, ("분자요리 망고알", 1_000), ("A SET", 6_000));
+        kinds.Should().Equal(MenuKind.Side, MenuKind.Meal);
+        // A meal by name is never made a side without the shop's own meals to compare with.
+        Kinds(FoodCategory.Western, ("크림파스타", 1_500), ("A SET", 6_000)).Should().Equal(MenuKind.Meal, MenuKind.Meal);
     }
 
     // ---- Shops ---------------------------------------------------------------------------------------------------

@@ -53,13 +53,21 @@ public sealed partial class FollowUps(FollowUpPhrases phrases)
             : null;
 
     /// <summary>
-    /// "다른 데 보여줘", "딴 거 없어?": the shops the session's answers have offered, which the next answer must not
-    /// repeat (pressing it again walks on through the list); empty when the message does not ask for others.
+    /// "더 싼 데 없어?" after an answer that priced nothing (a list without menus): nothing to compare with, so the turn
+    /// offers other shops instead of the same ones again, and says why.
     /// </summary>
-    public IReadOnlySet<string> OfferedBefore(string compactText, SessionHistory history)
+    public bool CheaperThanUnpriced(string compactText, ChatReply? previousReply) =>
+        Says(phrases.Cheaper, compactText) && Offered(previousReply).Count > 0 && CheaperThan(compactText, previousReply) is null;
+
+    /// <summary>
+    /// "다른 데 보여줘", "딴 거 없어?": the shops the session's answers have offered, which the next answer must not
+    /// repeat (pressing it again walks on through the list); empty when the message does not ask for others and
+    /// <paramref name="othersNeeded"/> is false.
+    /// </summary>
+    public IReadOnlySet<string> OfferedBefore(string compactText, SessionHistory history, bool othersNeeded = false)
     {
         ArgumentNullException.ThrowIfNull(history);
-        if (!Says(phrases.Others, compactText))
+        if (!othersNeeded && !Says(phrases.Others, compactText))
         {
             return FrozenSet<string>.Empty;
         }

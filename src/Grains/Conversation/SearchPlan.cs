@@ -40,6 +40,9 @@ public sealed record SearchPlan
     /// <summary>"더 싼 데 없어?": the price this turn must beat (the cap is already under it).</summary>
     public int? CheaperThan { get; init; }
 
+    /// <summary>"더 싼 데 없어?" after an answer without prices: other shops are offered, and none is said to be cheaper.</summary>
+    public bool CheaperUnknown { get; init; }
+
     /// <summary>"다른 데 보여줘": the shops the session already offered, which this turn offers no more.</summary>
     public IReadOnlySet<string> OtherThan { get; init; } = FrozenSet<string>.Empty;
 

@@ -41,7 +41,9 @@ public sealed class SearchPlanner(
             budgetCap = Math.Min(budgetCap ?? int.MaxValue, ceiling - 1);
         }
         IReadOnlyList<string> restrictions = [.. (slots.DietaryRestrictions ?? []).Union(user.Profile.DietaryRestrictions)];
-        var otherThan = followUps.OfferedBefore(text.Compact, history ?? SessionHistory.Of("", previousReply));
+        // "더 싼 데" after a list without prices: other shops, since none can be said to be cheaper.
+        var cheaperUnknown = followUps.CheaperThanUnpriced(text.Compact, previousReply);
+        var otherThan = followUps.OfferedBefore(text.Compact, history ?? SessionHistory.Of("", previousReply), othersNeeded: cheaperUnknown);
         // "더 싼 데 없어?" and "다른 데 보여줘" ask for food, whatever the intent model makes of them.
         var wantsFood = WantsFood(nlu) || cheaperThan is not null || otherThan.Count > 0;
         var now = clock.LocalNow;
@@ -62,6 +64,7 @@ public sealed class SearchPlanner(
             BudgetCap = budgetCap,
             BudgetFromCard = budgetFromCard,
             CheaperThan = cheaperThan,
+            CheaperUnknown = cheaperUnknown,
             OtherThan = otherThan,
             FoodType = slots.FoodType,
             Wish = slots.FoodType is null ? dishPreferences.From(text.Compact, slots.TastePreference) : null,

@@ -57,8 +57,10 @@ public sealed record RankedShops(IReadOnlyList<ScoredCandidate> Top, string Mode
 /// candidates, has it scored in one batch (by whatever <see cref="IFeatureScorer"/> serves the model), and keeps the
 /// best <see cref="RecommendationOptions.MaxResults"/>, not all of one chain or category unless asked
 /// (<see cref="PickDiversity"/>), each with the factors that drove its score (<see cref="ScoreDrivers"/>, a second
-/// batch). Ties go to the nearer shop, then the shop id, so equal scores always list alike. It only orders: every
-/// candidate already passed retrieval's hard rules.
+/// batch). Ties go to the nearer shop, then the shop id, so equal scores always list alike. A shop of which nothing is
+/// known (no priced meal, no hours) comes after every shop with a priced meal or known hours, whatever its score: it may
+/// be shut or sell nothing a child can afford, and on lists without hours (Jeju's) the models, which read "unknown" as
+/// a middling value, would otherwise let it lead. It only orders: every candidate already passed retrieval's hard rules.
 /// </summary>
 public sealed class Ranker(IFeatureScorer scorer, RankingArms arms, IOptions<RecommendationOptions> options, FeatureMemory behaviour)
 {
@@ -85,7 +87,8 @@ public sealed class Ranker(IFeatureScorer scorer, RankingArms arms, IOptions<Rec
         var result = await scorer.ScoreAsync(new RankRequest(builder.FeatureCount, features, arm));
         var width = builder.FeatureCount;
         var ordered = Enumerable.Range(0, candidates.Count)
-            .OrderByDescending(i => result.Scores[i])
+            .OrderBy(i => KnowsNothing(candidates[i]))
+            .ThenByDescending(i => result.Scores[i])
             .ThenBy(i => candidates[i].DistanceMeters ?? double.MaxValue)
             .ThenBy(i => candidates[i].Shop.Id, StringComparer.Ordinal)
             .ToArray();
@@ -102,4 +105,7 @@ public sealed class Ranker(IFeatureScorer scorer, RankingArms arms, IOptions<Rec
             .ToArray();
         return new RankedShops(top, result.ModelVersion) { Arm = arm, Situation = situation };
     }
+
+    /// <summary>No priced meal and no hours: nothing says the shop is open or what a meal there costs.</summary>
+    public static bool KnowsNothing(Candidate candidate) => candidate.Meal?.Price is not > 0 && candidate.OpenNow is null;
 }

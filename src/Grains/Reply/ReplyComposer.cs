@@ -72,17 +72,18 @@ public sealed class ReplyComposer
             return text.ToString().TrimEnd();
         }
 
-        if (context.Intent == Intents.EmergencyFood)
-        {
-            text.Append("많이 배고프죠? 지금 바로 먹을 수 있는 곳부터 알려 줄게요. ");
-        }
+        text.Append(UrgencyAcknowledgement(context));
         if (context.UnlocatedPlace is { } place)
         {
             text.Append(context.HasLocation
                 ? $"{place}{SubjectParticle(place)} 어디인지 찾지 못해서 지금 있는 곳 근처로 찾았어요. "
                 : $"{place}{SubjectParticle(place)} 어디인지 아직 몰라서 가까운 순으로는 고르지 못했어요. ");
         }
-        if (context.OthersAsked)
+        if (context.CheaperUnknown)
+        {
+            text.Append("앞에서 알려 준 곳들은 메뉴 가격을 알 수 없어서 어디가 더 싼지 비교할 수가 없어요. 대신 다른 곳을 골라 봤어요. ");
+        }
+        else if (context.OthersAsked)
         {
             text.Append("앞에서 알려 준 곳 말고 다른 곳으로 골라 봤어요. ");
         }
@@ -259,6 +260,31 @@ public sealed class ReplyComposer
     }
 
     /// <summary>A hungry child with no money or nothing to eat is pointed to real help.</summary>
+    /// <summary>
+    /// A hungry or hurried child hears first that it was heard, whether the intent model called the message an
+    /// emergency or a plain request ("배고파 죽겠어", "너무 배고파"): only open shops are promised as open, and a hurry
+    /// without hunger ("빨리 먹을 데") is not told it is hungry.
+    /// </summary>
+    private static string UrgencyAcknowledgement(ReplyContext context)
+    {
+        if (context.Intent != Intents.EmergencyFood && !context.Urgent)
+        {
+            return "";
+        }
+        var allOpen = context.Picks.All(pick => pick.Candidate.OpenNow == true);
+        if (context.Intent != Intents.EmergencyFood && !SaysHunger(context.CompactText))
+        {
+            return allOpen ? "급하죠? 지금 바로 갈 수 있는 곳부터 알려 줄게요. " : "급하죠? 얼른 찾아봤어요. ";
+        }
+        return allOpen ? "많이 배고프죠? 지금 바로 먹을 수 있는 곳부터 알려 줄게요. " : "많이 배고프죠? 얼른 찾아봤어요. ";
+    }
+
+    /// <summary>The message speaks of hunger (배고파, 배가 너무 고파, 굶었어, 허기져, 꼬르륵) rather than only of a hurry.</summary>
+    private static bool SaysHunger(string? compactText) =>
+        compactText is not null && HungerWords.Any(word => compactText.Contains(word, StringComparison.Ordinal));
+
+    private static readonly string[] HungerWords = ["배고", "고파", "고프", "고픈", "굶", "허기", "꼬르륵", "쓰러질", "배가비"];
+
     private static void AppendHelpWhenHungry(StringBuilder text, ReplyContext context)
     {
         if (context.Picks.Count == 0 && (context.Intent == Intents.EmergencyFood || context.BudgetCap == 0))

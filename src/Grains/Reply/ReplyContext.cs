@@ -19,6 +19,9 @@ public sealed record ReplyContext
     /// <summary>The shops to present, best first; empty when nothing was searched or nothing fits.</summary>
     public IReadOnlyList<RankedCandidate> Picks { get; init; } = [];
 
+    /// <summary>This message says the user is hungry or in a hurry to eat (urgency high), whatever the intent model made of it.</summary>
+    public bool Urgent { get; init; }
+
     /// <summary>Too unsure of the message to act on it: ask again rather than answer.</summary>
     public bool Unsure { get; init; }
 
@@ -35,6 +38,9 @@ public sealed record ReplyContext
 
     /// <summary>"더 싼 데 없어?": the price this turn had to beat.</summary>
     public int? CheaperThan { get; init; }
+
+    /// <summary>"더 싼 데 없어?" after an answer without prices: the picks are other shops, none known to be cheaper.</summary>
+    public bool CheaperUnknown { get; init; }
 
     /// <summary>"다른 데 보여줘": the picks leave out every shop offered before.</summary>
     public bool OthersAsked { get; init; }

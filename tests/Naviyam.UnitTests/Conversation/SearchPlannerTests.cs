@@ -77,6 +77,26 @@ public class SearchPlannerTests
 
         plan.CheaperThan.Should().Be(4_500);
         plan.BudgetCap.Should().Be(4_499);
+        plan.CheaperUnknown.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Asking_for_cheaper_after_a_list_without_prices_offers_other_shops_instead_of_the_same_ones()
+    {
+        // Seoul's and Daegu's lists carry no menus: the answer named shops without a price.
+        var previous = new ChatReply
+        {
+            TurnId = "t0", Reply = "…", Intent = Intents.FoodRequest, Entities = Entities.None, Slots = Entities.None,
+            Recommendations = [new RecommendationView { ShopId = "a", ShopName = "가" }, new RecommendationView { ShopId = "b", ShopName = "나" }],
+        };
+
+        var plan = Plan(Entities.None, message: "더 싼 데 없어?", previous: previous);
+
+        plan.CheaperThan.Should().BeNull();
+        plan.CheaperUnknown.Should().BeTrue();
+        plan.OtherThan.Should().BeEquivalentTo(["a", "b"]);
+        plan.WantsFood.Should().BeTrue();
+        Plan(Entities.None, message: "떡볶이 먹고 싶어", previous: previous).CheaperUnknown.Should().BeFalse();
     }
 
     [Theory]

@@ -21,6 +21,60 @@ public class RecommendationReplyTests
             HasLocation = hasLocation, PricesUnconfirmed = unconfirmed, UnlocatedPlace = unplaced,
         });
 
+    private static RankedCandidate Opening(RankedCandidate pick, bool? openNow) => pick with { Candidate = pick.Candidate with { OpenNow = openNow } };
+
+    private static string Urgent(string compactText, string intent, bool? openNow) =>
+        new ReplyComposer().Compose(new ReplyContext
+        {
+            Intent = intent, Slots = Entities.None with { Urgency = Urgency.High }, Urgent = true, CompactText = compactText,
+            Picks = [Opening(Unpriced("행복분식", FoodCategory.Bunsik, 120), openNow)],
+            HasLocation = true,
+        });
+
+    [Theory]
+    [InlineData("배고파죽겠어")]
+    [InlineData("너무배고파ㅠㅠ")]
+    [InlineData("배가너무고파요")]
+    [InlineData("아침굶었어")]
+    public void Hunger_said_in_a_plain_request_is_acknowledged_first(string compactText)
+    {
+        Urgent(compactText, Intents.FoodRequest, openNow: true).Should().StartWith("많이 배고프죠? 지금 바로 먹을 수 있는 곳부터 알려 줄게요.");
+    }
+
+    [Fact]
+    public void A_hungry_child_is_not_promised_an_open_shop_when_its_hours_are_unknown()
+    {
+        var text = Urgent("배고파죽겠어", Intents.EmergencyFood, openNow: null);
+
+        text.Should().StartWith("많이 배고프죠? 얼른 찾아봤어요. 먹을 수 있는 곳");
+        text.Should().NotContain("지금 바로 먹을 수 있는");
+    }
+
+    [Fact]
+    public void A_hurry_without_hunger_is_not_told_it_is_hungry()
+    {
+        Urgent("빨리먹을데", Intents.FoodRequest, openNow: true).Should().StartWith("급하죠? 지금 바로 갈 수 있는 곳부터 알려 줄게요.");
+    }
+
+    [Fact]
+    public void Cheaper_after_a_list_without_prices_says_why_no_shop_is_called_cheaper()
+    {
+        var text = new ReplyComposer().Compose(new ReplyContext
+        {
+            Intent = Intents.BudgetInquiry, Slots = Entities.None, CheaperUnknown = true, HasLocation = true,
+            Picks = [Unpriced("행복분식", FoodCategory.Bunsik, 120)],
+        });
+
+        text.Should().StartWith("앞에서 알려 준 곳들은 메뉴 가격을 알 수 없어서 어디가 더 싼지 비교할 수가 없어요. 대신 다른 곳을 골라 봤어요.");
+        text.Should().NotContain("보다 싸게");
+    }
+
+    [Fact]
+    public void A_calm_request_gets_no_acknowledgement_of_hunger()
+    {
+        Answer(Entities.None, null, [Unpriced("행복분식", FoodCategory.Bunsik, 120)]).Should().NotContain("배고프죠").And.NotContain("급하죠");
+    }
+
     [Fact]
     public void Shops_without_prices_offered_for_a_budget_are_said_to_be_unconfirmed_and_named_with_their_kind()
     {
