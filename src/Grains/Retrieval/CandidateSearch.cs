@@ -235,19 +235,16 @@ public sealed class CandidateSearch
             {
                 continue;
             }
-            foreach (var (shop, distance, approximate) in places.Within(origin, radius, beyondMeters: inner))
+            // A dish's search walks only the shops that may serve it: the others can only miss the dish, and whether
+            // any lies in reach is asked only if the answer needs it (see Collector.NoMatch).
+            var nearby = dishShops is null ? places.Within(origin, radius, beyondMeters: inner) : places.Within(origin, radius, inner, dishShops.Subset);
+            foreach (var (shop, distance, approximate, position) in nearby)
             {
                 if (distance <= inner)
                 {
                     continue;
                 }
-                DishFacts? facts = null;
-                if (dishShops is not null && !dishShops.TryGet(shop, out facts))
-                {
-                    // Serves neither the dish nor its family, and says nothing of it: it can only miss the dish.
-                    collector.SkipAsNotTheDish();
-                    continue;
-                }
+                var facts = dishShops?.At(position);
                 if (skip is not null && skip(shop))
                 {
                     continue;
@@ -260,6 +257,10 @@ public sealed class CandidateSearch
                 }
             }
             inner = radius;
+            if (dishShops is not null)
+            {
+                collector.OthersInReach(origin, radius, dishShops.Subset);
+            }
             if (collector.HasEnough)
             {
                 return;
@@ -270,7 +271,16 @@ public sealed class CandidateSearch
     private Collector NewCollector(ShopJudge judge, RecommendationOptions settings, bool wished) =>
         new(judge, settings.MaxResults, wished, places.OneIdOf);
 
-    private DishShops ShopsFor(DishRequest dish) => shopsByDish.GetOrAdd(dish.Dish.Name, _ => DishShops.Build(dish, catalog.All()));
+    private DishShops ShopsFor(DishRequest dish)
+    {
+        var served = places.Current;
+        if (shopsByDish.TryGetValue(dish.Dish.Name, out var known) && ReferenceEquals(known.Subset.Snapshot, served))
+        {
+            return known;
+        }
+        // Built over the served places of this catalog version (a change replaces them, and this with them).
+        return shopsByDish[dish.Dish.Name] = DishShops.Build(dish, served);
+    }
 
     private const double ApproximateShare = 0.85;
 
@@ -310,6 +320,17 @@ public sealed class CandidateSearch
 
         /// <summary>A shop in reach that has nothing to do with the asked dish was not judged.</summary>
         public void SkipAsNotTheDish() => skippedAsNotTheDish++;
+
+        private (GeoPoint Origin, double Radius, ServedPlaces.ShopSubset Dish)? walked;
+
+        /// <summary>
+        /// The search walked only the dish's shops up to this radius: any other shop within it has nothing to do with
+        /// the dish; whether there is one is worked out only when the answer says why nothing is in reach.
+        /// </summary>
+        public void OthersInReach(GeoPoint origin, double radius, ServedPlaces.ShopSubset dish) => walked = (origin, radius, dish);
+
+        private bool SkippedAnyAsNotTheDish =>
+            skippedAsNotTheDish > 0 || walked is { } w && ServedPlaces.AnyOutside(w.Origin, w.Radius, w.Dish);
 
         private readonly List<Candidate> fitting = [];
         private readonly List<Candidate> priceUnknown = [];
@@ -402,7 +423,7 @@ public sealed class CandidateSearch
                 {
                     Limits = limits.Count > 0 ? limits : Dish is not null ? [SearchLimit.Dish] : hadOrigin && !insideArea ? [SearchLimit.Distance] : [],
                     Alternatives = kind,
-                    NoShopsInReach = EligibleCount == 0 && skippedAsNotTheDish == 0,
+                    NoShopsInReach = EligibleCount == 0 && !SkippedAnyAsNotTheDish,
                 },
             };
         }
