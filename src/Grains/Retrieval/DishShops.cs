@@ -40,8 +40,9 @@ internal sealed class DishShops
     /// <summary>The facts of the shop at a position of <see cref="Subset"/>'s snapshot (one of its members).</summary>
     public DishFacts At(int position) => byPosition[position]!;
 
+    /// <param name="dish">The dish asked; null for a search that asks none (every shop, every meal).</param>
     /// <param name="served">The served shops of one catalog version, in the catalog's order.</param>
-    public static DishShops Build(DishRequest dish, ServedPlaces.Snapshot served)
+    public static DishShops Build(DishRequest? dish, ServedPlaces.Snapshot served)
     {
         var shops = new List<ShopRecord>();
         var facts = new List<DishFacts>();
@@ -49,7 +50,7 @@ internal sealed class DishShops
         var members = new bool[served.Shops.Length];
         for (var i = 0; i < served.Shops.Length; i++)
         {
-            if (DishFacts.Of(dish, served.Shops[i]) is { } known)
+            if ((dish is null ? DishFacts.AnyMeal(served.Shops[i]) : DishFacts.Of(dish, served.Shops[i])) is { } known)
             {
                 shops.Add(served.Shops[i]);
                 facts.Add(known);
@@ -75,7 +76,11 @@ internal sealed class DishFacts
         this.shop = shop;
         this.menus = menus;
         Evidence = evidence;
+        Prices = menus.Length == 0 ? null : MenuPrices.Of(shop, Matches, IsSimilar);
     }
+
+    /// <summary>The shop's menus by price for this request; null for a shop without menus.</summary>
+    public MenuPrices? Prices { get; }
 
     /// <summary>For a shop without menus: what its name and kind say of the dish.</summary>
     public DishEvidence Evidence { get; }
@@ -86,6 +91,17 @@ internal sealed class DishFacts
     public bool Matches(int menu) => (menus[menu] & Matching) != 0;
 
     public bool IsSimilar(int menu) => (menus[menu] & Similar) != 0;
+
+    /// <summary>The shop's facts for a search that asks no dish: every meal answers it.</summary>
+    public static DishFacts AnyMeal(ShopRecord shop)
+    {
+        var menus = new byte[shop.Menus.Count];
+        for (var i = 0; i < menus.Length; i++)
+        {
+            menus[i] = shop.Menus[i].Kind == MenuKind.Meal ? Matching : (byte)0;
+        }
+        return new DishFacts(shop, menus, DishEvidence.Certain);
+    }
 
     /// <summary>The shop's facts, or null when it may only miss the dish.</summary>
     public static DishFacts? Of(DishRequest dish, ShopRecord shop)
