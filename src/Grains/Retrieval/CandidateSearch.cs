@@ -138,11 +138,11 @@ public sealed class CandidateSearch
         // No place to be near: the catalog is ordered by popularity, so stopping once the ranker's batch is full keeps
         // the best-known shops and bounds the cost at any city size.
         var anywhere = NewCollector(judge, settings, query.Preference is not null && dish is null);
-        var dishShops = dish is null ? null : ShopsFor(dish);
-        var shops = dishShops?.Shops ?? catalog.All();
-        for (var i = 0; i < shops.Count; i++)
+        var dishShops = ShopsFor(dish);
+        var shops = dishShops.Shops;
+        for (var i = 0; i < shops.Length; i++)
         {
-            anywhere.Consider(shops[i], null, approximate: false, dishShops?.Facts[i]);
+            anywhere.Consider(shops[i], null, approximate: false, dishShops.Facts[i]);
             if (anywhere.FittingCount >= settings.MaxCandidates)
             {
                 break;
@@ -160,17 +160,16 @@ public sealed class CandidateSearch
     {
         var origin = query.Location ?? area.Point;
         var inside = NewCollector(judge, settings, query.Preference is not null && dish is null);
-        var dishShops = dish is null ? null : ShopsFor(dish);
+        var dishShops = ShopsFor(dish);
         foreach (var shop in places.ShopsIn(area))
         {
-            DishFacts? facts = null;
-            if (dishShops is not null && !dishShops.TryGet(shop, out facts))
+            if (!dishShops.TryGet(shop, out var found) && dish is not null)
             {
                 inside.SkipAsNotTheDish();
                 continue;
             }
             var (position, approximate) = places.PositionOf(shop);
-            inside.Consider(shop, position is { } at ? origin.DistanceMetersTo(at) : null, approximate, facts);
+            inside.Consider(shop, position is { } at ? origin.DistanceMetersTo(at) : null, approximate, found);
             if (inside.FittingCount >= settings.MaxCandidates)
             {
                 break;
@@ -225,7 +224,7 @@ public sealed class CandidateSearch
     /// </summary>
     private void Around(GeoPoint origin, Collector collector, RecommendationOptions settings, Func<ShopRecord, bool>? skip)
     {
-        var dishShops = collector.Dish is { } dish ? ShopsFor(dish) : null;
+        var dishShops = ShopsFor(collector.Dish);
         var inner = -1.0;
         for (var ring = 0; ring <= settings.SearchRadiiMeters.Length; ring++)
         {
@@ -235,19 +234,16 @@ public sealed class CandidateSearch
             {
                 continue;
             }
-            foreach (var (shop, distance, approximate) in places.Within(origin, radius, beyondMeters: inner))
+            // A dish's search walks only the shops that may serve it: the others can only miss the dish, and whether
+            // any lies in reach is asked only if the answer needs it (see Collector.NoMatch).
+            var nearby = collector.Dish is null ? places.Within(origin, radius, beyondMeters: inner) : places.Within(origin, radius, inner, dishShops.Subset);
+            foreach (var (shop, distance, approximate, position) in nearby)
             {
                 if (distance <= inner)
                 {
                     continue;
                 }
-                DishFacts? facts = null;
-                if (dishShops is not null && !dishShops.TryGet(shop, out facts))
-                {
-                    // Serves neither the dish nor its family, and says nothing of it: it can only miss the dish.
-                    collector.SkipAsNotTheDish();
-                    continue;
-                }
+                var facts = dishShops.At(position);
                 if (skip is not null && skip(shop))
                 {
                     continue;
@@ -260,6 +256,10 @@ public sealed class CandidateSearch
                 }
             }
             inner = radius;
+            if (collector.Dish is not null)
+            {
+                collector.OthersInReach(origin, radius, dishShops.Subset);
+            }
             if (collector.HasEnough)
             {
                 return;
@@ -270,7 +270,21 @@ public sealed class CandidateSearch
     private Collector NewCollector(ShopJudge judge, RecommendationOptions settings, bool wished) =>
         new(judge, settings.MaxResults, wished, places.OneIdOf);
 
-    private DishShops ShopsFor(DishRequest dish) => shopsByDish.GetOrAdd(dish.Dish.Name, _ => DishShops.Build(dish, catalog.All()));
+    /// <summary>The shops that may answer the dish, or every shop with its meals when no dish is asked.</summary>
+    private DishShops ShopsFor(DishRequest? dish)
+    {
+        var served = places.Current;
+        var key = dish?.Dish.Name ?? AnyMeal;
+        if (shopsByDish.TryGetValue(key, out var known) && ReferenceEquals(known.Subset.Snapshot, served))
+        {
+            return known;
+        }
+        // Built over the served places of this catalog version (a change replaces them, and this with them).
+        return shopsByDish[key] = DishShops.Build(dish, served);
+    }
+
+    // No dish is named by an empty string.
+    private const string AnyMeal = "";
 
     private const double ApproximateShare = 0.85;
 
@@ -310,6 +324,17 @@ public sealed class CandidateSearch
 
         /// <summary>A shop in reach that has nothing to do with the asked dish was not judged.</summary>
         public void SkipAsNotTheDish() => skippedAsNotTheDish++;
+
+        private (GeoPoint Origin, double Radius, ServedPlaces.ShopSubset Dish)? walked;
+
+        /// <summary>
+        /// The search walked only the dish's shops up to this radius: any other shop within it has nothing to do with
+        /// the dish; whether there is one is worked out only when the answer says why nothing is in reach.
+        /// </summary>
+        public void OthersInReach(GeoPoint origin, double radius, ServedPlaces.ShopSubset dish) => walked = (origin, radius, dish);
+
+        private bool SkippedAnyAsNotTheDish =>
+            skippedAsNotTheDish > 0 || walked is { } w && ServedPlaces.AnyOutside(w.Origin, w.Radius, w.Dish);
 
         private readonly List<Candidate> fitting = [];
         private readonly List<Candidate> priceUnknown = [];
@@ -402,7 +427,7 @@ public sealed class CandidateSearch
                 {
                     Limits = limits.Count > 0 ? limits : Dish is not null ? [SearchLimit.Dish] : hadOrigin && !insideArea ? [SearchLimit.Distance] : [],
                     Alternatives = kind,
-                    NoShopsInReach = EligibleCount == 0 && skippedAsNotTheDish == 0,
+                    NoShopsInReach = EligibleCount == 0 && !SkippedAnyAsNotTheDish,
                 },
             };
         }

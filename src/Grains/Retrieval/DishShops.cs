@@ -10,11 +10,14 @@ namespace Naviyam.Retrieval;
 internal sealed class DishShops
 {
     private readonly Dictionary<string, DishFacts> byId;
+    private readonly DishFacts?[] byPosition;
 
-    private DishShops(ShopRecord[] shops, DishFacts[] facts)
+    private DishShops(ShopRecord[] shops, DishFacts[] facts, DishFacts?[] byPosition, ServedPlaces.ShopSubset subset)
     {
         Shops = shops;
         Facts = facts;
+        this.byPosition = byPosition;
+        Subset = subset;
         byId = new Dictionary<string, DishFacts>(shops.Length, StringComparer.Ordinal);
         for (var i = 0; i < shops.Length; i++)
         {
@@ -28,22 +31,33 @@ internal sealed class DishShops
     /// <summary>The facts of <see cref="Shops"/>, index for index.</summary>
     public DishFacts[] Facts { get; }
 
+    /// <summary>The same shops within the served places they were picked from, for searches around a point.</summary>
+    public ServedPlaces.ShopSubset Subset { get; }
+
     /// <summary>False when the shop can only miss the dish (it serves neither it nor its family and says nothing of it).</summary>
     public bool TryGet(ShopRecord shop, out DishFacts facts) => byId.TryGetValue(shop.Id, out facts!);
 
-    public static DishShops Build(DishRequest dish, IEnumerable<ShopRecord> catalog)
+    /// <summary>The facts of the shop at a position of <see cref="Subset"/>'s snapshot (one of its members).</summary>
+    public DishFacts At(int position) => byPosition[position]!;
+
+    /// <param name="dish">The dish asked; null for a search that asks none (every shop, every meal).</param>
+    /// <param name="served">The served shops of one catalog version, in the catalog's order.</param>
+    public static DishShops Build(DishRequest? dish, ServedPlaces.Snapshot served)
     {
         var shops = new List<ShopRecord>();
         var facts = new List<DishFacts>();
-        foreach (var shop in catalog)
+        var byPosition = new DishFacts?[served.Shops.Length];
+        var members = new bool[served.Shops.Length];
+        for (var i = 0; i < served.Shops.Length; i++)
         {
-            if (DishFacts.Of(dish, shop) is { } known)
+            if ((dish is null ? DishFacts.AnyMeal(served.Shops[i]) : DishFacts.Of(dish, served.Shops[i])) is { } known)
             {
-                shops.Add(shop);
+                shops.Add(served.Shops[i]);
                 facts.Add(known);
+                (byPosition[i], members[i]) = (known, true);
             }
         }
-        return new DishShops([.. shops], [.. facts]);
+        return new DishShops([.. shops], [.. facts], byPosition, new ServedPlaces.ShopSubset(served, members));
     }
 }
 
@@ -62,7 +76,11 @@ internal sealed class DishFacts
         this.shop = shop;
         this.menus = menus;
         Evidence = evidence;
+        Prices = menus.Length == 0 ? null : MenuPrices.Of(shop, Matches, IsSimilar);
     }
+
+    /// <summary>The shop's menus by price for this request; null for a shop without menus.</summary>
+    public MenuPrices? Prices { get; }
 
     /// <summary>For a shop without menus: what its name and kind say of the dish.</summary>
     public DishEvidence Evidence { get; }
@@ -73,6 +91,17 @@ internal sealed class DishFacts
     public bool Matches(int menu) => (menus[menu] & Matching) != 0;
 
     public bool IsSimilar(int menu) => (menus[menu] & Similar) != 0;
+
+    /// <summary>The shop's facts for a search that asks no dish: every meal answers it.</summary>
+    public static DishFacts AnyMeal(ShopRecord shop)
+    {
+        var menus = new byte[shop.Menus.Count];
+        for (var i = 0; i < menus.Length; i++)
+        {
+            menus[i] = shop.Menus[i].Kind == MenuKind.Meal ? Matching : (byte)0;
+        }
+        return new DishFacts(shop, menus, DishEvidence.Certain);
+    }
 
     /// <summary>The shop's facts, or null when it may only miss the dish.</summary>
     public static DishFacts? Of(DishRequest dish, ShopRecord shop)

@@ -115,10 +115,20 @@ public sealed class ServedPlaces
     /// </summary>
     /// <param name="beyondMeters">Cells lying wholly within this distance (a ring already searched) are not walked; a
     /// shop of another cell within it may still be returned.</param>
-    public NearbyShops Within(GeoPoint point, double radiusMeters, double beyondMeters = -1) => new(current.Value, point, radiusMeters, beyondMeters);
+    public NearbyShops Within(GeoPoint point, double radiusMeters, double beyondMeters = -1) => new(current.Value, point, radiusMeters, beyondMeters, only: null);
 
-    /// <summary>A shop found by <see cref="Within"/>.</summary>
-    public readonly record struct NearbyShop(ShopRecord Shop, double DistanceMeters, bool Approximate);
+    /// <summary>
+    /// As <see cref="Within"/>, but only the shops of <paramref name="subset"/> (built over this very snapshot): the
+    /// others cost no distance, so a dish's search pays for the shops that may serve it, not for every shop in reach.
+    /// </summary>
+    internal NearbyShops Within(GeoPoint point, double radiusMeters, double beyondMeters, ShopSubset subset) =>
+        new(subset.Snapshot, point, radiusMeters, beyondMeters, subset.Members);
+
+    /// <summary>The served shops now, as <see cref="ShopSubset"/>s are built over them.</summary>
+    internal Snapshot Current => current.Value;
+
+    /// <summary>A shop found by <see cref="Within"/>; <paramref name="Position"/> is its index in the snapshot.</summary>
+    public readonly record struct NearbyShop(ShopRecord Shop, double DistanceMeters, bool Approximate, int Position = -1);
 
     /// <summary>The grid cells around a point, walked cell by cell as <see cref="Near"/> walks them.</summary>
     public struct NearbyShops
@@ -127,14 +137,16 @@ public sealed class ServedPlaces
         private readonly GeoPoint point;
         private readonly double radiusMeters;
         private readonly double beyondMeters;
+        private readonly bool[]? only;
         private readonly int maxLat, minLng, maxLng;
         private int lat, lng, next;
         private int[]? cell;
         private NearbyShop current;
 
-        internal NearbyShops(Snapshot snapshot, GeoPoint point, double radiusMeters, double beyondMeters)
+        internal NearbyShops(Snapshot snapshot, GeoPoint point, double radiusMeters, double beyondMeters, bool[]? only)
         {
             this.snapshot = snapshot;
+            this.only = only;
             this.point = point;
             this.radiusMeters = radiusMeters;
             this.beyondMeters = beyondMeters;
@@ -160,10 +172,14 @@ public sealed class ServedPlaces
                     while (next < cell.Length)
                     {
                         var i = cell[next++];
+                        if (only is not null && !only[i])
+                        {
+                            continue;
+                        }
                         var distance = point.DistanceMetersTo(snapshot.Positions[i]!.Value);
                         if (distance <= radiusMeters)
                         {
-                            current = new NearbyShop(snapshot.Shops[i], distance, snapshot.Approximate[i]);
+                            current = new NearbyShop(snapshot.Shops[i], distance, snapshot.Approximate[i], i);
                             return true;
                         }
                     }
@@ -243,6 +259,35 @@ public sealed class ServedPlaces
     private static int CellOf(double degrees) => (int)Math.Floor(degrees / CellDegrees);
 
     private static long Key(int latCell, int lngCell) => ((long)latCell << 32) | (uint)lngCell;
+
+    /// <summary>Some of a snapshot's shops, by their index in it.</summary>
+    internal sealed record ShopSubset(Snapshot Snapshot, bool[] Members);
+
+    /// <summary>Whether a shop not in <paramref name="subset"/> lies within <paramref name="radiusMeters"/> of a point.</summary>
+    internal static bool AnyOutside(GeoPoint point, double radiusMeters, ShopSubset subset)
+    {
+        var (snapshot, members) = (subset.Snapshot, subset.Members);
+        var latSpan = radiusMeters / 111_320.0;
+        var lngSpan = radiusMeters / (111_320.0 * Math.Max(0.1, Math.Cos(point.Latitude * Math.PI / 180)));
+        for (var lat = CellOf(point.Latitude - latSpan); lat <= CellOf(point.Latitude + latSpan); lat++)
+        {
+            for (var lng = CellOf(point.Longitude - lngSpan); lng <= CellOf(point.Longitude + lngSpan); lng++)
+            {
+                if (!snapshot.Grid.TryGetValue(Key(lat, lng), out var cell))
+                {
+                    continue;
+                }
+                foreach (var i in cell)
+                {
+                    if (!members[i] && point.DistanceMetersTo(snapshot.Positions[i]!.Value) <= radiusMeters)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
 
     internal sealed record Snapshot(
         ShopRecord[] Shops,

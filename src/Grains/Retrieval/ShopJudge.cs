@@ -93,8 +93,62 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
         {
             facts = null;
         }
-        return shop.Menus.Count > 0 ? ByMenus(shop, at, shopMisses, facts) : ByNameAndKind(shop, at, shopMisses, facts);
+        return shop.Menus.Count == 0 ? ByNameAndKind(shop, at, shopMisses, facts)
+            : byPrices && facts?.Prices is { } prices ? ByPrices(shop, at, shopMisses, prices)
+            : ByMenus(shop, at, shopMisses, facts);
     }
+
+    // Without exclusions, coupons or a wished-for kind of dish, a menu's verdict depends only on its price and on what
+    // it is to the dish, both known per catalog version (MenuPrices): a shop is judged without walking its menus.
+    private readonly bool byPrices = exclusions == Exclusions.None && coupons == CouponPricing.None && (dish is not null || query.Preference is null);
+
+    /// <summary><see cref="ByMenus"/>'s verdict, read from the shop's menus by price.</summary>
+    private Verdict ByPrices(ShopRecord shop, Where at, Misses shopMisses, MenuPrices prices)
+    {
+        var menus = shop.Menus;
+        ushort seen = 0;
+        PricedMeal fit = default, similar = default, overBudget = default;
+        var eligible = shopMisses == Misses.None;
+        var unpricedMatch = false;
+        if (query.BudgetCap is not { } cap)
+        {
+            seen |= prices.HasDish ? Bit(shopMisses) : (ushort)0;
+            seen |= prices.HasOther ? Bit(shopMisses | Misses.Dish) : (ushort)0;
+            if (eligible)
+            {
+                Offer(ref fit, prices.CheapestDishAnyKind);
+                Offer(ref similar, prices.CheapestSimilarAnyKind);
+                unpricedMatch = prices.DishUnpriced;
+            }
+        }
+        else
+        {
+            var byPrice = prices.DishByPrice;
+            var dishWithin = byPrice.Length > 0 && byPrice[0].Price <= cap;
+            var dishOver = prices.DishAlwaysOverBudget || byPrice.Length > 0 && byPrice[^1].Price > cap;
+            seen |= dishWithin ? Bit(shopMisses) : (ushort)0;
+            seen |= dishOver ? Bit(shopMisses | Misses.Budget) : (ushort)0;
+            seen |= prices.HasOther && prices.OtherMinPrice <= cap ? Bit(shopMisses | Misses.Dish) : (ushort)0;
+            seen |= prices.HasOther && (prices.OtherAlwaysOverBudget || prices.OtherMaxPrice > cap) ? Bit(shopMisses | Misses.Dish | Misses.Budget) : (ushort)0;
+            if (eligible)
+            {
+                Offer(ref fit, dishWithin ? byPrice[0].Menu : -1);
+                Offer(ref overBudget, prices.FirstDishOver(cap) is var over and >= 0 ? byPrice[over].Menu : -1);
+                Offer(ref similar, prices.CheapestSimilar >= 0 && menus[prices.CheapestSimilar].Price <= cap ? prices.CheapestSimilar : -1);
+            }
+        }
+        return Conclude(shop, at, fit, preferred: default, similar, overBudget, unpricedMatch, prices.AnyPriced, priceUnknownPossible: eligible && prices.HasDish, seen);
+
+        void Offer(ref PricedMeal meal, int menu)
+        {
+            if (menu >= 0)
+            {
+                meal.Offer(menus[menu], menus[menu].Price!.Value, default);
+            }
+        }
+    }
+
+    private static ushort Bit(Misses misses) => (ushort)(1 << (int)misses);
 
     private Verdict ByMenus(ShopRecord shop, Where at, Misses shopMisses, DishFacts? facts)
     {
@@ -151,7 +205,14 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
             }
             priceUnknownPossible |= (misses & ~Misses.Budget) == Misses.None;
         }
+        return Conclude(shop, at, fit, preferred, similar, overBudget, unpricedMatch, anyPriced, priceUnknownPossible, seen);
+    }
 
+    /// <summary>The verdict from the cheapest meals a shop's menus offer, however they were found.</summary>
+    private Verdict Conclude(ShopRecord shop, Where at, in PricedMeal fit, in PricedMeal preferred, in PricedMeal similar, PricedMeal overBudget,
+        bool unpricedMatch, bool anyPriced, bool priceUnknownPossible, ushort seen)
+    {
+        var cap = query.BudgetCap;
         var matched = dish is not null;
         Candidate? match = null, unknown = null;
         if (preferred.Menu is not null)
