@@ -37,14 +37,23 @@ public sealed class MixLoad(GatewayHost host, SessionScripts scripts, int cardUs
 
     internal GeoPoint? Place(SessionScript script) => script.Place is { } p ? places[p % places.Length] : null;
 
-    /// <summary>A trivial grain call on the session's key: a fresh session activates a fresh grain, as a turn does.</summary>
+    /// <summary>
+    /// A trivial grain call on the session's key: a fresh session activates a fresh grain, as a turn does. The session's
+    /// last call lets the activation go: the baseline plays far more sessions than the subject and would otherwise fill
+    /// the heap with them.
+    /// </summary>
     public static Func<int, long, Task> InSiloPing(MixRun run, GatewayHost host) =>
-        (worker, sequence) => host.Grains.GetGrain<IPingGrain>(run.NextTurn(worker).Session.SessionId).PingAsync(0);
+        (worker, sequence) =>
+        {
+            var (session, _, last) = run.NextTurn(worker);
+            var grain = host.Grains.GetGrain<IPingGrain>(session.SessionId);
+            return last ? grain.LastPingAsync(0) : grain.PingAsync(0);
+        };
 
     public static Func<int, long, Task> InSiloTurn(MixRun run, GatewayHost host, StageTotals stages) =>
         async (worker, sequence) =>
         {
-            var (session, text) = run.NextTurn(worker);
+            var (session, text, _) = run.NextTurn(worker);
             var reply = await host.Grains.GetGrain<IConversationGrain>(session.SessionId).TakeTurnAsync(
                 new ChatTurn(session.UserId, run.Load.NextTurnId(), text, session.Location, session.Script.Age));
             stages.Add(WireTimings.From(reply.Timings));
@@ -57,7 +66,7 @@ public sealed class MixLoad(GatewayHost host, SessionScripts scripts, int cardUs
     public static Func<int, long, Task> SignalR(MixRun run, GatewayHost host, string hubPath, string method, StageTotals? stages) =>
         async (worker, sequence) =>
         {
-            var (session, text) = run.NextTurn(worker);
+            var (session, text, _) = run.NextTurn(worker);
             var state = run.Worker(worker);
             if (state.Connection is null || state.ConnectedFor != session.SessionId)
             {
@@ -84,7 +93,7 @@ public sealed class MixLoad(GatewayHost host, SessionScripts scripts, int cardUs
     public static Func<int, long, Task> Rest(MixRun run, HttpClient client, GatewayHost host, string path, StageTotals? stages) =>
         async (worker, sequence) =>
         {
-            var (session, text) = run.NextTurn(worker);
+            var (session, text, _) = run.NextTurn(worker);
             session.Token ??= host.TokenFor(session.UserId);
             using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(session.Request(text, run.Load.NextTurnId())) };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
@@ -119,8 +128,8 @@ public sealed class MixRun(MixLoad load, string prefix, int workers, bool baseli
 
     internal WorkerState Worker(int worker) => states[worker];
 
-    /// <summary>The worker's next turn: the next line of its session, or the first of a new session.</summary>
-    public (MixSession Session, string Text) NextTurn(int worker)
+    /// <summary>The worker's next turn: the next line of its session, or the first of a new session; and whether it is the session's last.</summary>
+    public (MixSession Session, string Text, bool Last) NextTurn(int worker)
     {
         var state = states[worker];
         if (state.Session is null || state.Position >= state.Session.Script.Turns.Count)
@@ -139,7 +148,8 @@ public sealed class MixRun(MixLoad load, string prefix, int workers, bool baseli
             }
         }
         Interlocked.Increment(ref turns);
-        return (state.Session, state.Session.Script.Turns[state.Position++]);
+        var text = state.Session.Script.Turns[state.Position++];
+        return (state.Session, text, state.Position == state.Session.Script.Turns.Count);
     }
 
     /// <summary>

@@ -96,8 +96,8 @@ public static class Report
         md.AppendLine();
     }
 
-    private const string MixInSilo = "Realistic mix: chat turn in the silo";
-    private const string WorstInSilo = "Worst case: warm chat turn in the silo";
+    private const string MixInSilo = Scenarios.RealisticMix + ": chat turn in the silo";
+    private const string WorstInSilo = Scenarios.WorstCase + ": warm chat turn in the silo";
 
     /// <summary>The loaded in-silo figure of a load (more than one caller) in a scenario's file.</summary>
     private static Figure? InSilo(Dictionary<string, ResultFile> files, string scenario, string load) =>
@@ -123,7 +123,7 @@ public static class Report
         Row(md, $"Realistic mix, 3,000 shops: ≥ 3,000 turns/s in the silo ({mix?.Concurrency ?? 0} callers)", mix, f => f.Throughput, "turns/s", v => v >= 3_000);
         foreach (var (group, label) in new[] { ("rest", "REST"), ("signalr", "SignalR") })
         {
-            var chat = files.GetValueOrDefault("embedded")?.Figures.FirstOrDefault(f => f.Group == group && f.Name.StartsWith("Realistic mix", StringComparison.Ordinal));
+            var chat = files.GetValueOrDefault("embedded")?.Figures.FirstOrDefault(f => f.Group == group && f.Name.StartsWith(Scenarios.RealisticMix, StringComparison.Ordinal));
             var echo = BaselineOf(files, "embedded", chat);
             RatioRow(md, $"Realistic mix, 3,000 shops: {label} throughput ≥ 0.15× its echo baseline", chat, echo, f => f.Throughput, v => v >= 0.15, "×");
             RatioRow(md, $"Realistic mix, 3,000 shops: {label} p99 ≤ 5× its echo baseline's", chat, echo, f => f.P99Us, v => v <= 5, "×");
@@ -219,7 +219,7 @@ public static class Report
         {
             "embedded" => "End to end, embedded default (in-memory storage)",
             "mysql" => "End to end, MySQL mode (durable turns)",
-            "scale" => "Scale run (the generator's maximum city)",
+            "scale" => $"Scale run ({(int.TryParse(Setting(file, "shops"), NumberStyles.Integer, Invariant, out var shops) ? shops.ToString("N0", Invariant) : Setting(file, "shops"))} generated shops)",
             _ => file.Scenario,
         };
         md.AppendLine($"## {title}");
@@ -406,6 +406,14 @@ public static class Report
         md.AppendLine("## Micro-benchmarks (BenchmarkDotNet)");
         md.AppendLine();
         md.AppendLine("One operation is one message (cycling through the NLU test corpus), one query, one batch or one grain call.");
+        if (micro.Figures.Any(f => f.Name.Contains("query shapes of a load run", StringComparison.Ordinal)))
+        {
+            md.AppendLine("*Query shapes of a load run*: the first sessions (up to 2,000) the in-silo realistic mix played in this run (`mix-sessions.jsonl`");
+            md.AppendLine("beside the raw results), each turn rebuilt into a retrieval query by the retrieval replay test's reader (served normalizer");
+            md.AppendLine("and NLU, slots carried over the session, with and without a card, at three moments of the week). *Replayed query");
+            md.AppendLine("shapes* are that reader over the evaluation dialogs (`eval/queries/generated.jsonl`, `seoul.jsonl`) plus seeded");
+            md.AppendLine("random shapes (`tests/Naviyam.UnitTests/Retrieval/Replay`).");
+        }
         md.AppendLine();
         md.AppendLine("| Group | Benchmark | Mean | p50 | p99 | Throughput | Allocated/op | vs baseline (mean) |");
         md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -35,6 +35,10 @@ public static class Scenarios
 {
     private const int Users = 100;
 
+    /// <summary>Figure-name prefixes the report finds the two loads by.</summary>
+    public const string RealisticMix = "Realistic mix";
+    public const string WorstCase = "Worst case";
+
     /// <summary>
     /// In-silo turns against a trivial grain call, then the chat hub against the echo hub and REST chat against REST
     /// echo, each pair with the same worker count in alternating rounds: first the worst case (the food-seeking corpus
@@ -90,37 +94,35 @@ public static class Scenarios
             result.Settings["mix"] = mix.Scripts.Shape.Describe() + $"; card users are the generated demo-1 … demo-{mix.CardUsers:N0}, taken in turn";
         }
 
+        // One pair: a baseline and its subject in alternating rounds, the subject's stages and database time beside it.
+        async Task PairAsync(string group, int workers, string baselineName, string subjectName,
+            Func<int, long, Task> baseline, Func<StageTotals, Func<int, long, Task>> subject, MixRun? played = null)
+        {
+            var stages = new StageTotals();
+            db?.Reset();
+            var (floor, measured) = await ClosedLoop.RunPairAsync(workers, options.Rounds, options.Warmup, options.RoundDuration, options.MaxOpsPerRound,
+                baseline, subject(stages));
+            Add(result, group, baselineName, null, floor, workers, "calls/s", null, null);
+            Add(result, group, subjectName, baselineName, measured, workers, "turns/s", stages, db, played);
+        }
+
         if (options.Unloaded && options.WorstCase)
         {
-            var stages1 = new StageTotals();
-            var (ping1, turn1) = await ClosedLoop.RunPairAsync(1, options.Rounds, options.Warmup, options.RoundDuration, options.MaxOpsPerRound,
-                load.InSiloPing("one"), load.InSiloTurn("one", stages1, Users));
-            Add(result, "in-silo", "Trivial grain call, 1 caller", null, ping1, 1, "calls/s", null, null);
-            Add(result, "in-silo", "Worst case: warm chat turn in the silo, 1 session", "Trivial grain call, 1 caller", turn1, 1, "turns/s", stages1, null);
+            await PairAsync("in-silo", 1, "Trivial grain call, 1 caller", $"{WorstCase}: warm chat turn in the silo, 1 session",
+                load.InSiloPing("one"), stages => load.InSiloTurn("one", stages, Users));
         }
-
         if (options.WorstCase)
         {
-            var stages = new StageTotals();
-            db?.Reset();
-            var (ping, turn) = await ClosedLoop.RunPairAsync(options.SiloWorkers, options.Rounds, options.Warmup, options.RoundDuration, options.MaxOpsPerRound,
-                load.InSiloPing("silo"), load.InSiloTurn("silo", stages, Users));
-            var pingName = $"Trivial grain call, {options.SiloWorkers} callers";
-            Add(result, "in-silo", pingName, null, ping, options.SiloWorkers, "calls/s", null, null);
-            Add(result, "in-silo", $"Worst case: warm chat turn in the silo, {options.SiloWorkers} sessions", pingName, turn, options.SiloWorkers, "turns/s", stages, db);
+            await PairAsync("in-silo", options.SiloWorkers, $"Trivial grain call, {options.SiloWorkers} callers",
+                $"{WorstCase}: warm chat turn in the silo, {options.SiloWorkers} sessions",
+                load.InSiloPing("silo"), stages => load.InSiloTurn("silo", stages, Users));
         }
-
         if (mix is not null)
         {
-            var stages = new StageTotals();
-            var pings = mix.NewRun("mixping", options.SiloWorkers, baseline: true);
             var turns = mix.NewRun("mixsilo", options.SiloWorkers, baseline: false, captureSessions: options.Capture is null ? 0 : 2_000);
-            db?.Reset();
-            var (ping, turn) = await ClosedLoop.RunPairAsync(options.SiloWorkers, options.Rounds, options.Warmup, options.RoundDuration, options.MaxOpsPerRound,
-                MixLoad.InSiloPing(pings, host), MixLoad.InSiloTurn(turns, host, stages));
-            var pingName = $"Mix baseline: trivial grain call on each session's key, {options.SiloWorkers} callers";
-            Add(result, "in-silo", pingName, null, ping, options.SiloWorkers, "calls/s", null, null);
-            Add(result, "in-silo", $"Realistic mix: chat turn in the silo, {options.SiloWorkers} callers", pingName, turn, options.SiloWorkers, "turns/s", stages, db, turns);
+            await PairAsync("in-silo", options.SiloWorkers, $"Mix baseline: trivial grain call on each session's key, {options.SiloWorkers} callers",
+                $"{RealisticMix}: chat turn in the silo, {options.SiloWorkers} callers",
+                MixLoad.InSiloPing(mix.NewRun("mixping", options.SiloWorkers, baseline: true), host), stages => MixLoad.InSiloTurn(turns, host, stages), turns);
             if (options.Capture is { } capture)
             {
                 turns.SaveCapture(capture);
@@ -135,13 +137,8 @@ public static class Scenarios
                 var chats = await load.ConnectAsync("/hubs/chat", "sr", options.Clients);
                 try
                 {
-                    var srStages = new StageTotals();
-                    db?.Reset();
-                    var (echo, chat) = await ClosedLoop.RunPairAsync(options.Clients, options.Rounds, options.Warmup, options.RoundDuration, options.MaxOpsPerRound,
-                        load.SignalREcho(echoes, "sr"), load.SignalRChat(chats, "sr", srStages));
-                    var echoName = $"SignalR echo hub, {options.Clients} clients";
-                    Add(result, "signalr", echoName, null, echo, options.Clients, "calls/s", null, null);
-                    Add(result, "signalr", $"Worst case: SignalR chat turn, {options.Clients} clients", echoName, chat, options.Clients, "turns/s", srStages, db);
+                    await PairAsync("signalr", options.Clients, $"SignalR echo hub, {options.Clients} clients", $"{WorstCase}: SignalR chat turn, {options.Clients} clients",
+                        load.SignalREcho(echoes, "sr"), stages => load.SignalRChat(chats, "sr", stages));
                 }
                 finally
                 {
@@ -154,13 +151,9 @@ public static class Scenarios
                 var chats = mix.NewRun("mixsr", options.Clients, baseline: false);
                 try
                 {
-                    var srStages = new StageTotals();
-                    db?.Reset();
-                    var (echo, chat) = await ClosedLoop.RunPairAsync(options.Clients, options.Rounds, options.Warmup, options.RoundDuration, options.MaxOpsPerRound,
-                        MixLoad.SignalR(echoes, host, "/hubs/echo", "Echo", null), MixLoad.SignalR(chats, host, "/hubs/chat", "SendMessage", srStages));
-                    var echoName = $"Mix baseline: SignalR echo hub, a connection per session, {options.Clients} clients";
-                    Add(result, "signalr", echoName, null, echo, options.Clients, "calls/s", null, null);
-                    Add(result, "signalr", $"Realistic mix: SignalR chat turn, a connection per session, {options.Clients} clients", echoName, chat, options.Clients, "turns/s", srStages, db, chats);
+                    await PairAsync("signalr", options.Clients, $"Mix baseline: SignalR echo hub, a connection per session, {options.Clients} clients",
+                        $"{RealisticMix}: SignalR chat turn, a connection per session, {options.Clients} clients",
+                        MixLoad.SignalR(echoes, host, "/hubs/echo", "Echo", null), stages => MixLoad.SignalR(chats, host, "/hubs/chat", "SendMessage", stages), chats);
                 }
                 finally
                 {
@@ -173,13 +166,8 @@ public static class Scenarios
             if (options.WorstCase)
             {
                 var clients = load.RestClients("rest", options.Clients, handler);
-                var restStages = new StageTotals();
-                db?.Reset();
-                var (restEcho, restChat) = await ClosedLoop.RunPairAsync(options.Clients, options.Rounds, options.Warmup, options.RoundDuration, options.MaxOpsPerRound,
-                    load.RestEcho(clients, "rest"), load.RestChat(clients, "rest", restStages));
-                var restEchoName = $"REST echo, {options.Clients} clients";
-                Add(result, "rest", restEchoName, null, restEcho, options.Clients, "calls/s", null, null);
-                Add(result, "rest", $"Worst case: REST chat turn, {options.Clients} clients", restEchoName, restChat, options.Clients, "turns/s", restStages, db);
+                await PairAsync("rest", options.Clients, $"REST echo, {options.Clients} clients", $"{WorstCase}: REST chat turn, {options.Clients} clients",
+                    load.RestEcho(clients, "rest"), stages => load.RestChat(clients, "rest", stages));
                 foreach (var client in clients)
                 {
                     client.Dispose();
@@ -188,15 +176,11 @@ public static class Scenarios
             if (mix is not null)
             {
                 using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = host.BaseAddress };
-                var echoes = mix.NewRun("mixrestecho", options.Clients, baseline: true);
                 var chats = mix.NewRun("mixrest", options.Clients, baseline: false);
-                var restStages = new StageTotals();
-                db?.Reset();
-                var (restEcho, restChat) = await ClosedLoop.RunPairAsync(options.Clients, options.Rounds, options.Warmup, options.RoundDuration, options.MaxOpsPerRound,
-                    MixLoad.Rest(echoes, client, host, "/api/echo", null), MixLoad.Rest(chats, client, host, "/api/chat", restStages));
-                var restEchoName = $"Mix baseline: REST echo, a token per session, {options.Clients} clients";
-                Add(result, "rest", restEchoName, null, restEcho, options.Clients, "calls/s", null, null);
-                Add(result, "rest", $"Realistic mix: REST chat turn, a token per session, {options.Clients} clients", restEchoName, restChat, options.Clients, "turns/s", restStages, db, chats);
+                await PairAsync("rest", options.Clients, $"Mix baseline: REST echo, a token per session, {options.Clients} clients",
+                    $"{RealisticMix}: REST chat turn, a token per session, {options.Clients} clients",
+                    MixLoad.Rest(mix.NewRun("mixrestecho", options.Clients, baseline: true), client, host, "/api/echo", null),
+                    stages => MixLoad.Rest(chats, client, host, "/api/chat", stages), chats);
             }
         }
 
