@@ -17,7 +17,8 @@ namespace Naviyam.Benchmarks;
 /// <summary>
 /// Runs the micro-benchmarks with BenchmarkDotNet (short in-process job: mean, allocations), then samples each case
 /// call by call for p50/p99, and writes <c>micro.json</c> for the report.
-/// Usage: Naviyam.Benchmarks [--out DIR] [--filter GLOB] [--sample-seconds S]
+/// Usage: Naviyam.Benchmarks [--out DIR] [--filter GLOB] [--sample-seconds S] [--mix-sessions FILE]
+/// (<c>--mix-sessions</c>: the sessions a load run played, <c>Naviyam.LoadTest turns --capture</c>, replayed by <see cref="MixReplayBenchmarks"/>.)
 /// </summary>
 public static class Program
 {
@@ -27,6 +28,7 @@ public static class Program
         ["ConversationGrain.TakeTurnAsync (warm)"] = "Trivial grain call (baseline)",
         ["CachedNlu (hit)"] = "Learned NLU, ONNX (uncached, the served engine)",
         ["VectorIndex top-10 of 100,000 (SIMD scan)"] = "Naive scalar scan + sort of 100,000",
+        ["Stage meter: one stage boundary (thread CPU clock + allocated bytes)"] = "Monotonic clock read (Stopwatch.GetTimestamp)",
         ["Embed one query, embedding cache (L1 hit)"] = "Embed one query, ONNX (uncached)",
         [HybridSearchBenchmarks.Served] = HybridSearchBenchmarks.BruteForce,
         [WideDeepBenchmarks.WideDeepScoring] = WideDeepBenchmarks.HeuristicScoring,
@@ -54,8 +56,20 @@ public static class Program
             .WithArtifactsPath(Path.Combine(outDir, "bdn"))
             .WithOptions(ConfigOptions.JoinSummary);
 
+        Type[] types = [typeof(TextBenchmarks), typeof(RetrievalBenchmarks), typeof(RankingBenchmarks), typeof(WideDeepBenchmarks), typeof(GrainBenchmarks),
+            typeof(EmbeddingBenchmarks), typeof(HybridSearchBenchmarks), typeof(StageMeterBenchmarks)];
+        if (Arg(args, "--mix-sessions") is { } capture)
+        {
+            if (!File.Exists(capture))
+            {
+                Console.Error.WriteLine($"--mix-sessions: {capture} does not exist");
+                return 2;
+            }
+            MixReplayBenchmarks.CapturePath = Path.GetFullPath(capture);
+            types = [.. types, typeof(MixReplayBenchmarks)];
+        }
         var summaries = BenchmarkSwitcher
-            .FromTypes([typeof(TextBenchmarks), typeof(RetrievalBenchmarks), typeof(RankingBenchmarks), typeof(WideDeepBenchmarks), typeof(GrainBenchmarks), typeof(EmbeddingBenchmarks), typeof(HybridSearchBenchmarks)])
+            .FromTypes(types)
             .Run(["--filter", filter], config)
             .ToArray();
 

@@ -8,7 +8,8 @@ namespace Naviyam.LoadTest;
 /// after --max-minutes) and every loop in count.
 /// <code>
 /// turns       --name N --out FILE [--shops 3000] [--silo-workers 100] [--clients 50] [--rounds 2] [--round-seconds 5]
-///             [--no-transport] [--no-unloaded] [--mysql CONNECTION]
+///             [--no-transport] [--no-unloaded] [--mysql CONNECTION] [--load both|mix|worst] [--card-users 30000]
+///             [--capture FILE]   (the realistic mix's first sessions, for the micro-benchmarks' replay)
 /// sessions    --out FILE [--count 10000]
 /// connections --out FILE [--count 10000]
 /// report      --results DIR --out FILE --command "..." --commit SHA
@@ -47,7 +48,16 @@ public static class Program
                     Transport = !args.Contains("--no-transport"),
                     Unloaded = !args.Contains("--no-unloaded"),
                     MySql = Arg(args, "--mysql"),
+                    WorstCase = Arg(args, "--load") is null or "both" or "worst",
+                    Mix = Arg(args, "--load") is null or "both" or "mix",
+                    CardUsers = (int)Double(args, "--card-users", 30_000),
+                    Capture = Arg(args, "--capture"),
                 };
+                if (Arg(args, "--load") is { } loadKind && loadKind is not ("both" or "mix" or "worst"))
+                {
+                    Console.Error.WriteLine("--load is both, mix or worst");
+                    return 2;
+                }
                 var result = await Scenarios.TurnsAsync(options);
                 result.Save(Required(args, "--out"));
                 return 0;

@@ -22,20 +22,32 @@ public sealed record TurnOptions
     public bool Unloaded { get; init; } = true;
     /// <summary>When set, the silo runs in MySQL mode on a fresh database made from this connection string.</summary>
     public string? MySql { get; init; }
+    /// <summary>The worst case (the corpus cycled through long-lived sessions), the realistic mix, or both.</summary>
+    public bool WorstCase { get; init; } = true;
+    public bool Mix { get; init; } = true;
+    /// <summary>Generated meal-card users (<c>demo-1</c> …) the mix's card sessions take in turn; reused beyond.</summary>
+    public int CardUsers { get; init; } = 30_000;
+    /// <summary>Where to write the first sessions the in-silo mix played (evaluation query-file format), for the micro-benchmarks.</summary>
+    public string? Capture { get; init; }
 }
 
 public static class Scenarios
 {
     private const int Users = 100;
 
+    /// <summary>Figure-name prefixes the report finds the two loads by.</summary>
+    public const string RealisticMix = "Realistic mix";
+    public const string WorstCase = "Worst case";
+
     /// <summary>
     /// In-silo turns against a trivial grain call, then the chat hub against the echo hub and REST chat against REST
-    /// echo, each pair with the same worker count in alternating rounds.
+    /// echo, each pair with the same worker count in alternating rounds: first the worst case (the food-seeking corpus
+    /// cycled through the same long-lived sessions), then the realistic mix (scripted sessions of fresh users).
     /// </summary>
     public static async Task<ResultFile> TurnsAsync(TurnOptions options)
     {
         var result = NewResult(options.Name);
-        var settings = BenchInputs.SiloSettings(options.Shops, Users);
+        var settings = BenchInputs.SiloSettings(options.Shops, options.Mix ? Math.Max(Users, options.CardUsers) : Users);
         DbTimer? db = null;
         if (options.MySql is { } baseConnection)
         {
@@ -72,63 +84,128 @@ public static class Scenarios
         Console.WriteLine($"[{options.Name}] started in {host.Startup.TotalSeconds:0.0} s with {catalog.Count:N0} shops");
 
         var load = new TurnLoad(host);
-        result.Settings["messages"] = $"{load.MessageCount} food-seeking messages of data/nlu/test.jsonl plus the spec example, cycled";
-
-        if (options.Unloaded)
+        var mix = options.Mix ? new MixLoad(host, new SessionScripts(DialogPatterns.Load(RepositoryRoot()), BenchInputs.Seed, new MixShape()), Math.Max(Users, options.CardUsers)) : null;
+        if (options.WorstCase)
         {
-            var stages1 = new StageTotals();
-            var (ping1, turn1) = await ClosedLoop.RunPairAsync(1, options.Rounds, options.Warmup, options.RoundDuration, options.MaxOpsPerRound,
-                load.InSiloPing("one"), load.InSiloTurn("one", stages1, Users));
-            Add(result, "in-silo", "Trivial grain call, 1 caller", null, ping1, 1, "calls/s", null, null);
-            Add(result, "in-silo", "Warm chat turn in the silo, 1 session", "Trivial grain call, 1 caller", turn1, 1, "turns/s", stages1, null);
+            result.Settings["messages"] = $"{load.MessageCount} food-seeking messages of data/nlu/test.jsonl plus the spec example, cycled";
+        }
+        if (mix is not null)
+        {
+            result.Settings["mix"] = mix.Scripts.Shape.Describe() + $"; card users are the generated demo-1 … demo-{mix.CardUsers:N0}, taken in turn";
         }
 
-        var stages = new StageTotals();
-        db?.Reset();
-        var (ping, turn) = await ClosedLoop.RunPairAsync(options.SiloWorkers, options.Rounds, options.Warmup, options.RoundDuration, options.MaxOpsPerRound,
-            load.InSiloPing("silo"), load.InSiloTurn("silo", stages, Users));
-        var pingName = $"Trivial grain call, {options.SiloWorkers} callers";
-        Add(result, "in-silo", pingName, null, ping, options.SiloWorkers, "calls/s", null, null);
-        Add(result, "in-silo", $"Warm chat turn in the silo, {options.SiloWorkers} sessions", pingName, turn, options.SiloWorkers, "turns/s", stages, db);
+        // One pair: a baseline and its subject in alternating rounds, the subject's stages and database time beside it.
+        async Task PairAsync(string group, int workers, string baselineName, string subjectName,
+            Func<int, long, Task> baseline, Func<StageTotals, Func<int, long, Task>> subject, MixRun? played = null)
+        {
+            var stages = new StageTotals();
+            db?.Reset();
+            var (floor, measured) = await ClosedLoop.RunPairAsync(workers, options.Rounds, options.Warmup, options.RoundDuration, options.MaxOpsPerRound,
+                baseline, subject(stages));
+            Add(result, group, baselineName, null, floor, workers, "calls/s", null, null);
+            Add(result, group, subjectName, baselineName, measured, workers, "turns/s", stages, db, played);
+        }
+
+        if (options.Unloaded && options.WorstCase)
+        {
+            await PairAsync("in-silo", 1, "Trivial grain call, 1 caller", $"{WorstCase}: warm chat turn in the silo, 1 session",
+                load.InSiloPing("one"), stages => load.InSiloTurn("one", stages, Users));
+        }
+        if (options.WorstCase)
+        {
+            await PairAsync("in-silo", options.SiloWorkers, $"Trivial grain call, {options.SiloWorkers} callers",
+                $"{WorstCase}: warm chat turn in the silo, {options.SiloWorkers} sessions",
+                load.InSiloPing("silo"), stages => load.InSiloTurn("silo", stages, Users));
+        }
+        if (mix is not null)
+        {
+            var turns = mix.NewRun("mixsilo", options.SiloWorkers, baseline: false, captureSessions: options.Capture is null ? 0 : 2_000);
+            await PairAsync("in-silo", options.SiloWorkers, $"Mix baseline: trivial grain call on each session's key, {options.SiloWorkers} callers",
+                $"{RealisticMix}: chat turn in the silo, {options.SiloWorkers} callers",
+                MixLoad.InSiloPing(mix.NewRun("mixping", options.SiloWorkers, baseline: true), host), stages => MixLoad.InSiloTurn(turns, host, stages), turns);
+            if (options.Capture is { } capture)
+            {
+                turns.SaveCapture(capture);
+            }
+        }
 
         if (options.Transport)
         {
-            var echoes = await load.ConnectAsync("/hubs/echo", "sr", options.Clients);
-            var chats = await load.ConnectAsync("/hubs/chat", "sr", options.Clients);
-            try
+            if (options.WorstCase)
             {
-                var srStages = new StageTotals();
-                db?.Reset();
-                var (echo, chat) = await ClosedLoop.RunPairAsync(options.Clients, options.Rounds, options.Warmup, options.RoundDuration, options.MaxOpsPerRound,
-                    load.SignalREcho(echoes, "sr"), load.SignalRChat(chats, "sr", srStages));
-                var echoName = $"SignalR echo hub, {options.Clients} clients";
-                Add(result, "signalr", echoName, null, echo, options.Clients, "calls/s", null, null);
-                Add(result, "signalr", $"SignalR chat turn, {options.Clients} clients", echoName, chat, options.Clients, "turns/s", srStages, db);
+                var echoes = await load.ConnectAsync("/hubs/echo", "sr", options.Clients);
+                var chats = await load.ConnectAsync("/hubs/chat", "sr", options.Clients);
+                try
+                {
+                    await PairAsync("signalr", options.Clients, $"SignalR echo hub, {options.Clients} clients", $"{WorstCase}: SignalR chat turn, {options.Clients} clients",
+                        load.SignalREcho(echoes, "sr"), stages => load.SignalRChat(chats, "sr", stages));
+                }
+                finally
+                {
+                    await Task.WhenAll(echoes.Concat(chats).Select(c => c.DisposeAsync().AsTask()));
+                }
             }
-            finally
+            if (mix is not null)
             {
-                await Task.WhenAll(echoes.Concat(chats).Select(c => c.DisposeAsync().AsTask()));
+                var echoes = mix.NewRun("mixsrecho", options.Clients, baseline: true);
+                var chats = mix.NewRun("mixsr", options.Clients, baseline: false);
+                try
+                {
+                    await PairAsync("signalr", options.Clients, $"Mix baseline: SignalR echo hub, a connection per session, {options.Clients} clients",
+                        $"{RealisticMix}: SignalR chat turn, a connection per session, {options.Clients} clients",
+                        MixLoad.SignalR(echoes, host, "/hubs/echo", "Echo", null), stages => MixLoad.SignalR(chats, host, "/hubs/chat", "SendMessage", stages), chats);
+                }
+                finally
+                {
+                    await echoes.DisposeConnectionsAsync();
+                    await chats.DisposeConnectionsAsync();
+                }
             }
 
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-            var clients = load.RestClients("rest", options.Clients, handler);
-            var restStages = new StageTotals();
-            db?.Reset();
-            var (restEcho, restChat) = await ClosedLoop.RunPairAsync(options.Clients, options.Rounds, options.Warmup, options.RoundDuration, options.MaxOpsPerRound,
-                load.RestEcho(clients, "rest"), load.RestChat(clients, "rest", restStages));
-            var restEchoName = $"REST echo, {options.Clients} clients";
-            Add(result, "rest", restEchoName, null, restEcho, options.Clients, "calls/s", null, null);
-            Add(result, "rest", $"REST chat turn, {options.Clients} clients", restEchoName, restChat, options.Clients, "turns/s", restStages, db);
-            foreach (var client in clients)
+            if (options.WorstCase)
             {
-                client.Dispose();
+                var clients = load.RestClients("rest", options.Clients, handler);
+                await PairAsync("rest", options.Clients, $"REST echo, {options.Clients} clients", $"{WorstCase}: REST chat turn, {options.Clients} clients",
+                    load.RestEcho(clients, "rest"), stages => load.RestChat(clients, "rest", stages));
+                foreach (var client in clients)
+                {
+                    client.Dispose();
+                }
+            }
+            if (mix is not null)
+            {
+                using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = host.BaseAddress };
+                var chats = mix.NewRun("mixrest", options.Clients, baseline: false);
+                await PairAsync("rest", options.Clients, $"Mix baseline: REST echo, a token per session, {options.Clients} clients",
+                    $"{RealisticMix}: REST chat turn, a token per session, {options.Clients} clients",
+                    MixLoad.Rest(mix.NewRun("mixrestecho", options.Clients, baseline: true), client, host, "/api/echo", null),
+                    stages => MixLoad.Rest(chats, client, host, "/api/chat", stages), chats);
             }
         }
 
+        if (mix is not null)
+        {
+            result.Settings["mix_card_sessions"] = $"{mix.CardSessions:N0} card sessions over {mix.CardUsers:N0} generated card users" +
+                (mix.CardSessions > mix.CardUsers ? " (some card users played more than one session)" : " (each a fresh user)");
+        }
         var end = MemorySnapshot.Take();
         result.Notes.Add($"After the runs: managed heap {end.HeapBytes / 1048576.0:N0} MiB, RSS {end.WorkingSetBytes / 1048576.0:N0} MiB.");
         db?.Dispose();
         return Finish(result);
+    }
+
+    /// <summary>The repository the bench runs from (it reads the team's corpus in place).</summary>
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Naviyam.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException($"Naviyam.sln not found in any parent of '{AppContext.BaseDirectory}'.");
     }
 
     /// <summary>
@@ -231,7 +308,7 @@ public static class Scenarios
         return Latency.MergeAll(histograms);
     }
 
-    private static void Add(ResultFile result, string group, string name, string? baseline, RunResult run, int concurrency, string unit, StageTotals? stages, DbTimer? db)
+    private static void Add(ResultFile result, string group, string name, string? baseline, RunResult run, int concurrency, string unit, StageTotals? stages, DbTimer? db, MixRun? mix = null)
     {
         var count = run.Latency.Count;
         var figure = new Figure
@@ -268,6 +345,11 @@ public static class Scenarios
             {
                 figure.Extra["logging_share_of_pipeline"] = stages.Sum("logging") / total;
             }
+        }
+        if (mix is { Sessions: > 0 })
+        {
+            figure.Extra["mix_sessions"] = mix.Sessions;
+            figure.Extra["mix_turns_per_session"] = (double)mix.Turns / mix.Sessions;
         }
         if (db is not null && count > 0)
         {

@@ -111,7 +111,7 @@ public sealed record RecommendationView
     [Id(29)] public string? Phone { get; init; }
 }
 
-/// <summary>Per-stage wall time of one turn, in microseconds (what <c>performance_logs</c> stores).</summary>
+/// <summary>Per-stage wall time of one turn, in microseconds (what <c>performance_logs</c> stores), and the metered stages' own CPU and allocations.</summary>
 [GenerateSerializer, Immutable, Alias("naviyam.turn-timings.v1")]
 public sealed record TurnTimings
 {
@@ -124,6 +124,24 @@ public sealed record TurnTimings
     [Id(6), JsonPropertyName("reply_us")] public long ReplyMicros { get; init; }
     [Id(7), JsonPropertyName("logging_us")] public long LoggingMicros { get; init; }
     [Id(8), JsonPropertyName("total_us")] public long TotalMicros { get; init; }
+    /// <summary>
+    /// Thread CPU nanoseconds of the stages that run on the turn's own thread without waiting for another grain; null
+    /// where not measured (a waiting stage, a stage that resumed on another thread, a host without a thread CPU clock).
+    /// </summary>
+    [Id(9), JsonPropertyName("cpu_ns")] public StageCosts? CpuNanos { get; init; }
+    /// <summary>Bytes those stages allocated on the turn's thread (<c>GC.GetAllocatedBytesForCurrentThread</c>).</summary>
+    [Id(10), JsonPropertyName("alloc_bytes")] public StageCosts? AllocatedBytes { get; init; }
+
+    /// <summary>One number per metered stage (the waiting stages, context and ranking, are not metered).</summary>
+    [GenerateSerializer, Immutable, Alias("naviyam.turn-timings.stage-costs.v1")]
+    public sealed record StageCosts
+    {
+        [Id(0), JsonPropertyName("preprocess")] public long? Preprocess { get; init; }
+        [Id(1), JsonPropertyName("nlu")] public long? Nlu { get; init; }
+        [Id(2), JsonPropertyName("retrieval")] public long? Retrieval { get; init; }
+        [Id(3), JsonPropertyName("coupons")] public long? Coupons { get; init; }
+        [Id(4), JsonPropertyName("reply")] public long? Reply { get; init; }
+    }
 }
 
 /// <summary>What the NLU made of one message, independent of any session.</summary>

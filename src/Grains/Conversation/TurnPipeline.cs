@@ -44,13 +44,13 @@ public sealed class TurnPipeline(
         var stopwatch = new StageStopwatch();
 
         var text = normalizer.Normalize(turn.Text);
-        var preprocessUs = stopwatch.Lap();
+        var preprocessUs = stopwatch.Lap(TurnStage.Preprocess);
 
         var user = await context.GetAsync(turn.UserId);
         var contextUs = stopwatch.Lap();
 
         var understanding = TurnUnderstanding.Of(text, nlu.Analyze(text), previousSlots, slotTracker);
-        var nluUs = stopwatch.Lap();
+        var nluUs = stopwatch.Lap(TurnStage.Nlu);
 
         var action = await actions.RunAsync(new ActionInput(turn, history, understanding, user));
         if (action.Answer is { } answer)
@@ -63,7 +63,7 @@ public sealed class TurnPipeline(
         // With the encoder registered, free wishes, unknown menu names and "something similar" go through it (after the hard rules).
         var candidates = !plan.Searches ? CandidateSet.Empty
             : semantic is null ? search.Find(plan.Query) : await semantic.FindAsync(search, plan.Query, text.Normalized);
-        var retrievalUs = stopwatch.Lap();
+        var retrievalUs = stopwatch.Lap(TurnStage.Retrieval);
 
         // Nothing priced fits, but shops without prices whose kind usually fits do (most real merchant lists carry no
         // menus): offer those, and say plainly that their prices are unconfirmed. When nothing matches at all, the
@@ -77,7 +77,7 @@ public sealed class TurnPipeline(
         var rankingUs = stopwatch.Lap();
 
         var coupons = CouponStage.BestFor(ranked.Top, user.Wallet, plan.Now);
-        var couponUs = stopwatch.Lap();
+        var couponUs = stopwatch.Lap(TurnStage.Coupons);
 
         var picks = presenter.Explain(ranked.Top, coupons, plan.BudgetCap, plan.AtNow, new AskedFor(plan.FoodType, plan.Area?.Name, plan.UnplacedName));
         // Decided before the reply is written, so that the reply asks it instead of its own "anything you'd like?".
@@ -89,7 +89,7 @@ public sealed class TurnPipeline(
                 NoOthersLeft = plan.OtherThan.Count > 0 && pool.Count == 0 && found.Count > 0,
                 AsksPreference = question is not null,
             });
-        var replyUs = stopwatch.Lap();
+        var replyUs = stopwatch.Lap(TurnStage.Reply);
 
         var timings = new TurnTimings
         {
@@ -101,6 +101,8 @@ public sealed class TurnPipeline(
             CouponMicros = couponUs,
             ReplyMicros = replyUs,
             TotalMicros = stopwatch.TotalMicros,
+            CpuNanos = stopwatch.CpuNanos,
+            AllocatedBytes = stopwatch.AllocatedBytes,
         };
         var finished = actions.Finish(presentation.Text, plan.Intent, user, action.Note);
         var reply = ReplyTo(turn, understanding, question is null ? finished : $"{finished}\n{question}", timings) with
@@ -120,8 +122,11 @@ public sealed class TurnPipeline(
     private static ChatReply Answered(ChatTurn turn, TurnUnderstanding understanding, ActionAnswer answer,
         long preprocessUs, long contextUs, long nluUs, StageStopwatch stopwatch)
     {
-        var timings = new TurnTimings { PreprocessMicros = preprocessUs, ContextMicros = contextUs, NluMicros = nluUs, ReplyMicros = stopwatch.Lap() };
-        return ReplyTo(turn, understanding, answer.Text, timings with { TotalMicros = stopwatch.TotalMicros }) with
+        var timings = new TurnTimings { PreprocessMicros = preprocessUs, ContextMicros = contextUs, NluMicros = nluUs, ReplyMicros = stopwatch.Lap(TurnStage.Reply) };
+        return ReplyTo(turn, understanding, answer.Text, timings with
+        {
+            TotalMicros = stopwatch.TotalMicros, CpuNanos = stopwatch.CpuNanos, AllocatedBytes = stopwatch.AllocatedBytes,
+        }) with
         {
             Recommendations = answer.Recommendations,
             PendingOrder = answer.PendingOrder,
