@@ -1,5 +1,6 @@
 using Naviyam.Hosting;
 using Naviyam.Hosting.Auth;
+using Naviyam.Hosting.Telemetry;
 using Naviyam.Silo.Commands;
 
 if (args.Length > 0 && OperatorCommands.TryRun(args, out var exitCode))
@@ -11,6 +12,7 @@ if (args.Length > 0 && OperatorCommands.TryRun(args, out var exitCode))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddNaviyamServiceDefaults();
 builder.AddNaviyamSilo();
+builder.AddNaviyamTracing();
 // The same tokens as the gateway's (Naviyam:Auth:SigningKey, required outside Development): operators sign in here too.
 builder.AddNaviyamJwtAuthentication();
 

@@ -17,6 +17,7 @@ using Naviyam.Gateway.ReplyWriting;
 using Naviyam.Gateway.Telemetry;
 using Naviyam.Hosting;
 using Naviyam.Hosting.Auth;
+using Naviyam.Hosting.Telemetry;
 
 namespace Naviyam.Gateway.Extensions;
 
@@ -70,7 +71,8 @@ public static class GatewayExtensions
         builder.Services.AddFrontDoorResilience(builder.Configuration);
         builder.Services.AddNaviyamOpenApi();
         builder.Services.AddTurnTelemetry(builder.Configuration);
-        builder.Services.AddGatewayTracing(builder.Configuration);
+        // SignalR's server-side source: a span per hub method invocation.
+        builder.AddNaviyamTracing("Microsoft.AspNetCore.SignalR.Server");
         builder.Services.AddReplyWriter(builder.Configuration);
         return builder;
     }

@@ -85,7 +85,7 @@ public class TracingTests(TracedGatewayFactory factory) : IClassFixture<TracedGa
         var reply = await hub.InvokeAsync<ChatReply>("SendMessage", new { sessionId = "traced-hub", text = "김밥 먹고 싶어" });
         reply.Reply.Should().NotBeEmpty();
 
-        var invocation = await SpanAsync(s => s.Source.Name == Naviyam.Gateway.Telemetry.GatewayTracing.SignalRSource
+        var invocation = await SpanAsync(s => s.Source.Name == "Microsoft.AspNetCore.SignalR.Server"
             && s.DisplayName.Contains("SendMessage", StringComparison.Ordinal));
         var trace = await TraceAsync(invocation.TraceId, spans => spans.Any(s => IsGrainCall(s) && s.DisplayName.Contains("IConversationGrain", StringComparison.Ordinal)));
 
