@@ -259,7 +259,6 @@ public sealed class ReplyComposer
         return step.ToString().TrimEnd();
     }
 
-    /// <summary>A hungry child with no money or nothing to eat is pointed to real help.</summary>
     /// <summary>
     /// A hungry or hurried child hears first that it was heard, whether the intent model called the message an
     /// emergency or a plain request ("배고파 죽겠어", "너무 배고파"): only open shops are promised as open, and a hurry
@@ -285,6 +284,7 @@ public sealed class ReplyComposer
 
     private static readonly string[] HungerWords = ["배고", "고파", "고프", "고픈", "굶", "허기", "꼬르륵", "쓰러질", "배가비"];
 
+    /// <summary>A hungry child with no money or nothing to eat is pointed to real help.</summary>
     private static void AppendHelpWhenHungry(StringBuilder text, ReplyContext context)
     {
         if (context.Picks.Count == 0 && (context.Intent == Intents.EmergencyFood || context.BudgetCap == 0))
