@@ -45,7 +45,7 @@ public static class ClientHostingExtensions
             var losses = new SiloLossSignal();
             client.Services.AddSingleton(losses);
             client.AddClusterConnectionStatusObserver(losses);
-            client.AddOutgoingGrainCallFilter<ResendUnansweredTurnFilter>();
+            client.AddOutgoingGrainCallFilter<ResendUnansweredCallFilter>();
             client.AddDashboard();
             // A grain call carries the caller's trace (W3C traceparent), so its spans are children of the request's.
             client.AddActivityPropagation();

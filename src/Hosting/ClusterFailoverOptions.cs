@@ -91,14 +91,14 @@ public sealed class ClusterFailoverOptions : IValidatableObject
     /// How long a gateway's cluster client waits for an answer (<see cref="MessagingOptions.ResponseTimeout"/>, default
     /// 30 s). A request in flight to a silo that dies is never answered and nothing fails it but this timeout; when the
     /// client did not see a silo go (<see cref="SiloLossSignal"/>), this is how long such a turn waits before
-    /// <see cref="ResendUnansweredTurnFilter"/> sends it again. A turn takes milliseconds and a cold one on a busy
+    /// <see cref="ResendUnansweredCallFilter"/> sends it again. A turn takes milliseconds and a cold one on a busy
     /// machine a few seconds; the first try and the resend together fit the front door's call timeout (8 s).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "00:05:00")]
     public TimeSpan ClientResponseTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>
-    /// How long after a turn was first sent <see cref="ResendUnansweredTurnFilter"/> keeps sending it again while it
+    /// How long after a turn was first sent <see cref="ResendUnansweredCallFilter"/> keeps sending it again while it
     /// fails for want of a live silo. Covers the death's detection (about 1.3 s with the values above) and the client's
     /// next gateway list (<see cref="GatewayListRefreshPeriod"/>); the front door's call timeout (8 s) bounds it anyway.
     /// </summary>

@@ -44,6 +44,8 @@ public static class SiloHostingExtensions
             orleans.AddDashboard();
             // Grain calls continue the caller's trace (a gateway request, another grain) instead of starting their own.
             orleans.AddActivityPropagation();
+            // A grain's database failure reaches a caller in another process as a failure it can read (503 or 500).
+            orleans.AddIncomingGrainCallFilter<DatabaseFailureFilter>();
         });
         builder.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<Naviyam.Conversation.SessionOptions>>((collection, sessions) =>
         {

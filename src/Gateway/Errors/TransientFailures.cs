@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Naviyam.Infrastructure.MySql;
+using Naviyam.Storage;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 
@@ -20,14 +22,11 @@ public static class TransientFailures
     {
         SiloUnavailableException or GatewayTooBusyException or OrleansMessageRejectionException or ClientNotAvailableException => true,
         ConnectionFailedException or TimeoutException => true,
-        DbException db => db.IsTransient || IsDatabaseUnreachable(db),
+        DbException db => MySqlFailures.IsTransient(db),
+        StorageFailureException storage => storage.Transient,
         Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsTransient),
         _ when exception.InnerException is { } inner => IsTransient(inner),
         _ => false,
     };
-
-    /// <summary>MySqlConnector marks a refused or dropped connection as a plain error; it is as transient as a timeout.</summary>
-    private static bool IsDatabaseUnreachable(DbException db) =>
-        db.GetType().Name == "MySqlException" && db.Message.Contains("Unable to connect", StringComparison.OrdinalIgnoreCase);
 }

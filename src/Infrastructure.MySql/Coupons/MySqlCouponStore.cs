@@ -70,7 +70,9 @@ public sealed class MySqlCouponStore(MySqlDataSource dataSource) : ICouponStore
     public async Task<IReadOnlyList<long>> ExpireDueAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // READ COMMITTED: the locking read takes the user's due rows only, not the gaps of the user_id index, so a
+        // coupon issued to another user at the same moment neither waits for this nor deadlocks with it.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
         var due = new List<long>();
         await using (var select = new MySqlCommand("""
             SELECT id FROM user_coupon_wallet

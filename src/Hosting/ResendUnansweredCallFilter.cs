@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Naviyam.Cards;
 using Naviyam.Chat;
+using Naviyam.Orders;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using Orleans.Storage;
@@ -8,19 +10,20 @@ using Orleans.Storage;
 namespace Naviyam.Hosting;
 
 /// <summary>
-/// On a gateway in front of a cluster: a turn left without an answer because a silo died under it (the request was in
-/// flight to that silo, or through it as the client's gateway) is sent once more under the same turn id, as soon as the
-/// client loses a silo or, failing that, when the response timeout gives up on it. Orleans fails no such request by
-/// itself: it waits for the response timeout. Sent again, the turn reaches a live silo, which runs it or, when the first
-/// attempt did run, answers it from the session (a turn id is answered once).
+/// On a gateway in front of a cluster: a call that carries its own idempotency key (a chat turn's turn id, an order's
+/// order key; see <see cref="ResendOf"/>) left without an answer because a silo died under it (the request was in
+/// flight to that silo, or through it as the client's gateway) is sent again under the same key, as soon as the client
+/// loses a silo or, failing that, when the response timeout gives up on it. Orleans fails no such request by itself: it
+/// waits for the response timeout. Sent again, the call reaches a live silo, which runs it or, when the first attempt
+/// did run, answers it from what that attempt stored (a turn id and an order key are each answered once).
 /// A resend can itself fail while the cluster is still finding out which silo died: the client may route it through the
 /// dead silo's gateway before dropping it, or a live silo may forward it to the dead one before the death is declared.
 /// So it is sent again, each time as soon as the client loses a silo or after a short pause, for as long as
 /// <see cref="ClusterFailoverOptions.ResendWindow"/> lasts; the last one goes out plainly and its outcome is the call's.
-/// A silo's death thus costs the other sessions nothing and its own sessions a slower turn (a 503 to retry only when
-/// the cluster takes longer than the window to recover).
+/// A silo's death thus costs the other sessions nothing and its own sessions a slower turn or order (a 503 to retry only
+/// when the cluster takes longer than the window to recover).
 /// </summary>
-public sealed class ResendUnansweredTurnFilter(SiloLossSignal losses, IOptions<ClusterFailoverOptions> options) : IOutgoingGrainCallFilter
+public sealed class ResendUnansweredCallFilter(SiloLossSignal losses, IOptions<ClusterFailoverOptions> options) : IOutgoingGrainCallFilter
 {
     /// <summary>The first pause after a resend that failed at once; each further pause doubles, up to <see cref="LongestPause"/>.</summary>
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(100);
@@ -32,7 +35,7 @@ public sealed class ResendUnansweredTurnFilter(SiloLossSignal losses, IOptions<C
 
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
-        if (Resending.Value || context.Grain is not IConversationGrain conversation || context.MethodName != nameof(IConversationGrain.TakeTurnAsync))
+        if (Resending.Value || ResendOf(context) is not { } resend)
         {
             await context.Invoke();
             return;
@@ -59,16 +62,30 @@ public sealed class ResendUnansweredTurnFilter(SiloLossSignal losses, IOptions<C
             // The first attempt may never be answered; it is left to time out, and its outcome to nobody.
             _ = first.ContinueWith(static attempt => attempt.Exception, TaskContinuationOptions.OnlyOnFaulted);
         }
-        context.Result = await ResendAsync(conversation, (ChatTurn)context.Request.GetArgument(0)!, window);
+        context.Result = await ResendAsync(resend, window);
     }
 
-    private async Task<ChatReply> ResendAsync(IConversationGrain conversation, ChatTurn turn, Stopwatch window)
+    /// <summary>
+    /// How to send the call again, for the calls that are answered once however often they arrive because they carry
+    /// their own key: a chat turn (its turn id) and an order (its order key). Null for every other call, which goes out
+    /// once (a top-up or "cancel my last order" has no key that would make a second arrival harmless).
+    /// </summary>
+    private static Func<Task<object?>>? ResendOf(IOutgoingGrainCallContext context) => context.Grain switch
+    {
+        IConversationGrain conversation when context.MethodName == nameof(IConversationGrain.TakeTurnAsync)
+            && context.Request.GetArgument(0) is ChatTurn turn => async () => await conversation.TakeTurnAsync(turn),
+        IFoodCardGrain card when context.MethodName == nameof(IFoodCardGrain.PlaceOrderAsync)
+            && context.Request.GetArgument(0) is OrderRequest order => async () => await card.PlaceOrderAsync(order),
+        _ => null,
+    };
+
+    private async Task<object?> ResendAsync(Func<Task<object?>> send, Stopwatch window)
     {
         var pause = FirstPause;
         while (true)
         {
             var lost = losses.NextLoss;
-            var attempt = SendOnceAsync(conversation, turn);
+            var attempt = SendOnceAsync(send);
             if (window.Elapsed >= options.Value.ResendWindow)
             {
                 return await attempt;
@@ -92,12 +109,12 @@ public sealed class ResendUnansweredTurnFilter(SiloLossSignal losses, IOptions<C
         }
     }
 
-    private static async Task<ChatReply> SendOnceAsync(IConversationGrain conversation, ChatTurn turn)
+    private static async Task<object?> SendOnceAsync(Func<Task<object?>> send)
     {
         Resending.Value = true;
         try
         {
-            return await conversation.TakeTurnAsync(turn);
+            return await send();
         }
         finally
         {
