@@ -161,11 +161,14 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
     /// What judging the shop by <see cref="ByPrices"/> could bring, read from its facts alone (not from the shop's record
     /// or hours, which a walk over a whole city would otherwise fetch from memory shop by shop): whether it may be
     /// offered at all, whether it could be a candidate of any kind, and the misses its menus would show open or closed.
-    /// Null when the facts cannot tell (a search with exclusions, coupons or a wish; a shop without menus).
+    /// Exclusions and a wish only take away: an excluded menu is no candidate and its misses gain the restriction (never
+    /// alone, and farther from a match than without it), and a wished-for dish is one of the matches; so the facts
+    /// without them still tell when a shop can change nothing. Null when they cannot tell (coupons may bring a meal
+    /// under the budget; a shop without menus).
     /// </summary>
     public QuickLook? Glance(ShopRecord shop, DishFacts? facts)
     {
-        if (!byPrices || facts is not { Prices: { } prices } || !facts.Describe(shop))
+        if (coupons != CouponPricing.None || facts is not { Prices: { } prices } || !facts.Describe(shop))
         {
             return null;
         }
