@@ -356,6 +356,12 @@ public sealed class CandidateSearch
 
         public void Consider(ShopRecord shop, double? distance, bool approximate, DishFacts? facts = null)
         {
+            if (judge.Glance(shop, facts) is { } glance && Settled(glance))
+            {
+                // Judging it could change nothing gathered so far (a walk where nothing fits meets mostly such shops).
+                EligibleCount += glance.Offered ? 1 : 0;
+                return;
+            }
             if (judge.Judge(shop, distance, approximate, facts) is not { } verdict)
             {
                 return;
@@ -383,12 +389,10 @@ public sealed class CandidateSearch
                 // Made only when it is the cheapest yet: most shops of a search where nothing fits have one.
                 cheapest = verdict.OverBudgetCandidate();
             }
-            for (var mask = 1; mask <= (int)Misses.All; mask++)
+            // Each mask seen, in increasing order (bit 0, no miss at all, is a match and counts nothing).
+            for (var seen = verdict.SeenMisses & ~1u; seen != 0; seen &= seen - 1)
             {
-                if ((verdict.SeenMisses & (1 << mask)) == 0)
-                {
-                    continue;
-                }
+                var mask = System.Numerics.BitOperations.TrailingZeroCount(seen);
                 var misses = (Misses)mask;
                 if (System.Numerics.BitOperations.IsPow2(mask))
                 {
@@ -400,6 +404,37 @@ public sealed class CandidateSearch
                 }
             }
         }
+
+        /// <summary>
+        /// The shop is not offered, or can be no candidate and shows, open or closed, only misses that change nothing:
+        /// a limit already known to keep a shop out alone (only whether one did is read), and nothing nearer a match
+        /// than the closest miss so far.
+        /// </summary>
+        private bool Settled(QuickLook glance)
+        {
+            if (!glance.Offered)
+            {
+                return true;
+            }
+            if (glance.MayBeCandidate || glance.OverBudgetPrice < (cheapest?.FinalPrice ?? int.MaxValue))
+            {
+                return false;
+            }
+            // Closed, each mask also misses the hours: never alone and farther from a match, so it is known when the
+            // open one is.
+            for (var seen = glance.SeenWhenOpen & ~1u; seen != 0; seen &= seen - 1)
+            {
+                if (!Known((Misses)System.Numerics.BitOperations.TrailingZeroCount(seen)))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private bool Known(Misses misses) =>
+            (!System.Numerics.BitOperations.IsPow2((uint)misses) || keptOutBy[System.Numerics.BitOperations.Log2((uint)misses)] > 0)
+            && BitCount(misses) >= BitCount(closest);
 
         public CandidateSet Result(int maxCandidates) =>
             new(PreSelect(fitting, maxCandidates), PreSelect(priceUnknown, maxCandidates), fitting.Count == 0 ? cheapest : null);

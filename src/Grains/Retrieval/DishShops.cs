@@ -77,7 +77,15 @@ internal sealed class DishFacts
         this.menus = menus;
         Evidence = evidence;
         Prices = menus.Length == 0 ? null : MenuPrices.Of(shop, Matches, IsSimilar);
+        MealCard = shop.MealCard is MealCardAcceptance.Yes or MealCardAcceptance.Partial;
+        NotForChildren = shop.NotForChildren;
     }
+
+    /// <summary>The shop takes the meal card (copied here so that a search reads it beside the prices).</summary>
+    public bool MealCard { get; }
+
+    /// <summary>The shop is not for children (copied as <see cref="MealCard"/>).</summary>
+    public bool NotForChildren { get; }
 
     /// <summary>The shop's menus by price for this request; null for a shop without menus.</summary>
     public MenuPrices? Prices { get; }

@@ -23,6 +23,14 @@ internal sealed class MenuPrices
     /// <summary>The dish's menus of a positive price that are not shared sets, by price then position: what a budget can buy.</summary>
     public (int Price, int Menu)[] DishByPrice { get; private init; } = [];
 
+    /// <summary>The first of <see cref="DishByPrice"/>'s prices (int.MaxValue for none) and the last (0 for none), kept beside the rest.</summary>
+    public int DishMinPrice { get; private init; } = int.MaxValue;
+
+    public int DishMaxPrice { get; private init; }
+
+    /// <summary>The price of <see cref="CheapestSimilar"/>; int.MaxValue for none.</summary>
+    public int SimilarMinPrice { get; private init; } = int.MaxValue;
+
     /// <summary>A menu of the dish no budget confirms: without a price, or a shared set.</summary>
     public bool DishAlwaysOverBudget { get; private init; }
 
@@ -105,6 +113,9 @@ internal sealed class MenuPrices
             AnyPriced = anyPriced,
             HasDish = hasDish,
             DishByPrice = [.. dishByPrice],
+            DishMinPrice = dishByPrice.Count > 0 ? dishByPrice[0].Price : int.MaxValue,
+            DishMaxPrice = dishByPrice.Count > 0 ? dishByPrice[^1].Price : 0,
+            SimilarMinPrice = cheapestSimilar >= 0 ? menus[cheapestSimilar].Price!.Value : int.MaxValue,
             DishAlwaysOverBudget = dishAlwaysOver,
             CheapestDishAnyKind = cheapestDishAny,
             DishUnpriced = dishUnpriced,

@@ -115,14 +115,14 @@ public sealed class ServedPlaces
     /// </summary>
     /// <param name="beyondMeters">Cells lying wholly within this distance (a ring already searched) are not walked; a
     /// shop of another cell within it may still be returned.</param>
-    public NearbyShops Within(GeoPoint point, double radiusMeters, double beyondMeters = -1) => new(current.Value, point, radiusMeters, beyondMeters, only: null);
+    public NearbyShops Within(GeoPoint point, double radiusMeters, double beyondMeters = -1) => new(current.Value, point, radiusMeters, beyondMeters, only: null, members: true);
 
     /// <summary>
     /// As <see cref="Within"/>, but only the shops of <paramref name="subset"/> (built over this very snapshot): the
     /// others cost no distance, so a dish's search pays for the shops that may serve it, not for every shop in reach.
     /// </summary>
     internal NearbyShops Within(GeoPoint point, double radiusMeters, double beyondMeters, ShopSubset subset) =>
-        new(subset.Snapshot, point, radiusMeters, beyondMeters, subset.Members);
+        new(subset.Snapshot, point, radiusMeters, beyondMeters, subset.Members, members: true);
 
     /// <summary>The served shops now, as <see cref="ShopSubset"/>s are built over them.</summary>
     internal Snapshot Current => current.Value;
@@ -138,15 +138,18 @@ public sealed class ServedPlaces
         private readonly double radiusMeters;
         private readonly double beyondMeters;
         private readonly bool[]? only;
+        private readonly bool members;
         private readonly int maxLat, minLng, maxLng;
         private int lat, lng, next;
         private int[]? cell;
         private NearbyShop current;
 
-        internal NearbyShops(Snapshot snapshot, GeoPoint point, double radiusMeters, double beyondMeters, bool[]? only)
+        /// <param name="only">When given, only the shops it marks (<paramref name="members"/>) or those it does not.</param>
+        internal NearbyShops(Snapshot snapshot, GeoPoint point, double radiusMeters, double beyondMeters, bool[]? only, bool members)
         {
             this.snapshot = snapshot;
             this.only = only;
+            this.members = members;
             this.point = point;
             this.radiusMeters = radiusMeters;
             this.beyondMeters = beyondMeters;
@@ -172,7 +175,7 @@ public sealed class ServedPlaces
                     while (next < cell.Length)
                     {
                         var i = cell[next++];
-                        if (only is not null && !only[i])
+                        if (only is not null && only[i] != members)
                         {
                             continue;
                         }
@@ -264,30 +267,8 @@ public sealed class ServedPlaces
     internal sealed record ShopSubset(Snapshot Snapshot, bool[] Members);
 
     /// <summary>Whether a shop not in <paramref name="subset"/> lies within <paramref name="radiusMeters"/> of a point.</summary>
-    internal static bool AnyOutside(GeoPoint point, double radiusMeters, ShopSubset subset)
-    {
-        var (snapshot, members) = (subset.Snapshot, subset.Members);
-        var latSpan = radiusMeters / 111_320.0;
-        var lngSpan = radiusMeters / (111_320.0 * Math.Max(0.1, Math.Cos(point.Latitude * Math.PI / 180)));
-        for (var lat = CellOf(point.Latitude - latSpan); lat <= CellOf(point.Latitude + latSpan); lat++)
-        {
-            for (var lng = CellOf(point.Longitude - lngSpan); lng <= CellOf(point.Longitude + lngSpan); lng++)
-            {
-                if (!snapshot.Grid.TryGetValue(Key(lat, lng), out var cell))
-                {
-                    continue;
-                }
-                foreach (var i in cell)
-                {
-                    if (!members[i] && point.DistanceMetersTo(snapshot.Positions[i]!.Value) <= radiusMeters)
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
+    internal static bool AnyOutside(GeoPoint point, double radiusMeters, ShopSubset subset) =>
+        new NearbyShops(subset.Snapshot, point, radiusMeters, beyondMeters: -1, subset.Members, members: false).MoveNext();
 
     internal sealed record Snapshot(
         ShopRecord[] Shops,

@@ -20,6 +20,13 @@ internal readonly record struct Verdict(
     public Candidate OverBudgetCandidate() => CheapestOverBudget.Where.Of(CheapestOverBudget.Shop!, CheapestOverBudget.FoodMatched, CheapestOverBudget);
 }
 
+/// <summary>
+/// <see cref="ShopJudge.Glance"/>'s answer: whether the shop may be offered to the user, whether it could be a candidate
+/// (other than by an over-budget meal of <see cref="OverBudgetPrice"/>), and the misses its menus show when it is open
+/// (as <see cref="Verdict.SeenMisses"/>; closed, each also misses the hours).
+/// </summary>
+internal readonly record struct QuickLook(bool Offered, bool MayBeCandidate, ushort SeenWhenOpen, int OverBudgetPrice = int.MaxValue);
+
 /// <summary>What every candidate of a shop carries; a struct, so a shop that is not kept costs no allocation.</summary>
 internal readonly record struct Where(bool? Open, double? Distance, bool Approximate)
 {
@@ -149,6 +156,44 @@ internal sealed class ShopJudge(CandidateQuery query, DishRequest? dish, Exclusi
     }
 
     private static ushort Bit(Misses misses) => (ushort)(1 << (int)misses);
+
+    /// <summary>
+    /// What judging the shop by <see cref="ByPrices"/> could bring, read from its facts alone (not from the shop's record
+    /// or hours, which a walk over a whole city would otherwise fetch from memory shop by shop): whether it may be
+    /// offered at all, whether it could be a candidate of any kind, and the misses its menus would show open or closed.
+    /// Exclusions and a wish only take away: an excluded menu is no candidate and its misses gain the restriction (never
+    /// alone, and farther from a match than without it), and a wished-for dish is one of the matches; so the facts
+    /// without them still tell when a shop can change nothing. Null when they cannot tell (coupons may bring a meal
+    /// under the budget; a shop without menus).
+    /// </summary>
+    public QuickLook? Glance(ShopRecord shop, DishFacts? facts)
+    {
+        if (coupons != CouponPricing.None || facts is not { Prices: { } prices } || !facts.Describe(shop))
+        {
+            return null;
+        }
+        if (!facts.MealCard || query.IsMinor && facts.NotForChildren)
+        {
+            return new QuickLook(Offered: false, MayBeCandidate: false, 0);
+        }
+        ushort seen = 0;
+        bool mayBeCandidate;
+        if (query.BudgetCap is not { } cap)
+        {
+            mayBeCandidate = prices.HasDish || prices.CheapestSimilarAnyKind >= 0;
+            seen |= prices.HasOther ? Bit(Misses.Dish) : (ushort)0;
+        }
+        else
+        {
+            // Over the budget only: the cheapest dish is the shop's over-budget meal, worth judging only when cheaper
+            // than the cheapest found so far (the caller checks it against the price returned here).
+            mayBeCandidate = prices.DishMinPrice <= cap || prices.SimilarMinPrice <= cap || !prices.AnyPriced && prices.HasDish;
+            seen |= prices.DishAlwaysOverBudget || prices.DishMaxPrice > cap ? Bit(Misses.Budget) : (ushort)0;
+            seen |= prices.HasOther && prices.OtherMinPrice <= cap ? Bit(Misses.Dish) : (ushort)0;
+            seen |= prices.HasOther && (prices.OtherAlwaysOverBudget || prices.OtherMaxPrice > cap) ? Bit(Misses.Dish | Misses.Budget) : (ushort)0;
+        }
+        return new QuickLook(Offered: true, mayBeCandidate, seen, query.BudgetCap is null ? int.MaxValue : prices.DishMinPrice);
+    }
 
     private Verdict ByMenus(ShopRecord shop, Where at, Misses shopMisses, DishFacts? facts)
     {

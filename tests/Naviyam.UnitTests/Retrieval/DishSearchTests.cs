@@ -63,6 +63,17 @@ public class DishSearchTests
     }
 
     [Fact]
+    public void A_similar_dish_over_the_budget_names_both_the_dish_and_the_budget()
+    {
+        // No limit keeps 잔치국수 out alone: the closest miss (dish and budget) is the reason, even for a shop that a
+        // search judges from its facts alone.
+        var found = Find("고기국수", budget: 3_000, shops: [Banquet]);
+
+        found.Fitting.Should().BeEmpty();
+        found.Outcome.Limits.Should().Equal(SearchLimit.Dish, SearchLimit.Budget);
+    }
+
+    [Fact]
     public void A_dish_of_no_family_has_no_similar_alternative()
     {
         var found = Find("마라탕", shops: [Pizza, Dumplings]);
