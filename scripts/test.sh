@@ -70,7 +70,7 @@ done
 # The failed tests' names, just above the summary, so that a log's tail says what failed.
 if [ "$total_failed" -ne 0 ]; then
   echo "Failed tests:"
-  grep -hE '^ +Failed [A-Za-z_][A-Za-z0-9_.]+' "$work"/*.log | sed -E 's/^ +Failed /  /' | sort -u || true
+  grep -hE '^ +Failed [A-Za-z_][A-Za-z0-9_.]+ \[' "$work"/*.log | sed -E 's/^ +Failed /  /' | sort -u || true
 fi
 printf '%s\n' "${summaries[@]}"
 echo "Tests: ${total_passed} passed, ${total_failed} failed, ${total_skipped} skipped"

@@ -19,27 +19,10 @@ public class GatewayStartFromElsewhereTests
         var binaries = Path.Combine(SharedData.RepositoryRoot, "src", "Gateway", "bin", Configuration, "net10.0");
         var restricted = SharedData.File("real", "jeju", "jeju_mealcard_shops_restricted.csv");
         var elsewhere = Directory.CreateTempSubdirectory("naviyam-cwd-");
-        var port = Loopback.FreePort();
-        using var gateway = HostProcess.StartDotnet(elsewhere.FullName,
-        [
-            Path.Combine(binaries, "Naviyam.Gateway.dll"),
-            $"--Naviyam:Import:0=jeju:{Path.GetRelativePath(elsewhere.FullName, restricted)}",
-            $"--Urls=http://127.0.0.1:{port}",
-            $"--Naviyam:Silo:SiloPort={Loopback.FreePort()}",
-            $"--Naviyam:Silo:GatewayPort={Loopback.FreePort()}",
-        ], environment =>
-        {
-            environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-            // Only the gateway's own settings decide what is logged.
-            foreach (var key in environment.Keys.Where(k => k.StartsWith("Logging__", StringComparison.Ordinal)).ToList())
-            {
-                environment.Remove(key);
-            }
-        });
+        // Another process may take a free port between our check and the gateway's bind: start again on new ports then.
+        var (gateway, client, health) = await StartAsync(binaries, elsewhere.FullName, restricted);
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
-            var health = await gateway.WaitForHealthAsync(client, "/health/ready", TimeSpan.FromMinutes(3));
             using var token = await client.PostAsJsonAsync("/api/auth/dev-token", new { userId = "quiet-1" });
             client.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
             using var turn = await client.PostAsJsonAsync("/api/chat", new { sessionId = "quiet-session", text = "배고픈데 5천원밖에 없어" });
@@ -63,8 +46,45 @@ public class GatewayStartFromElsewhereTests
         }
         finally
         {
+            client.Dispose();
             await gateway.StopAsync();
+            gateway.Dispose();
             elsewhere.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<(HostProcess Gateway, HttpClient Client, JsonElement Health)> StartAsync(string binaries, string elsewhere, string restricted)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = Loopback.FreePort();
+            var gateway = HostProcess.StartDotnet(elsewhere,
+            [
+                Path.Combine(binaries, "Naviyam.Gateway.dll"),
+                $"--Naviyam:Import:0=jeju:{Path.GetRelativePath(elsewhere, restricted)}",
+                $"--Urls=http://127.0.0.1:{port}",
+                $"--Naviyam:Silo:SiloPort={Loopback.FreePort()}",
+                $"--Naviyam:Silo:GatewayPort={Loopback.FreePort()}",
+            ], environment =>
+            {
+                environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+                // Only the gateway's own settings decide what is logged.
+                foreach (var key in environment.Keys.Where(k => k.StartsWith("Logging__", StringComparison.Ordinal)).ToList())
+                {
+                    environment.Remove(key);
+                }
+            });
+            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+            try
+            {
+                return (gateway, client, await gateway.WaitForHealthAsync(client, "/health/ready", TimeSpan.FromMinutes(3)));
+            }
+            catch (InvalidOperationException) when (attempt < 3 && gateway.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                client.Dispose();
+                await gateway.StopAsync();
+                gateway.Dispose();
+            }
         }
     }
 }
