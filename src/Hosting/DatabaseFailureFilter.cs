@@ -13,11 +13,18 @@ namespace Naviyam.Hosting;
 /// </summary>
 public sealed partial class DatabaseFailureFilter(ILogger<DatabaseFailureFilter> logger) : IIncomingGrainCallFilter
 {
-    public async Task Invoke(IIncomingGrainCallContext context)
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        // It runs on every grain call: a call that completed at once (most reads) costs no state machine here.
+        var call = context.Invoke();
+        return call.IsCompletedSuccessfully ? Task.CompletedTask : TranslateAsync(call, context);
+    }
+
+    private async Task TranslateAsync(Task call, IIncomingGrainCallContext context)
     {
         try
         {
-            await context.Invoke();
+            await call;
         }
         catch (DbException failure)
         {

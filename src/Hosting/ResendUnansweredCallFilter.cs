@@ -35,12 +35,12 @@ public sealed class ResendUnansweredCallFilter(SiloLossSignal losses, IOptions<C
 
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
-        if (Resending.Value || ResendOf(context) is not { } resend)
+        if (Resending.Value || !CarriesItsOwnKey(context))
         {
             await context.Invoke();
             return;
         }
-        var window = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         var lost = losses.NextLoss;
         var first = context.Invoke();
         if (await Task.WhenAny(first, lost) == first)
@@ -62,31 +62,26 @@ public sealed class ResendUnansweredCallFilter(SiloLossSignal losses, IOptions<C
             // The first attempt may never be answered; it is left to time out, and its outcome to nobody.
             _ = first.ContinueWith(static attempt => attempt.Exception, TaskContinuationOptions.OnlyOnFaulted);
         }
-        context.Result = await ResendAsync(resend, window);
+        context.Result = await ResendAsync(context, started);
     }
 
     /// <summary>
-    /// How to send the call again, for the calls that are answered once however often they arrive because they carry
-    /// their own key: a chat turn (its turn id) and an order (its order key). Null for every other call, which goes out
-    /// once (a top-up or "cancel my last order" has no key that would make a second arrival harmless).
+    /// The calls that are answered once however often they arrive, because they carry their own key: a chat turn (its
+    /// turn id) and an order (its order key). Every other call goes out once (a top-up or "cancel my last order" has no
+    /// key that would make a second arrival harmless). Checked on every call, so it allocates nothing.
     /// </summary>
-    private static Func<Task<object?>>? ResendOf(IOutgoingGrainCallContext context) => context.Grain switch
-    {
-        IConversationGrain conversation when context.MethodName == nameof(IConversationGrain.TakeTurnAsync)
-            && context.Request.GetArgument(0) is ChatTurn turn => async () => await conversation.TakeTurnAsync(turn),
-        IFoodCardGrain card when context.MethodName == nameof(IFoodCardGrain.PlaceOrderAsync)
-            && context.Request.GetArgument(0) is OrderRequest order => async () => await card.PlaceOrderAsync(order),
-        _ => null,
-    };
+    private static bool CarriesItsOwnKey(IOutgoingGrainCallContext context) =>
+        (context.Grain is IConversationGrain && context.MethodName == nameof(IConversationGrain.TakeTurnAsync))
+        || (context.Grain is IFoodCardGrain && context.MethodName == nameof(IFoodCardGrain.PlaceOrderAsync));
 
-    private async Task<object?> ResendAsync(Func<Task<object?>> send, Stopwatch window)
+    private async Task<object?> ResendAsync(IOutgoingGrainCallContext context, long started)
     {
         var pause = FirstPause;
         while (true)
         {
             var lost = losses.NextLoss;
-            var attempt = SendOnceAsync(send);
-            if (window.Elapsed >= options.Value.ResendWindow)
+            var attempt = SendOnceAsync(context);
+            if (Stopwatch.GetElapsedTime(started) >= options.Value.ResendWindow)
             {
                 return await attempt;
             }
@@ -99,7 +94,7 @@ public sealed class ResendUnansweredCallFilter(SiloLossSignal losses, IOptions<C
             {
                 return await attempt;
             }
-            catch (Exception ex) when (IsUnanswered(ex) && window.Elapsed < options.Value.ResendWindow)
+            catch (Exception ex) when (IsUnanswered(ex) && Stopwatch.GetElapsedTime(started) < options.Value.ResendWindow)
             {
             }
             // Failed at once: the cluster has not caught up with the death yet. The client dropping a silo is the cue to
@@ -109,12 +104,18 @@ public sealed class ResendUnansweredCallFilter(SiloLossSignal losses, IOptions<C
         }
     }
 
-    private static async Task<object?> SendOnceAsync(Func<Task<object?>> send)
+    /// <summary>The same call again, under the same key, as a plain call of its own (<see cref="CarriesItsOwnKey"/>).</summary>
+    private static async Task<object?> SendOnceAsync(IOutgoingGrainCallContext context)
     {
         Resending.Value = true;
         try
         {
-            return await send();
+            return context.Grain switch
+            {
+                IConversationGrain conversation => await conversation.TakeTurnAsync((ChatTurn)context.Request.GetArgument(0)!),
+                IFoodCardGrain card => await card.PlaceOrderAsync((OrderRequest)context.Request.GetArgument(0)!),
+                _ => throw new UnreachableException("Only calls that carry their own key are sent again."),
+            };
         }
         finally
         {

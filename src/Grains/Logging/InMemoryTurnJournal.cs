@@ -14,12 +14,9 @@ public sealed class InMemoryTurnJournal : ITurnJournal
         var queue = sessions.GetOrAdd(turn.SessionId, _ => new Queue<TurnRecord>());
         lock (queue)
         {
-            foreach (var stored in queue)
+            if (Find(queue, turn.TurnId) is { } stored)
             {
-                if (stored.TurnId == turn.TurnId)
-                {
-                    return Task.FromResult(stored);
-                }
+                return Task.FromResult(stored);
             }
             queue.Enqueue(turn);
             while (queue.Count > MaxTurnsPerSession)
@@ -38,8 +35,21 @@ public sealed class InMemoryTurnJournal : ITurnJournal
         }
         lock (queue)
         {
-            return Task.FromResult(queue.FirstOrDefault(turn => turn.TurnId == turnId));
+            return Task.FromResult(Find(queue, turnId));
         }
+    }
+
+    /// <summary>The session's record of <paramref name="turnId"/>, or null; the caller holds the queue's lock.</summary>
+    private static TurnRecord? Find(Queue<TurnRecord> queue, string turnId)
+    {
+        foreach (var stored in queue)
+        {
+            if (stored.TurnId == turnId)
+            {
+                return stored;
+            }
+        }
+        return null;
     }
 
     public Task<IReadOnlyList<TurnRecord>> RecentAsync(string sessionId, int max, CancellationToken cancellationToken = default)
